@@ -1,0 +1,32 @@
+// The command table: one entry per subcommand, each defined in commands/<name>.cpp.
+//
+// A command's setup function declares its options on its CLI11 subcommand, binding them to an
+// options struct of its own, and returns the function that runs it once the line is parsed. The
+// runner's signature shows what the command reads: its options and the global ones.
+#pragma once
+
+#include "session.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <vector>
+
+namespace dipcal::cli {
+
+using Runner = std::function<int()>;
+using Setup = Runner (*)(CLI::App& command, const GlobalOptions& global);
+
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  Setup setup;
+};
+
+const std::vector<CommandSpec>& command_table();
+
+Runner setup_check(CLI::App& command, const GlobalOptions& global);
+Runner setup_list(CLI::App& command, const GlobalOptions& global);
+Runner setup_show(CLI::App& command, const GlobalOptions& global);
+
+}  // namespace dipcal::cli

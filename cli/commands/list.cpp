@@ -1,0 +1,46 @@
+// dipcal list: events in chronological order, each in its own zone and in the output zone.
+#include "../commands.h"
+#include "../filter.h"
+#include "../format.h"
+
+#include <fmt/format.h>
+
+namespace dipcal::cli {
+
+namespace {
+
+struct ListOptions {
+  EventFilter filter;
+  bool json = false;
+};
+
+int run_list(const ListOptions& options, const GlobalOptions& global) {
+  auto zone = output_zone(global);
+  EventMatcher matches{options.filter, zone};
+  auto timeline = load_clean(global);
+  if (options.json) {
+    auto out = nlohmann::ordered_json::array();
+    for (auto i : timeline.chronological())
+      if (matches(timeline.at(i))) out.push_back(event_json(timeline.at(i), false));
+    fmt::print("{}\n", out.dump(2));
+    return kOk;
+  }
+  fmt::print("{:<38} {:<24} {:<24} {}\n", "WHEN (LOCAL)", fmt::format("START IN {}", zone.name()), "ID", "TITLE");
+  for (auto i : timeline.chronological()) {
+    const auto& e = timeline.at(i);
+    if (!matches(e)) continue;
+    fmt::print("{:<38} {:<24} {:<24} {}\n", when_local(e), start_in(e, zone), e.id, e.title);
+  }
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_list(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<ListOptions>();
+  options->filter.add_options(command);
+  command.add_flag("--json", options->json, "Print a JSON array (id, title, zone, all_day, start, end, start_utc, end_utc, …)");
+  return [options, &global] { return run_list(*options, global); };
+}
+
+}  // namespace dipcal::cli

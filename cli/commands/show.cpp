@@ -1,0 +1,83 @@
+// dipcal show EVENT: everything about one event, its times in its zone, in UTC and in the output zone.
+#include "../commands.h"
+#include "../format.h"
+
+#include "dipcal/time/duration.h"
+
+#include <fmt/format.h>
+
+namespace dipcal::cli {
+
+namespace {
+
+struct ShowOptions {
+  std::string event;
+  bool json = false;
+};
+
+void print_field(std::string_view label, std::string_view value) {
+  if (!value.empty()) fmt::print("  {:<11}{}\n", fmt::format("{}:", label), value);
+}
+
+int run_show(const ShowOptions& options, const GlobalOptions& global) {
+  auto zone = output_zone(global);
+  auto timeline = load_clean(global);
+  const auto& e = find_event(timeline, options.event);
+  if (options.json) {
+    fmt::print("{}\n", event_json(e, true).dump(2));
+    return kOk;
+  }
+  auto utc = ZoneDb::system().utc();
+  fmt::print("{} — {}\n", e.id, e.title);
+  print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));
+  print_field("aliases", fmt::format("{}", fmt::join(e.aliases, ", ")));
+  print_field("when", when_human(e));
+  if (auto start = e.start_utc()) {
+    auto end = *e.end_utc();
+    // The same instant in the event's zone, the output zone and UTC, on one line.
+    std::string same = human_time(*start, e.zone);
+    if (zone != e.zone && zone != utc) same += " = " + human_time(*start, zone);
+    if (e.zone != utc) same += " = " + human_time(*start, utc);
+    print_field("starts", same);
+    std::string ends = human_time(end, e.zone);
+    if (zone != e.zone && zone != utc) ends += " = " + human_time(end, zone);
+    if (e.zone != utc) ends += " = " + human_time(end, utc);
+    print_field("ends", ends);
+    print_field("UTC", fmt::format("{} – {}", to_rfc3339(*start), to_rfc3339(end)));
+    if (!e.all_day()) print_field("duration", to_human_duration(end - *start));
+  }
+  print_field("zone", fmt::format("{} ({})", e.zone.name(), e.start_utc() ? offset_to_string(e.zone.at(*e.start_utc()).offset) : ""));
+  std::vector<std::string> place;
+  for (const auto* part : {&e.location.name, &e.location.city, &e.location.country})
+    if (!part->empty()) place.push_back(*part);
+  std::string where = fmt::format("{}", fmt::join(place, ", "));
+  if (e.location.geo) where += fmt::format(" ({:.4f}, {:.4f})", e.location.geo->lat, e.location.geo->lon);
+  print_field("location", where);
+  print_field("actors", fmt::format("{}", fmt::join(e.actors, ", ")));
+  print_field("tags", fmt::format("{}", fmt::join(e.tags, ", ")));
+  for (const auto& r : e.relations) {
+    std::string gap;
+    if (r.gap.min) gap += fmt::format(" at least {}", to_human_duration(*r.gap.min));
+    if (r.gap.max) gap += fmt::format(" at most {}", to_human_duration(*r.gap.max));
+    print_field("relation", fmt::format("{} {}{}{}", to_string(r.type), r.target, gap, r.note.empty() ? "" : " — " + r.note));
+  }
+  if (!e.sources.empty()) fmt::print("  sources:\n");
+  for (const auto& s : e.sources) {
+    fmt::print("    - {}{}{}\n", s.outlet, s.published.empty() ? "" : ", " + s.published, s.url.empty() ? "" : " <" + s.url + ">");
+    if (!s.quote.empty()) fmt::print("      \"{}\"\n", s.quote);
+  }
+  if (!e.notes.empty()) fmt::print("  notes:\n    {}\n", e.notes);
+  fmt::print("  defined at {}:{}:{}\n", e.where.file, e.where.line, e.where.col);
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_show(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<ShowOptions>();
+  command.add_option("event", options->event, "Event id, alias or unique prefix")->required();
+  command.add_flag("--json", options->json, "Print one JSON object with all the event's fields");
+  return [options, &global] { return run_show(*options, global); };
+}
+
+}  // namespace dipcal::cli

@@ -1,0 +1,34 @@
+// The event filters that `list` and the exports share: a date range in the output zone and tags.
+#pragma once
+
+#include "dipcal/event.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dipcal::cli {
+
+struct EventFilter {
+  std::string from;  // civil date, inclusive, in the output zone
+  std::string to;    // civil date, inclusive
+  std::vector<std::string> tags;  // any of them
+
+  void add_options(CLI::App& command);
+};
+
+// The filter with its dates read in `zone`; UsageError on a bad date.
+class EventMatcher {
+ public:
+  EventMatcher(const EventFilter& filter, const Zone& zone);
+  [[nodiscard]] bool operator()(const Event& e) const;
+
+ private:
+  std::optional<Instant> from_;
+  std::optional<Instant> to_;  // exclusive: the start of the day after --to
+  std::vector<std::string> tags_;
+};
+
+}  // namespace dipcal::cli

@@ -1,0 +1,128 @@
+#include "format.h"
+
+#include <fmt/format.h>
+
+namespace dipcal::cli {
+
+std::string clock(const CivilDateTime& t) {
+  auto hms = date::hh_mm_ss<std::chrono::seconds>{t.time_of_day()};
+  if (hms.seconds().count() != 0) return fmt::format("{:02}:{:02}:{:02}", hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  return fmt::format("{:02}:{:02}", hms.hours().count(), hms.minutes().count());
+}
+
+std::string short_time(Instant i, const Zone& zone) {
+  auto local = zone.to_civil(i);
+  return fmt::format("{} {} {}", to_string(local.date()), clock(local), zone.at(i).abbrev);
+}
+
+std::string human_time(Instant i, const Zone& zone) {
+  auto local = zone.to_civil(i);
+  return fmt::format("{} {} {}", to_human(local.date()), clock(local), zone.at(i).abbrev);
+}
+
+namespace {
+
+std::string window_text(const Window& w) {
+  auto first = w.earliest_first ? to_string(*w.earliest_first) : std::string{".."};
+  auto last = w.latest_last ? to_string(*w.latest_last) : std::string{".."};
+  if (!w.earliest_first && !w.latest_last) return "undated";
+  return fmt::format("window {} … {}", first, last);
+}
+
+}  // namespace
+
+std::string when_local(const Event& e) {
+  if (const auto* d = std::get_if<AllDay>(&e.time)) {
+    if (d->first == d->last) return fmt::format("{} (all day)", to_string(d->first));
+    return fmt::format("{} – {} (all day)", to_string(d->first), to_string(d->last));
+  }
+  if (const auto* t = std::get_if<Timed>(&e.time)) {
+    auto start = e.zone.to_civil(t->start), end = e.zone.to_civil(t->end);
+    if (t->start == t->end) return short_time(t->start, e.zone);
+    if (start.date() == end.date() && e.zone.at(t->start).abbrev == e.zone.at(t->end).abbrev)
+      return fmt::format("{} {}–{} {}", to_string(start.date()), clock(start), clock(end), e.zone.at(t->start).abbrev);
+    return fmt::format("{} – {}", short_time(t->start, e.zone), short_time(t->end, e.zone));
+  }
+  return window_text(std::get<Window>(e.time));
+}
+
+std::string when_human(const Event& e) {
+  if (const auto* d = std::get_if<AllDay>(&e.time)) {
+    if (d->first == d->last) return to_human(d->first);
+    return fmt::format("{} – {}", to_human(d->first), to_human(d->last));
+  }
+  if (const auto* t = std::get_if<Timed>(&e.time)) return human_time(t->start, e.zone);
+  const auto& w = std::get<Window>(e.time);
+  if (w.earliest_first && w.latest_last) return fmt::format("between {} and {}", to_human(*w.earliest_first), to_human(*w.latest_last));
+  if (w.earliest_first) return fmt::format("on or after {}", to_human(*w.earliest_first));
+  if (w.latest_last) return fmt::format("on or before {}", to_human(*w.latest_last));
+  return "undated";
+}
+
+std::string start_in(const Event& e, const Zone& zone) {
+  auto s = e.start_utc();
+  return s ? short_time(*s, zone) : std::string{};
+}
+
+nlohmann::ordered_json event_json(const Event& e, bool full) {
+  nlohmann::ordered_json j;
+  j["id"] = e.id;
+  j["title"] = e.title;
+  j["zone"] = e.zone.name();
+  j["all_day"] = e.all_day();
+  if (const auto* d = std::get_if<AllDay>(&e.time)) {
+    j["start"] = to_string(d->first);
+    j["end"] = to_string(d->last);
+  } else if (const auto* t = std::get_if<Timed>(&e.time)) {
+    j["start"] = to_string(e.zone.to_civil(t->start));
+    j["end"] = to_string(e.zone.to_civil(t->end));
+  } else {
+    j["start"] = nullptr;
+    j["end"] = nullptr;
+  }
+  auto s = e.start_utc(), f = e.end_utc();
+  j["start_utc"] = s ? nlohmann::ordered_json(to_rfc3339(*s)) : nlohmann::ordered_json(nullptr);
+  j["end_utc"] = f ? nlohmann::ordered_json(to_rfc3339(*f)) : nlohmann::ordered_json(nullptr);
+  if (const auto* w = std::get_if<Window>(&e.time)) {
+    auto date_or_null = [](const std::optional<CivilDate>& d) { return d ? nlohmann::ordered_json(to_string(*d)) : nlohmann::ordered_json(nullptr); };
+    j["window"] = {{"earliest_start", date_or_null(w->earliest_first)}, {"latest_start", date_or_null(w->latest_first)},
+                   {"earliest_end", date_or_null(w->earliest_last)}, {"latest_end", date_or_null(w->latest_last)},
+                   {"start_text", w->start_text}, {"end_text", w->end_text}};
+  }
+  j["kind"] = std::string{to_string(e.kind)};
+  j["status"] = std::string{to_string(e.status)};
+  if (!full) return j;
+  j["aliases"] = e.aliases;
+  auto& loc = j["location"] = nlohmann::ordered_json::object();
+  if (!e.location.name.empty()) loc["name"] = e.location.name;
+  if (!e.location.city.empty()) loc["city"] = e.location.city;
+  if (!e.location.country.empty()) loc["country"] = e.location.country;
+  loc["zone"] = e.zone.name();
+  if (e.location.geo) loc["geo"] = {{"lat", e.location.geo->lat}, {"lon", e.location.geo->lon}};
+  j["actors"] = e.actors;
+  j["tags"] = e.tags;
+  auto& sources = j["sources"] = nlohmann::ordered_json::array();
+  for (const auto& src : e.sources) {
+    nlohmann::ordered_json sj{{"outlet", src.outlet}};
+    if (!src.url.empty()) sj["url"] = src.url;
+    if (!src.published.empty()) sj["published"] = src.published;
+    if (!src.quote.empty()) sj["quote"] = src.quote;
+    sources.push_back(sj);
+  }
+  j["notes"] = e.notes;
+  j["updated"] = e.updated ? nlohmann::ordered_json(to_rfc3339(*e.updated)) : nlohmann::ordered_json(nullptr);
+  j["sequence"] = e.sequence;
+  auto& rels = j["relations"] = nlohmann::ordered_json::array();
+  for (const auto& r : e.relations) {
+    nlohmann::ordered_json rj{{"type", std::string{to_string(r.type)}}, {"event", r.target}};
+    if (r.gap.min) rj["gap_min_seconds"] = r.gap.min->count();
+    if (r.gap.max) rj["gap_max_seconds"] = r.gap.max->count();
+    if (!r.zone.empty()) rj["zone"] = r.zone;
+    if (!r.note.empty()) rj["note"] = r.note;
+    rels.push_back(rj);
+  }
+  j["source_position"] = fmt::format("{}:{}:{}", e.where.file, e.where.line, e.where.col);
+  return j;
+}
+
+}  // namespace dipcal::cli

@@ -1,0 +1,31 @@
+// How the CLI writes times and events for people and for scripts.
+#pragma once
+
+#include "dipcal/event.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace dipcal::cli {
+
+// "2025-10-30 11:00 KST" (seconds only when not zero).
+std::string short_time(Instant i, const Zone& zone);
+// "Thu 30 Oct 2025 11:00 KST".
+std::string human_time(Instant i, const Zone& zone);
+// "11:00" or "11:00:30".
+std::string clock(const CivilDateTime& t);
+
+// The event's time in its own zone: "2025-10-25 – 2025-10-26 (all day)", "2025-10-30 11:00–12:40 KST",
+// "window 2025-10-31 … 2025-11-29".
+std::string when_local(const Event& e);
+// Human form for sentences: "Thu 30 Oct 2025 11:00 KST", "Sat 25 – Sun 26 Oct 2025", "between 31 Oct and 29 Nov 2025".
+std::string when_human(const Event& e);
+// The event's start in another zone, for the list's second column; "" for windows.
+std::string start_in(const Event& e, const Zone& zone);
+
+// The JSON contract of list/show: id, title, zone, all_day, start, end, start_utc, end_utc, and with
+// `full` every other field.
+nlohmann::ordered_json event_json(const Event& e, bool full);
+
+}  // namespace dipcal::cli

@@ -1,0 +1,48 @@
+// dipcal: the command-line front of the diplomatic-calendar engine.
+#include "commands.h"
+#include "session.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+  using namespace dipcal::cli;
+  CLI::App app{"dipcal — what happens when, what depends on what, and how many days stand between events, in every time zone",
+               "dipcal"};
+  app.set_version_flag("--version", "dipcal " DIPCAL_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the command: `dipcal show busan --tz America/New_York`
+
+  GlobalOptions global;
+  app.add_option("--fixtures", global.fixtures, "Fixture file or folder (repeatable; default $DIPCAL_FIXTURES, else the bundled fixtures/)");
+  app.add_option("--tz", global.tz, "Output zone, an IANA name (default $TZ, else UTC)");
+  app.add_option("--now", global.now, "Fix the clock: 2025-10-26T12:00+08:00 (default: the system clock)");
+
+  Runner selected;
+  for (const auto& spec : command_table()) {
+    auto* command = app.add_subcommand(spec.name, spec.summary);
+    auto runner = spec.setup(*command, global);
+    command->callback([&selected, runner] { selected = runner; });
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kOk : kUsage;
+  }
+  try {
+    return selected();
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "dipcal: error: %s\n", e.message.c_str());
+    return kUsage;
+  } catch (const LoadFailed& e) {
+    return e.code;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dipcal: internal error: %s\n", e.what());
+    return kUsage;
+  }
+}

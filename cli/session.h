@@ -1,0 +1,49 @@
+// What every command shares: the global options, the loaded timeline, the output zone and "now".
+#pragma once
+
+#include "dipcal/load.h"
+#include "dipcal/time/instant.h"
+#include "dipcal/time/zone.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dipcal::cli {
+
+// Exit codes, as the README documents them.
+enum ExitCode : int { kOk = 0, kProblems = 1, kUsage = 2 };
+
+// A usage or I/O error: printed as "dipcal: error: …" and exit 2.
+struct UsageError {
+  std::string message;
+};
+
+struct GlobalOptions {
+  std::vector<std::string> fixtures;  // --fixtures, else $DIPCAL_FIXTURES, else the bundled folder
+  std::string tz;                     // --tz, else $TZ, else UTC
+  std::string now;                    // --now, else the system clock
+};
+
+// Loads the fixtures named by the options. Prints the diagnostics of a load that failed and throws
+// UsageError for unreadable paths; returns the result otherwise (errors may remain for `check`).
+LoadResult load(const GlobalOptions& options, const std::vector<std::string>& override_paths = {});
+
+// The timeline, or exit: problems in the fixtures are printed and reported as kProblems.
+struct LoadFailed {
+  int code;
+};
+Timeline load_clean(const GlobalOptions& options);
+
+Zone output_zone(const GlobalOptions& options);
+Instant now(const GlobalOptions& options, const Zone& zone);
+
+// An instant from text: RFC 3339 with offset, a local date-time, or a date (midnight), read in `zone`.
+Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::string& option);
+
+// An event by id, alias or unique prefix; UsageError with suggestions otherwise.
+const Event& find_event(const Timeline& timeline, const std::string& name);
+
+void print_diagnostics(const Diagnostics& diagnostics);
+
+}  // namespace dipcal::cli

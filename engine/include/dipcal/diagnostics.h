@@ -1,0 +1,51 @@
+// Problems found in the input, each with where it is, what was expected and what might be meant.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dipcal {
+
+// A place in a fixture file; line and column count from 1, as editors show them.
+struct Position {
+  std::string file;
+  int line = 0;
+  int col = 0;
+};
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Position where;
+  std::string message;     // what is wrong: "unknown zone 'Asia/Seol'"
+  std::string expected;    // what would be right: "an IANA zone name such as Asia/Seoul"
+  std::string suggestion;  // a likely fix: "did you mean Asia/Seoul?"
+  std::vector<std::string> notes;  // further lines: the other places involved, the full cycle, …
+};
+
+class Diagnostics {
+ public:
+  Diagnostic& error(Position where, std::string message, std::string expected = {}, std::string suggestion = {});
+  Diagnostic& warning(Position where, std::string message, std::string expected = {}, std::string suggestion = {});
+
+  [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+  [[nodiscard]] std::size_t error_count() const { return errors_; }
+  [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
+  void append(const Diagnostics& other);
+  // Stable order for output: by file, line, column, then the order they were found.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::size_t errors_ = 0;
+};
+
+// "did you mean X?" / "did you mean X, Y or Z?"; empty when there are no candidates.
+std::string did_you_mean(const std::vector<std::string>& candidates);
+
+// "file:line:col: error: message; expected …; did you mean …?" plus one indented line per note.
+std::string format_diagnostic(const Diagnostic& d);
+
+}  // namespace dipcal

@@ -1,0 +1,123 @@
+// Zones: the rules that map instants to civil times in one place, from the system's IANA database.
+//
+// A civil time becomes an instant only through a zone, and not always in one way. `Zone::resolve`
+// says which case holds, as abseil's cctz does, and leaves the choice to the caller:
+//
+//   auto ny = ZoneDb::system().find("America/New_York");      // a Zone, or an error with suggestions
+//   ny->resolve(2025-11-02T01:30)  -> repeated: 05:30Z (EDT, first) and 06:30Z (EST, second)
+//   ny->resolve(2025-03-09T02:30)  -> skipped:  07:30Z (read with EST, the offset before the gap)
+//                                               and 06:30Z (read with EDT, the offset after it)
+//   ny->resolve(2025-10-29T22:00)  -> unique:   2025-10-30T02:00Z
+//
+// The system library (Howard Hinnant's date, reading the compiled zone files) stops at the files'
+// last explicit transition, in 2037 for zones with daylight time. Each file ends with a POSIX TZ rule
+// ("EST5EDT,M3.2.0,M11.1.0") that says what happens after that; dipcal applies it, so New York on
+// 2040-07-01 reads EDT, as the database intends.
+#pragma once
+
+#include "dipcal/time/civil.h"
+#include "dipcal/time/instant.h"
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace date {
+class time_zone;
+}
+
+namespace dipcal {
+
+namespace detail {
+class PosixRule;
+}
+
+// What a zone says at one instant.
+struct ZoneReading {
+  std::chrono::seconds offset{0};  // local = UTC + offset
+  std::string abbrev;              // "KST", "EDT", "+0545"
+  bool dst = false;
+};
+
+enum class LocalKind { unique, skipped, repeated };
+
+// The readings of one civil time in a zone.
+// unique:   first == second, the only instant.
+// skipped:  the time falls in a gap; first is read with the offset before the gap, second with the one
+//           after (for a forward jump first > second). `transition` is the instant the gap starts.
+// repeated: the time occurs twice; first < second.
+struct LocalResolution {
+  LocalKind kind = LocalKind::unique;
+  Instant first;
+  Instant second;
+  std::chrono::seconds first_offset{0};
+  std::chrono::seconds second_offset{0};
+
+  // The instant a clock in the zone shows this time, or for a gap the instant the clock jumps past it.
+  [[nodiscard]] Instant earliest_valid() const { return kind == LocalKind::skipped ? transition() : first; }
+  [[nodiscard]] Instant transition() const { return first < second ? first : second; }
+};
+
+class Zone {
+ public:
+  // UTC. Every other zone comes from ZoneDb.
+  Zone() = default;
+  [[nodiscard]] const std::string& name() const;
+  [[nodiscard]] ZoneReading at(Instant i) const;
+  [[nodiscard]] LocalResolution resolve(const CivilDateTime& local) const;
+  [[nodiscard]] CivilDateTime to_civil(Instant i) const;
+  // The instant the civil day starts in this zone (midnight, or the end of a gap that swallows it).
+  [[nodiscard]] Instant start_of_day(CivilDate d) const;
+
+  friend bool operator==(const Zone& a, const Zone& b) { return a.data_ == b.data_; }
+
+  struct Data;
+
+ private:
+  friend class ZoneDb;
+  explicit Zone(const Data* data) : data_{data} {}
+  const Data* data_ = nullptr;
+};
+
+struct ZoneLookupError {
+  std::string message;               // "unknown zone 'Asia/Seol'"
+  std::vector<std::string> suggestions;  // nearest names in the database, best first
+};
+
+// The system's zone database (/usr/share/zoneinfo), loaded once and shared. Zones are looked up by
+// name against the list the database publishes; a name that is not in it never opens a file, so
+// "../../etc/passwd" is just an unknown zone.
+class ZoneDb {
+ public:
+  static const ZoneDb& system();
+  explicit ZoneDb(std::string root);
+  ~ZoneDb();
+  ZoneDb(const ZoneDb&) = delete;
+  ZoneDb& operator=(const ZoneDb&) = delete;
+
+  [[nodiscard]] std::optional<Zone> find(std::string_view name) const;
+  // find() or an error that names the closest zone names.
+  [[nodiscard]] std::variant<Zone, ZoneLookupError> lookup(std::string_view name) const;
+  [[nodiscard]] Zone utc() const;
+
+  // The database's version, from the first line of tzdata.zi ("2026f"), or "unknown".
+  [[nodiscard]] const std::string& version() const { return version_; }
+  // Every zone and link name, sorted.
+  [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
+  // Zones that zone1970.tab lists for an ISO 3166-1 alpha-2 country code.
+  [[nodiscard]] std::vector<std::string> zones_for_country(std::string_view country) const;
+
+ private:
+  std::string root_;
+  std::string version_ = "unknown";
+  std::vector<std::string> names_;
+  std::multimap<std::string, std::string, std::less<>> country_zones_;
+  mutable std::map<std::string, std::unique_ptr<Zone::Data>, std::less<>> loaded_;
+};
+
+}  // namespace dipcal

@@ -1,0 +1,168 @@
+#include "dipcal/time/zone.h"
+
+#include "dipcal/suggest.h"
+#include "posix_rule.h"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace dipcal {
+
+struct Zone::Data {
+  std::string name;
+  const date::time_zone* tz = nullptr;  // nullptr for dipcal's own UTC
+  std::optional<detail::PosixRule> footer;
+};
+
+namespace {
+
+using std::chrono::seconds;
+
+// date's sys_info for the period after a zone file's last transition ends at the end of time.
+const date::sys_seconds kOpenEnded = date::sys_days{date::year{3000} / 1 / 1};
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in{path, std::ios::binary};
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// A TZif (version 2+) file ends with "\n<POSIX rule>\n" (RFC 8536 section 3.3).
+std::optional<detail::PosixRule> read_footer(const std::string& path) {
+  auto bytes = read_file(path);
+  if (!bytes || bytes->size() < 2 || bytes->back() != '\n') return std::nullopt;
+  auto begin = bytes->rfind('\n', bytes->size() - 2);
+  if (begin == std::string::npos) return std::nullopt;
+  return detail::PosixRule::parse(std::string_view{*bytes}.substr(begin + 1, bytes->size() - begin - 2));
+}
+
+}  // namespace
+
+const std::string& Zone::name() const {
+  static const std::string utc = "UTC";
+  return data_ ? data_->name : utc;
+}
+
+ZoneReading Zone::at(Instant i) const {
+  if (data_ == nullptr || data_->tz == nullptr) return ZoneReading{seconds{0}, "UTC", false};
+  auto info = data_->tz->get_info(i.time());
+  if (info.end >= kOpenEnded && data_->footer && data_->footer->has_dst()) return data_->footer->at(i);
+  return ZoneReading{info.offset, info.abbrev, info.save != std::chrono::minutes{0}};
+}
+
+LocalResolution Zone::resolve(const CivilDateTime& local) const {
+  // Read the civil time with the offsets in force a day either side of it, and keep the readings that
+  // the zone confirms. No zone has changed its offset twice within two days, or by more than a day.
+  auto naive = Instant{date::sys_seconds{local.time().time_since_epoch()}};
+  auto before = at(naive - std::chrono::hours{24}).offset;
+  auto after = at(naive + std::chrono::hours{24}).offset;
+  auto valid = [&](seconds offset) { return at(naive - offset).offset == offset; };
+  LocalResolution r;
+  bool before_ok = valid(before);
+  bool after_ok = before != after && valid(after);
+  if (before_ok && after_ok) {
+    r.kind = LocalKind::repeated;
+    r.first = naive - std::max(before, after);
+    r.second = naive - std::min(before, after);
+    r.first_offset = std::max(before, after);
+    r.second_offset = std::min(before, after);
+  } else if (before_ok || after_ok) {
+    auto offset = before_ok ? before : after;
+    r.kind = LocalKind::unique;
+    r.first = r.second = naive - offset;
+    r.first_offset = r.second_offset = offset;
+  } else {
+    r.kind = LocalKind::skipped;
+    r.first = naive - before;
+    r.second = naive - after;
+    r.first_offset = before;
+    r.second_offset = after;
+  }
+  return r;
+}
+
+CivilDateTime Zone::to_civil(Instant i) const {
+  return CivilDateTime{date::local_seconds{i.time().time_since_epoch() + at(i).offset}};
+}
+
+Instant Zone::start_of_day(CivilDate d) const { return resolve(CivilDateTime{d, seconds{0}}).earliest_valid(); }
+
+ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
+  if (auto zi = read_file(root_ + "/tzdata.zi")) {
+    std::istringstream lines{*zi};
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.rfind("# version ", 0) == 0) version_ = line.substr(10);
+      std::istringstream words{line};
+      std::string tag, first, second;
+      words >> tag >> first >> second;
+      if (tag == "Z") names_.push_back(first);
+      if (tag == "L") names_.push_back(second);  // L TARGET LINK-NAME
+    }
+  } else {
+    for (const auto& z : date::get_tzdb().zones) names_.push_back(std::string{z.name()});
+  }
+  std::sort(names_.begin(), names_.end());
+  names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+
+  if (auto tab = read_file(root_ + "/zone1970.tab")) {
+    std::istringstream lines{*tab};
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream fields{line};
+      std::string countries, coordinates, zone;
+      std::getline(fields, countries, '\t');
+      std::getline(fields, coordinates, '\t');
+      std::getline(fields, zone, '\t');
+      std::istringstream codes{countries};
+      std::string code;
+      while (std::getline(codes, code, ',')) country_zones_.emplace(code, zone);
+    }
+  }
+}
+
+ZoneDb::~ZoneDb() = default;
+
+const ZoneDb& ZoneDb::system() {
+  static const ZoneDb db{"/usr/share/zoneinfo"};
+  return db;
+}
+
+std::optional<Zone> ZoneDb::find(std::string_view name) const {
+  if (auto it = loaded_.find(name); it != loaded_.end()) return Zone{it->second.get()};
+  if (name == "UTC") return Zone{};
+  // Only names the database lists reach the file system.
+  if (!std::binary_search(names_.begin(), names_.end(), name)) return std::nullopt;
+  auto data = std::make_unique<Zone::Data>();
+  data->name = std::string{name};
+  try {
+    data->tz = date::locate_zone(data->name);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  data->footer = read_footer(root_ + "/" + data->name);
+  return Zone{loaded_.emplace(std::string{name}, std::move(data)).first->second.get()};
+}
+
+std::variant<Zone, ZoneLookupError> ZoneDb::lookup(std::string_view name) const {
+  if (auto z = find(name)) return *z;
+  return ZoneLookupError{fmt::format("unknown zone '{}'", name), closest(name, names_)};
+}
+
+Zone ZoneDb::utc() const { return Zone{}; }
+
+std::vector<std::string> ZoneDb::zones_for_country(std::string_view country) const {
+  std::vector<std::string> zones;
+  auto [first, last] = country_zones_.equal_range(country);
+  for (auto it = first; it != last; ++it) zones.push_back(it->second);
+  return zones;
+}
+
+}  // namespace dipcal
