@@ -14,6 +14,8 @@ namespace {
 using std::chrono::seconds;
 
 constexpr long long kMaxAmount = 1'000'000'000;  // keeps every product far from overflow
+// No gap or length in a calendar of 1900–2100 exceeds its span; longer durations are typos.
+constexpr seconds kMaxDuration{201LL * 366 * 86400};
 
 std::optional<seconds> unit_seconds(char unit) {
   switch (unit) {
@@ -34,10 +36,11 @@ std::optional<seconds> parse_iso(std::string_view text) {
   seconds total{0};
   bool any = false;
   bool in_time = false;
+  bool weeks = false;
   std::size_t next_unit = 0;  // index into the current unit list: designators must come in order
   while (!s.done()) {
     if (s.eat('T')) {
-      if (in_time) return std::nullopt;
+      if (in_time || weeks) return std::nullopt;
       in_time = true;
       next_unit = 0;
       if (s.done()) return std::nullopt;  // "P1DT" has nothing after T
@@ -50,12 +53,13 @@ std::optional<seconds> parse_iso(std::string_view text) {
     if (s.done() || at == std::string_view::npos) return std::nullopt;
     // ISO 8601 does not combine weeks with other date units.
     if (!in_time && units[at] == 'D' && next_unit == 1 && any) return std::nullopt;
+    weeks = weeks || (!in_time && units[at] == 'W');
     total += *amount * *unit_seconds(units[at]);
     s.eat(units[at]);
     next_unit = at + 1;
     any = true;
   }
-  if (!any) return std::nullopt;
+  if (!any || total > kMaxDuration) return std::nullopt;
   return total;
 }
 
@@ -71,7 +75,7 @@ std::optional<seconds> parse_duration(std::string_view text) {
   if (unit < 'a' || unit > 'z') return std::nullopt;  // short forms are lower case: 4d, 36h
   auto per = unit_seconds(unit);
   s.eat(unit);
-  if (!per || !s.done()) return std::nullopt;
+  if (!per || !s.done() || *amount * *per > kMaxDuration) return std::nullopt;
   return *amount * *per;
 }
 

@@ -1,6 +1,7 @@
 // Exact durations as fixtures write them: ISO 8601 "PT1H40M", "P1DT2H", "P2W", or short forms "4d",
 // "36h", "90m", "30s", "2w". Years and months are refused: their length depends on where they start.
-// A day here is 86 400 seconds of elapsed time, not a calendar day across a DST change.
+// A day here is 86 400 seconds of elapsed time, not a calendar day across a DST change. Weeks stand
+// alone ("P2W", not "P1WT2H"), and nothing longer than the 1900–2100 span is accepted.
 #pragma once
 
 #include <chrono>
