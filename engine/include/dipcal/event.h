@@ -112,7 +112,8 @@ struct Event {
   std::optional<Instant> updated;
   int sequence = 0;
   std::vector<Relation> relations;
-  Position where;  // the event's `id`
+  Position where;       // the event's `id`
+  Position time_where;  // its `start` (or `id` when it has none)
 
   [[nodiscard]] bool all_day() const { return !std::holds_alternative<Timed>(time); }
   [[nodiscard]] bool dated() const { return !std::holds_alternative<Window>(time); }

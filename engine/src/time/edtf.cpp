@@ -59,17 +59,22 @@ PieceResult parse_piece(std::string_view text, std::size_t base) {
   if (years->first != years->second && !rest.empty())
     return error_at(base + 4, "a year with unspecified digits cannot have a month or day");
   if (!rest.empty()) {
-    if (rest.size() < 3 || rest[0] != '-') return error_at(base + 4, "expected '-' and a two-digit month");
+    if (rest[0] != '-') return error_at(base + 4, "expected '-' and a two-digit month");
+    if (rest.size() < 3) return error_at(base + 5, "expected a two-digit month");
     std::string_view mm = rest.substr(1, 2);
     rest = rest.substr(3);
     int year = years->first;
     if (mm == "XX") {
-      if (!rest.empty() && rest != "-XX") return error_at(base + 5, "a day cannot be given when the month is unspecified");
+      if (!rest.empty() && rest != "-XX") {
+        if (rest[0] != '-') return error_at(base + 7, "unexpected text after the month");
+        if (rest.substr(0, 3) == "-XX") return error_at(base + 10, "unexpected text after the day");
+        return error_at(base + 8, "a day cannot be given when the month is unspecified");
+      }
       rest = {};
     } else if (is_digit(mm[0]) && is_digit(mm[1])) {
       int m = (mm[0] - '0') * 10 + (mm[1] - '0');
       if (m >= 21 && m <= 24) {
-        if (!rest.empty()) return error_at(base + 7, "a season has no day");
+        if (!rest.empty()) return rest[0] == '-' ? error_at(base + 8, "a season has no day") : error_at(base + 7, "unexpected text after the season");
         // Meteorological seasons: spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb.
         static constexpr int kStartMonth[] = {3, 6, 9, 12};
         int sm = kStartMonth[m - 21];
@@ -85,8 +90,9 @@ PieceResult parse_piece(std::string_view text, std::size_t base) {
         last = CivilDate{date::local_days{date::year{year} / date::month{static_cast<unsigned>(m)} / date::last}};
         precision = Precision::month;
         if (!rest.empty()) {
-          if (rest.size() != 3 || rest[0] != '-') return error_at(base + 7, "expected '-' and a two-digit day");
-          std::string_view dd = rest.substr(1);
+          if (rest[0] != '-') return error_at(base + 7, "unexpected text after the month");
+          if (rest.size() < 3) return error_at(base + 8, "expected a two-digit day or XX");
+          std::string_view dd = rest.substr(1, 2);
           if (dd != "XX") {
             if (!is_digit(dd[0]) || !is_digit(dd[1])) return error_at(base + 8, "expected a two-digit day or XX");
             auto day = CivilDate::from_ymd(year, static_cast<unsigned>(m), static_cast<unsigned>((dd[0] - '0') * 10 + (dd[1] - '0')));
@@ -94,6 +100,7 @@ PieceResult parse_piece(std::string_view text, std::size_t base) {
             first = last = day;
             precision = Precision::day;
           }
+          if (rest.size() > 3) return error_at(base + 10, "unexpected text after the day");
           rest = {};
         }
       } else {
@@ -110,7 +117,8 @@ PieceResult parse_piece(std::string_view text, std::size_t base) {
       case Precision::month: first = first->plus_days(-15); last = last->plus_days(15); break;
       case Precision::year:
         first = CivilDate{date::local_days{date::year_month_day{first->days()} - date::months{6}}};
-        last = CivilDate{date::local_days{date::year_month_day{last->days()} + date::months{6}}};
+        // Six months after 31 December is the end of June (not "31 June", which would roll into July).
+        last = CivilDate{date::local_days{(date::year_month{last->ymd().year(), last->ymd().month()} + date::months{6}) / date::last}};
         break;
     }
   }
@@ -130,7 +138,7 @@ std::variant<EdtfRange, EdtfError> parse_edtf(std::string_view text) {
     auto& p = std::get<Piece>(piece);
     return EdtfRange{p.earliest, p.latest, p.approximate, p.uncertain};
   }
-  if (text.find('/', slash + 1) != std::string_view::npos) return error_at(slash, "an interval has one '/'");
+  if (auto second = text.find('/', slash + 1); second != std::string_view::npos) return error_at(second, "an interval has one '/'");
   std::string_view left = text.substr(0, slash), right = text.substr(slash + 1);
   EdtfRange range;
   if (left != ".." && !left.empty()) {

@@ -84,6 +84,17 @@ LocalResolution Zone::resolve(const CivilDateTime& local) const {
     r.first_offset = before;
     r.second_offset = after;
   }
+  r.transition = r.first;
+  if (r.kind != LocalKind::unique) {
+    // The offset changes once between the two readings: at the earlier one the zone still reads the
+    // offset before the change (`before`), at the later one the offset after it. Bisect to the second.
+    Instant low = std::min(r.first, r.second), high = std::max(r.first, r.second);
+    while (high - low > seconds{1}) {
+      Instant mid = low + (high - low) / 2;
+      (at(mid).offset == before ? low : high) = mid;
+    }
+    r.transition = high;
+  }
   return r;
 }
 

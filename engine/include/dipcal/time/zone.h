@@ -49,18 +49,21 @@ enum class LocalKind { unique, skipped, repeated };
 // The readings of one civil time in a zone.
 // unique:   first == second, the only instant.
 // skipped:  the time falls in a gap; first is read with the offset before the gap, second with the one
-//           after (for a forward jump first > second). `transition` is the instant the gap starts.
-// repeated: the time occurs twice; first < second.
+//           after (for a forward jump first > second). The clocks jump at `transition`, which lies in
+//           (second, first]: New York 2025-03-09T02:30 gives first 07:30Z, second 06:30Z and the jump
+//           from 02:00 EST to 03:00 EDT at 07:00Z.
+// repeated: the time occurs twice; first < second, and the clocks fall back at `transition`, in
+//           (first, second].
 struct LocalResolution {
   LocalKind kind = LocalKind::unique;
   Instant first;
   Instant second;
   std::chrono::seconds first_offset{0};
   std::chrono::seconds second_offset{0};
+  Instant transition;  // for skipped and repeated: the instant the offset changes; for unique, first
 
   // The instant a clock in the zone shows this time, or for a gap the instant the clock jumps past it.
-  [[nodiscard]] Instant earliest_valid() const { return kind == LocalKind::skipped ? transition() : first; }
-  [[nodiscard]] Instant transition() const { return first < second ? first : second; }
+  [[nodiscard]] Instant earliest_valid() const { return kind == LocalKind::skipped ? transition : first; }
 };
 
 class Zone {
