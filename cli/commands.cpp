@@ -7,6 +7,13 @@ const std::vector<CommandSpec>& command_table() {
       {"check", "Check fixtures and report every problem (exit 1 if any)", setup_check},
       {"list", "List events chronologically, in their own zone and in --tz", setup_list},
       {"show", "Everything about one event", setup_show},
+      {"until", "How many calendar days before an event (from another event, a date or now)", setup_until},
+      {"between", "The calendar days between two events, stated from both ends", setup_between},
+      {"order", "Events in dependency order (levels, ties by date) or by date", setup_order},
+      {"path", "Every dependency chain from one event to another", setup_path},
+      {"agenda", "What happens on a civil day in a zone", setup_agenda},
+      {"graph", "The dependency graph as Graphviz DOT or Mermaid", setup_graph},
+      {"windows", "Earliest and latest start and end of each event, from dates and relations", setup_windows},
   };
   return table;
 }

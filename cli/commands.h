@@ -28,5 +28,12 @@ const std::vector<CommandSpec>& command_table();
 Runner setup_check(CLI::App& command, const GlobalOptions& global);
 Runner setup_list(CLI::App& command, const GlobalOptions& global);
 Runner setup_show(CLI::App& command, const GlobalOptions& global);
+Runner setup_until(CLI::App& command, const GlobalOptions& global);
+Runner setup_between(CLI::App& command, const GlobalOptions& global);
+Runner setup_order(CLI::App& command, const GlobalOptions& global);
+Runner setup_path(CLI::App& command, const GlobalOptions& global);
+Runner setup_agenda(CLI::App& command, const GlobalOptions& global);
+Runner setup_graph(CLI::App& command, const GlobalOptions& global);
+Runner setup_windows(CLI::App& command, const GlobalOptions& global);
 
 }  // namespace dipcal::cli

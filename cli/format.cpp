@@ -1,5 +1,9 @@
 #include "format.h"
 
+#include <algorithm>
+
+#include "dipcal/timeline.h"
+
 #include <fmt/format.h>
 
 namespace dipcal::cli {
@@ -22,16 +26,42 @@ std::string human_time(Instant i, const Zone& zone) {
 
 namespace {
 
-std::string window_text(const Window& w) {
-  auto first = w.earliest_first ? to_string(*w.earliest_first) : std::string{".."};
-  auto last = w.latest_last ? to_string(*w.latest_last) : std::string{".."};
-  if (!w.earliest_first && !w.latest_last) return "undated";
-  return fmt::format("window {} … {}", first, last);
+// The civil days, in the event's zone, on which it may start: from its own dates, narrowed by the
+// network when it has been solved.
+std::pair<std::optional<CivilDate>, std::optional<CivilDate>> start_days(const Event& e, const EventWindow* window) {
+  const auto& w = std::get<Window>(e.time);
+  std::optional<CivilDate> first = w.earliest_first, last = w.latest_first;
+  if (window) {
+    if (window->start.earliest) first = e.zone.to_civil(*window->start.earliest).date();
+    if (window->start.latest) last = e.zone.to_civil(*window->start.latest).date();
+  }
+  return {first, last};
 }
 
 }  // namespace
 
-std::string when_local(const Event& e) {
+std::optional<TimelineWindows> windows_of_undated(const Timeline& timeline) {
+  bool any = std::any_of(timeline.events().begin(), timeline.events().end(), [](const Event& e) { return !e.dated(); });
+  if (!any) return std::nullopt;
+  auto windows = solve_windows(timeline);
+  if (windows.conflict) return std::nullopt;
+  return windows;
+}
+
+const EventWindow* window_of(const Timeline& timeline, const Event& e) {
+  if (e.dated()) return nullptr;
+  // A run loads one timeline; its network is solved the first time a window is asked for.
+  static const Timeline* solved_for = nullptr;
+  static std::optional<TimelineWindows> windows;
+  if (solved_for != &timeline) {
+    windows = windows_of_undated(timeline);
+    solved_for = &timeline;
+  }
+  auto i = timeline.index_of(e.id);
+  return windows && i != Timeline::npos ? &windows->events[i] : nullptr;
+}
+
+std::string when_local(const Event& e, const EventWindow* window) {
   if (const auto* d = std::get_if<AllDay>(&e.time)) {
     if (d->first == d->last) return fmt::format("{} (all day)", to_string(d->first));
     return fmt::format("{} – {} (all day)", to_string(d->first), to_string(d->last));
@@ -43,19 +73,21 @@ std::string when_local(const Event& e) {
       return fmt::format("{} {}–{} {}", to_string(start.date()), clock(start), clock(end), e.zone.at(t->start).abbrev);
     return fmt::format("{} – {}", short_time(t->start, e.zone), short_time(t->end, e.zone));
   }
-  return window_text(std::get<Window>(e.time));
+  auto [first, last] = start_days(e, window);
+  if (!first && !last) return "undated";
+  return fmt::format("starts {} … {}", first ? to_string(*first) : std::string{".."}, last ? to_string(*last) : std::string{".."});
 }
 
-std::string when_human(const Event& e) {
+std::string when_human(const Event& e, const EventWindow* window) {
   if (const auto* d = std::get_if<AllDay>(&e.time)) {
     if (d->first == d->last) return to_human(d->first);
     return fmt::format("{} – {}", to_human(d->first), to_human(d->last));
   }
   if (const auto* t = std::get_if<Timed>(&e.time)) return human_time(t->start, e.zone);
-  const auto& w = std::get<Window>(e.time);
-  if (w.earliest_first && w.latest_last) return fmt::format("between {} and {}", to_human(*w.earliest_first), to_human(*w.latest_last));
-  if (w.earliest_first) return fmt::format("on or after {}", to_human(*w.earliest_first));
-  if (w.latest_last) return fmt::format("on or before {}", to_human(*w.latest_last));
+  auto [first, last] = start_days(e, window);
+  if (first && last) return fmt::format("starts between {} and {}", to_human(*first), to_human(*last));
+  if (first) return fmt::format("starts on or after {}", to_human(*first));
+  if (last) return fmt::format("starts on or before {}", to_human(*last));
   return "undated";
 }
 
@@ -64,7 +96,7 @@ std::string start_in(const Event& e, const Zone& zone) {
   return s ? short_time(*s, zone) : std::string{};
 }
 
-nlohmann::ordered_json event_json(const Event& e, bool full) {
+nlohmann::ordered_json event_json(const Event& e, bool full, const EventWindow* window) {
   nlohmann::ordered_json j;
   j["id"] = e.id;
   j["title"] = e.title;
@@ -88,6 +120,13 @@ nlohmann::ordered_json event_json(const Event& e, bool full) {
     j["window"] = {{"earliest_start", date_or_null(w->earliest_first)}, {"latest_start", date_or_null(w->latest_first)},
                    {"earliest_end", date_or_null(w->earliest_last)}, {"latest_end", date_or_null(w->latest_last)},
                    {"start_text", w->start_text}, {"end_text", w->end_text}};
+    if (window) {
+      auto instant_or_null = [](const std::optional<Instant>& i) { return i ? nlohmann::ordered_json(to_rfc3339(*i)) : nlohmann::ordered_json(nullptr); };
+      j["window"]["earliest_start_utc"] = instant_or_null(window->start.earliest);
+      j["window"]["latest_start_utc"] = instant_or_null(window->start.latest);
+      j["window"]["earliest_end_utc"] = instant_or_null(window->end.earliest);
+      j["window"]["latest_end_utc"] = instant_or_null(window->end.latest);
+    }
   }
   j["kind"] = std::string{to_string(e.kind)};
   j["status"] = std::string{to_string(e.status)};

@@ -94,8 +94,10 @@ const Event& find_event(const Timeline& timeline, const std::string& name) {
   throw UsageError{fmt::format("no event named '{}'{}", name, nf.suggestions.empty() ? "" : "; " + did_you_mean(nf.suggestions))};
 }
 
-void print_diagnostics(const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics.all()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+void print_diagnostics(const Diagnostics& diagnostics) { print_diagnostics_of(diagnostics.all()); }
+
+void print_diagnostics_of(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
 }
 
 }  // namespace dipcal::cli

@@ -45,5 +45,6 @@ Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::
 const Event& find_event(const Timeline& timeline, const std::string& name);
 
 void print_diagnostics(const Diagnostics& diagnostics);
+void print_diagnostics_of(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace dipcal::cli

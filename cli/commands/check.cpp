@@ -1,6 +1,9 @@
 // dipcal check [PATH…]: load fixtures and report every problem; exit 1 when there is any.
 #include "../commands.h"
 
+#include "dipcal/graph.h"
+#include "dipcal/network.h"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -15,6 +18,22 @@ struct CheckOptions {
 
 int run_check(const CheckOptions& options, const GlobalOptions& global) {
   auto result = load(global, options.paths);
+  // What the dates and relations say together: broken relations, gaps without meaning, cycles.
+  auto dependencies = check_dependencies(result.timeline);
+  result.diagnostics.append(dependencies);
+  // The temporal network: windows and relations together. A relation between two dated events that
+  // the dates break is already reported above, and would only come back as a cycle; look further
+  // only when the data so far is sound.
+  if (!result.diagnostics.has_errors()) {
+    auto windows = solve_windows(result.timeline);
+    if (windows.conflict) {
+      Diagnostics conflict;
+      auto& d = conflict.error(windows.conflict->where, windows.conflict->message, windows.conflict->expected, windows.conflict->suggestion);
+      d.notes = windows.conflict->notes;
+      result.diagnostics.append(conflict);
+    }
+  }
+  result.diagnostics.sort();
   print_diagnostics(result.diagnostics);
   auto errors = result.diagnostics.error_count();
   auto files = result.files.size();

@@ -18,10 +18,12 @@ int run_list(const ListOptions& options, const GlobalOptions& global) {
   auto zone = output_zone(global);
   EventMatcher matches{options.filter, zone};
   auto timeline = load_clean(global);
+  auto windows = windows_of_undated(timeline);
+  auto window_of = [&](std::size_t i) { return windows ? &windows->events[i] : nullptr; };
   if (options.json) {
     auto out = nlohmann::ordered_json::array();
     for (auto i : timeline.chronological())
-      if (matches(timeline.at(i))) out.push_back(event_json(timeline.at(i), false));
+      if (matches(timeline.at(i))) out.push_back(event_json(timeline.at(i), false, window_of(i)));
     fmt::print("{}\n", out.dump(2));
     return kOk;
   }
@@ -29,7 +31,7 @@ int run_list(const ListOptions& options, const GlobalOptions& global) {
   for (auto i : timeline.chronological()) {
     const auto& e = timeline.at(i);
     if (!matches(e)) continue;
-    fmt::print("{:<38} {:<24} {:<24} {}\n", when_local(e), start_in(e, zone), e.id, e.title);
+    fmt::print("{:<38} {:<24} {:<24} {}\n", when_local(e, window_of(i)), start_in(e, zone), e.id, e.title);
   }
   return kOk;
 }

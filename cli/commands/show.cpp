@@ -2,9 +2,13 @@
 #include "../commands.h"
 #include "../format.h"
 
+#include "dipcal/graph.h"
+#include "dipcal/relations.h"
 #include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace dipcal::cli {
 
@@ -19,12 +23,51 @@ void print_field(std::string_view label, std::string_view value) {
   if (!value.empty()) fmt::print("  {:<11}{}\n", fmt::format("{}:", label), value);
 }
 
+// What the event depends on (prerequisites = true) or what depends on it, directly and through others.
+void print_dependencies(const DependencyGraph& graph, std::size_t event) {
+  const auto& timeline = graph.timeline();
+  for (bool prerequisites : {true, false}) {
+    auto direct = prerequisites ? graph.links_into(event) : graph.links_out_of(event);
+    auto all = prerequisites ? graph.prerequisites(event) : graph.dependents(event);
+    if (all.empty()) continue;
+    std::vector<std::string> near, far;
+    std::vector<std::size_t> near_events;
+    for (auto l : direct) {
+      const auto& link = graph.links()[l];
+      auto other = prerequisites ? link.prerequisite : link.dependent;
+      near_events.push_back(other);
+      near.push_back(fmt::format("{} ({})", timeline.at(other).id, link.stated(timeline)));
+    }
+    for (auto i : all)
+      if (std::find(near_events.begin(), near_events.end(), i) == near_events.end()) far.push_back(timeline.at(i).id);
+    fmt::print("  {:<13}{}\n", prerequisites ? "depends on:" : "needed by:", fmt::join(near, "; "));
+    if (!far.empty()) fmt::print("  {:<13}and through {}: {}\n", "", near.size() == 1 ? "it" : "them", fmt::join(far, ", "));
+  }
+}
+
+nlohmann::ordered_json dependency_json(const DependencyGraph& graph, std::size_t event, bool prerequisites) {
+  const auto& timeline = graph.timeline();
+  auto direct = nlohmann::ordered_json::array(), all = nlohmann::ordered_json::array();
+  for (auto l : prerequisites ? graph.links_into(event) : graph.links_out_of(event)) {
+    const auto& link = graph.links()[l];
+    direct.push_back({{"id", timeline.at(prerequisites ? link.prerequisite : link.dependent).id},
+                      {"relation", std::string{to_string(link.type)}}, {"stated_by", timeline.at(link.owner).id}});
+  }
+  for (auto i : prerequisites ? graph.prerequisites(event) : graph.dependents(event)) all.push_back(timeline.at(i).id);
+  return {{"direct", direct}, {"all", all}};
+}
+
 int run_show(const ShowOptions& options, const GlobalOptions& global) {
   auto zone = output_zone(global);
   auto timeline = load_clean(global);
   const auto& e = find_event(timeline, options.event);
+  auto index = timeline.index_of(e.id);
+  DependencyGraph graph{timeline};
   if (options.json) {
-    fmt::print("{}\n", event_json(e, true).dump(2));
+    auto j = event_json(e, true);
+    j["depends_on"] = dependency_json(graph, index, true);
+    j["needed_by"] = dependency_json(graph, index, false);
+    fmt::print("{}\n", j.dump(2));
     return kOk;
   }
   auto utc = ZoneDb::system().utc();
@@ -55,12 +98,15 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
   print_field("location", where);
   print_field("actors", fmt::format("{}", fmt::join(e.actors, ", ")));
   print_field("tags", fmt::format("{}", fmt::join(e.tags, ", ")));
-  for (const auto& r : e.relations) {
+  // Each relation from both ends: the ones this event states, then those stated about it.
+  for (const auto& view : relations_involving(timeline, index)) {
+    const auto& r = *view.relation;
     std::string gap;
     if (r.gap.min) gap += fmt::format(" at least {}", to_human_duration(*r.gap.min));
     if (r.gap.max) gap += fmt::format(" at most {}", to_human_duration(*r.gap.max));
-    print_field("relation", fmt::format("{} {}{}{}", to_string(r.type), r.target, gap, r.note.empty() ? "" : " — " + r.note));
+    print_field("relation", fmt::format("{} {}{}{}", view.word, timeline.at(view.other).id, gap, r.note.empty() ? "" : " — " + r.note));
   }
+  print_dependencies(graph, index);
   if (!e.sources.empty()) fmt::print("  sources:\n");
   for (const auto& s : e.sources) {
     fmt::print("    - {}{}{}\n", s.outlet, s.published.empty() ? "" : ", " + s.published, s.url.empty() ? "" : " <" + s.url + ">");

@@ -138,6 +138,42 @@ for file, needle, occurrence, text in cases:
     check(f"{file} names {where}", where in err, err)
     check(f"{file} says {text!r}", text in err, err)
 
+# --- temporal network: windows and conflicts ------------------------------------------------------
+# The seed's follow-up round is "after busan-trump-xi, within 30 days": Busan ends 12:40 KST on 30 Oct
+# = 03:40Z, so the round starts between 2025-10-30T03:40Z and 30 × 24 h later, 2025-11-29T03:40Z.
+code, out, err = run("windows", "follow-up-round", "--json")
+w = json.loads(out)[0] if code == 0 else {}
+check("windows: the seed's undated round gets its window", w.get("earliest_start_utc") == "2025-10-30T03:40:00Z"
+      and w.get("latest_start_utc") == "2025-11-29T03:40:00Z" and w.get("latest_end_utc") is None, out + err)
+code, out, err = run("windows", "busan", "--json")
+w = json.loads(out)[0] if code == 0 else {}
+check("windows: a dated event's window is its dates", w.get("earliest_start_utc") == w.get("latest_start_utc") == "2025-10-30T02:00:00Z"
+      and w.get("earliest_end_utc") == "2025-10-30T03:40:00Z", out + err)
+code, out, err = run("list")
+line = next((l for l in out.splitlines() if "follow-up-round" in l), "")
+# In Asia/Shanghai (+08:00) 03:40Z is 11:40 the same day: the start days are 30 Oct and 29 Nov.
+check("list shows the window, not a made-up date", "2025-10-30" in line and "2025-11-29" in line, line)
+# until on a window answers with a range of days, never one made-up date: from Sun 26 Oct (now, 12:00
+# in Kuala Lumpur = 12:00 in Shanghai) to a start between Thu 30 Oct and Sat 29 Nov: 4 to 34 days.
+code, out, err = run("until", "follow-up-round", "--now", "2025-10-26T12:00+08:00", "--json")
+j = json.loads(out) if code == 0 else {}
+check("until a window gives a range", j.get("calendar_days") is None and j.get("calendar_days_min") == 4
+      and j.get("calendar_days_max") == 34, out + err)
+code, out, err = run("until", "follow-up-round", "--now", "2025-10-26T12:00+08:00")
+check("until a window says so in words", "between 4 and 34 days" in out, out + err)
+path = os.path.join(bad, "window-conflict.yaml")
+code, out, err = run("check", path)
+check("an inconsistent network exits 1", code == 1, err)
+check("it says by how much", "6 days short" in err, err)
+for needle in ("talks after opening", "talks before review", "review starts on"):
+    check(f"the cycle names '{needle}'", needle in err, err)
+check("the cycle gives each constraint's place", f"{path}:{position(path, '{type: after')}: talks after opening" in err, err)
+path = os.path.join(bad, "bad-edtf.yaml")
+code, out, err = run("check", path)
+# The error points into the string, at the month: the column of "25" in "2026-25".
+where = position(path, '25"')
+check("a bad EDTF date exits 1 at file:line:col", code == 1 and f"{path}:{where}:" in err, err)
+
 # --- usage and I/O errors: exit 2 ------------------------------------------------------------------
 code, _, err = run("--fixtures", basic, "list", "--tz", "Asia/Seol")
 check("a bad --tz exits 2 with a suggestion", code == 2 and "Asia/Seoul" in err, err)

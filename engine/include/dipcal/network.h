@@ -30,6 +30,7 @@
 namespace dipcal {
 
 class Timeline;
+struct Event;
 
 // Where a constraint comes from, to explain a conflict: "kl-trade-talks prepares busan-trump-xi".
 struct ConstraintSource {
@@ -98,5 +99,27 @@ class TemporalNetwork {
   std::vector<Constraint> constraints_;
   std::vector<ConstraintSource> sources_;
 };
+
+// The network of a whole timeline: the points of event i are start(i) and end(i). Timed and all-day
+// events are pinned to their instants (all-day: local midnight to local midnight after the last day);
+// windows (EDTF dates) bound their points; every event ends no earlier than it starts; every relation
+// adds the bounds relations.h gives it (same-day as |S(B) − S(A)| < 1 day).
+TemporalNetwork compile_network(const Timeline& timeline);
+
+// The earliest and latest start and end of each event that the whole network allows, by event index;
+// empty when the network is inconsistent.
+struct EventWindow {
+  PointBounds start;
+  PointBounds end;
+};
+struct TimelineWindows {
+  std::vector<EventWindow> events;
+  std::optional<Diagnostic> conflict;  // set when inconsistent: the cycle, explained
+};
+TimelineWindows solve_windows(const Timeline& timeline);
+
+// A negative cycle as a diagnostic: where it starts, by how much the bounds contradict, and one note
+// per constraint of the cycle with its source position.
+Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& network);
 
 }  // namespace dipcal

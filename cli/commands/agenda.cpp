@@ -1,0 +1,99 @@
+// dipcal agenda [--on DATE | --from DATE --to DATE] [--tz ZONE] [--json]: what happens on civil days
+// of one zone (agenda.h says which events are on a day).
+#include "../commands.h"
+#include "../format.h"
+#include "../lead_words.h"
+
+#include "dipcal/agenda.h"
+
+#include <fmt/format.h>
+
+namespace dipcal::cli {
+
+namespace {
+
+constexpr int kMaxDays = 3660;  // ten years of days is a listing, not an agenda
+
+struct AgendaOptions {
+  std::string on;
+  std::string from;
+  std::string to;
+  bool json = false;
+};
+
+CivilDate date_arg(const std::string& text, const std::string& option) {
+  auto d = parse_civil_date(text);
+  if (!d) throw UsageError{fmt::format("{} '{}' is not a date; expected 2025-10-30", option, text)};
+  return *d;
+}
+
+// The time column for a timed event on `day`: "11:00–12:40", "…–01:30" when it began the day before.
+std::string hours_on(const Timed& t, CivilDate day, const Zone& zone) {
+  auto start = zone.to_civil(t.start), end = zone.to_civil(t.end);
+  auto from = start.date() == day ? clock(start) : std::string{"…"};
+  if (t.start == t.end) return from;
+  auto until = end.date() == day ? clock(end) : std::string{"…"};
+  return fmt::format("{}–{}", from, until);
+}
+
+int run_agenda(const AgendaOptions& options, const GlobalOptions& global) {
+  auto zone = output_zone(global);
+  if (!options.on.empty() && (!options.from.empty() || !options.to.empty()))
+    throw UsageError{"give either --on DATE or --from DATE --to DATE"};
+  CivilDate first, last;
+  if (!options.on.empty()) {
+    first = last = date_arg(options.on, "--on");
+  } else if (!options.from.empty() || !options.to.empty()) {
+    if (options.from.empty() || options.to.empty()) throw UsageError{"--from and --to go together"};
+    first = date_arg(options.from, "--from");
+    last = date_arg(options.to, "--to");
+    if (last < first) throw UsageError{fmt::format("--to {} is before --from {}", options.to, options.from)};
+    if (days_between(first, last) >= kMaxDays) throw UsageError{fmt::format("at most {} days at a time", kMaxDays)};
+  } else {
+    first = last = zone.to_civil(now(global, zone)).date();
+  }
+  auto timeline = load_clean(global);
+  auto out = nlohmann::ordered_json::array();
+  for (auto day = first; day <= last; day = day.plus_days(1)) {
+    auto entries = agenda(timeline, day, zone);
+    if (options.json) {
+      auto events = nlohmann::ordered_json::array();
+      for (const auto& entry : entries) {
+        auto ej = event_json(timeline.at(entry.event), false);
+        ej["possible"] = entry.possible;
+        events.push_back(std::move(ej));
+      }
+      out.push_back({{"date", to_string(day)}, {"zone", zone.name()}, {"events", std::move(events)}});
+      continue;
+    }
+    fmt::print("{} ({})\n", to_human(day), zone.name());
+    if (entries.empty()) fmt::print("  nothing\n");
+    for (const auto& entry : entries) {
+      const auto& e = timeline.at(entry.event);
+      std::string hours = entry.possible ? "possibly" : "all day";
+      std::string own;
+      if (const auto* t = std::get_if<Timed>(&e.time)) {
+        hours = hours_on(*t, day, zone);
+        if (e.zone != zone) own = fmt::format(" [{} in {}]", human_time(t->start, e.zone), place_of(e));
+      } else if (!entry.possible && e.zone != zone) {
+        own = fmt::format(" [{}]", e.zone.name());
+      }
+      fmt::print("  {:<14} {:<24} {}{}\n", hours, e.id, e.title, own);
+    }
+  }
+  if (options.json) fmt::print("{}\n", out.dump(2));
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_agenda(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<AgendaOptions>();
+  command.add_option("--on", options->on, "The civil day, in --tz (default: today there)");
+  command.add_option("--from", options->from, "First day of a range (with --to)");
+  command.add_option("--to", options->to, "Last day of a range, inclusive");
+  command.add_flag("--json", options->json, "Print [{date, zone, events: [{…list --json fields…, possible}]}]");
+  return [options, &global] { return run_agenda(*options, global); };
+}
+
+}  // namespace dipcal::cli

@@ -1,0 +1,63 @@
+// dipcal order [--by deps|time] [--json]: the events in dependency order (topological levels, each
+// level chronological) or in plain chronological order.
+#include "../commands.h"
+#include "../format.h"
+
+#include "dipcal/graph.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace dipcal::cli {
+
+namespace {
+
+struct OrderOptions {
+  std::string by = "deps";
+  bool json = false;
+};
+
+void print_event_line(const Event& e, std::string_view indent) {
+  fmt::print("{}{:<38} {:<24} {}\n", indent, when_local(e), e.id, e.title);
+}
+
+int run_order(const OrderOptions& options, const GlobalOptions& global) {
+  auto timeline = load_clean(global);
+  std::vector<std::vector<std::size_t>> groups;
+  if (options.by == "time") {
+    groups.push_back(timeline.chronological());
+  } else {
+    DependencyGraph graph{timeline};
+    auto levels = graph.levels();
+    if (!levels) {
+      print_diagnostics(graph.cycle_diagnostics());
+      std::fprintf(stderr, "dipcal: the dependencies have a cycle, so they have no order; use --by time for dates alone\n");
+      return kProblems;
+    }
+    groups = std::move(*levels);
+  }
+  if (options.json) {
+    auto ids = nlohmann::ordered_json::array();
+    for (const auto& g : groups)
+      for (auto i : g) ids.push_back(timeline.at(i).id);
+    fmt::print("{}\n", ids.dump(2));
+    return kOk;
+  }
+  for (std::size_t level = 0; level < groups.size(); ++level) {
+    if (options.by != "time") fmt::print("level {}{}\n", level, level == 0 ? " (depends on nothing)" : "");
+    for (auto i : groups[level]) print_event_line(timeline.at(i), options.by == "time" ? "" : "  ");
+  }
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_order(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<OrderOptions>();
+  command.add_option("--by", options->by, "deps: dependency order in levels, ties by date (default); time: by date alone")
+      ->check(CLI::IsMember({"deps", "time"}));
+  command.add_flag("--json", options->json, "Print the event ids in order, as a JSON array");
+  return [options, &global] { return run_order(*options, global); };
+}
+
+}  // namespace dipcal::cli

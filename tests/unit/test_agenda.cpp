@@ -1,0 +1,88 @@
+// The agenda of a civil day (dipcal/agenda.h). Instants were converted by hand with the offsets noted
+// beside each event (Seoul +09:00; New York −04:00 until 2 Nov 2025 06:00Z, then −05:00; Kiritimati
+// +14:00; Pago Pago −11:00).
+#include "dipcal/agenda.h"
+
+#include "dipcal/load.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+using namespace dipcal;
+
+namespace {
+
+const char* const kFixture =
+    "events:\n"
+    // 22:00 EDT on Wed 29 Oct = 02:00Z = 11:00 KST on Thu 30 Oct.
+    "  - id: ny-call\n    title: NY call\n    start: 2025-10-29T22:00\n    duration: PT1H\n    location: {zone: America/New_York}\n"
+    // All day 26–28 Oct in Kuala Lumpur.
+    "  - id: summit\n    title: Summit\n    start: 2025-10-26\n    end: 2025-10-28\n    location: {zone: Asia/Kuala_Lumpur}\n"
+    // 23:00 on the 29th to 01:00 on the 30th in Seoul: on both days.
+    "  - id: late\n    title: Late dinner\n    start: 2025-10-29T23:00\n    duration: PT2H\n    location: {zone: Asia/Seoul}\n"
+    // 22:00 to midnight on the 31st in Seoul: not on 1 Nov (spans are half-open).
+    "  - id: to-midnight\n    title: To midnight\n    start: 2025-10-31T22:00\n    duration: PT2H\n    location: {zone: Asia/Seoul}\n"
+    // An instant at midnight starting 1 Nov in Seoul.
+    "  - id: midnight\n    title: Midnight\n    start: 2025-11-01T00:00\n    location: {zone: Asia/Seoul}\n"
+    // The second 01:30 of 2 Nov in New York (EST) = 06:30Z.
+    "  - id: repeated-hour\n    title: Repeated hour\n    start: 2025-11-02T01:30-05:00\n    location: {zone: America/New_York}\n"
+    // 10:00 on 25 Oct in Kiritimati = 20:00Z on the 24th = 09:00 on the 24th in Pago Pago.
+    "  - id: kiritimati\n    title: Kiritimati\n    start: 2025-10-25T10:00\n    location: {zone: Pacific/Kiritimati}\n"
+    // Sometime in November.
+    "  - id: round\n    title: Round\n    start: 2025-11\n    location: {zone: Asia/Shanghai}\n"
+    "  - id: undated\n    title: Undated\n    location: {zone: Asia/Shanghai}\n";
+
+Timeline timeline() {
+  LoadResult r;
+  load_fixture_text(kFixture, "agenda.yaml", r);
+  for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
+  REQUIRE_FALSE(r.diagnostics.has_errors());
+  return std::move(r.timeline);
+}
+
+// "id" for each entry, "id?" for a possible one.
+std::string on(const Timeline& t, std::string_view date, std::string_view zone_name) {
+  auto z = ZoneDb::system().find(zone_name);
+  REQUIRE(z.has_value());
+  auto d = parse_civil_date(date);
+  REQUIRE(d.has_value());
+  std::string out;
+  for (const auto& e : agenda(t, *d, *z)) out += t.at(e.event).id + (e.possible ? "? " : " ");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an evening in New York is the next day in Seoul") {
+  auto t = timeline();
+  // The Seoul dinner (23:00 KST = 14:00Z on the 29th) is 10:00 EDT on the 29th in New York.
+  CHECK(on(t, "2025-10-29", "America/New_York") == "late ny-call ");
+  // In start order: the dinner began at 23:00 KST on the 29th (14:00Z), the call at 02:00Z.
+  CHECK(on(t, "2025-10-30", "Asia/Seoul") == "late ny-call ");
+  CHECK(on(t, "2025-10-29", "Asia/Seoul") == "late ");
+}
+
+TEST_CASE("all-day events keep their own dates in every zone") {
+  auto t = timeline();
+  // The summit is on 26–28 Oct, in Seoul or New York alike.
+  CHECK(on(t, "2025-10-26", "America/New_York") == "summit ");
+  CHECK(on(t, "2025-10-28", "America/New_York") == "summit ");
+  // The 25th in New York: the summit is not on it, and the Kiritimati call (16:00 EDT) is on the 24th.
+  CHECK(on(t, "2025-10-25", "America/New_York") == "");
+}
+
+TEST_CASE("half-open spans, instants at midnight, the repeated hour and the date line") {
+  auto t = timeline();
+  CHECK(on(t, "2025-10-31", "Asia/Seoul") == "to-midnight ");
+  // 1 Nov in Seoul: the midnight instant, not the span that ends at it; and November's round maybe.
+  CHECK(on(t, "2025-11-01", "Asia/Seoul") == "midnight round? ");
+  // 2 Nov in New York has 25 hours; 06:30Z is within it.
+  CHECK(on(t, "2025-11-02", "America/New_York") == "repeated-hour round? ");
+  // 20:00Z on the 24th: the 24th in UTC and in Pago Pago, the 25th in Kiritimati.
+  CHECK(on(t, "2025-10-24", "UTC") == "kiritimati ");
+  CHECK(on(t, "2025-10-24", "Pacific/Pago_Pago") == "kiritimati ");
+  CHECK(on(t, "2025-10-25", "Pacific/Kiritimati") == "kiritimati ");
+  CHECK(on(t, "2025-10-25", "UTC") == "");
+}
