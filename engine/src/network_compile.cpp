@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace dipcal {
@@ -28,26 +29,63 @@ std::string gap_words(const Gap& gap) {
   return words;
 }
 
+// The words and place of one of compile_network's sources.
+ConstraintSource describe(const ConstraintSource& source, const Timeline& timeline) {
+  if (!source.text.empty()) return source;
+  ConstraintSource d = source;
+  const Event& e = timeline.at(source.event);
+  switch (source.kind) {
+    case ConstraintSource::Kind::duration:
+      d.text = fmt::format("{} ends no earlier than it starts", e.id);
+      d.where = e.where;
+      break;
+    case ConstraintSource::Kind::date:
+      d.where = e.time_where;
+      if (const auto* all_day = std::get_if<AllDay>(&e.time))
+        d.text = source.end ? fmt::format("{} ends after {} ({})", e.id, to_human(all_day->last), e.zone.name())
+                            : fmt::format("{} starts on {} ({})", e.id, to_human(all_day->first), e.zone.name());
+      else
+        d.text = source.end ? fmt::format("{} ends at {}", e.id, human(*e.end_utc(), e.zone))
+                            : fmt::format("{} starts at {}", e.id, human(*e.start_utc(), e.zone));
+      break;
+    case ConstraintSource::Kind::window: {
+      d.where = e.time_where;
+      const auto& w = std::get<Window>(e.time);
+      const std::string& written = source.end && !w.end_text.empty() ? w.end_text : w.start_text;
+      d.text = fmt::format("{} {} {}", e.id, source.end ? "ends" : "starts", written.empty() ? "within its window" : "within " + written);
+      break;
+    }
+    case ConstraintSource::Kind::relation: {
+      const auto& rel = e.relations[static_cast<std::size_t>(source.relation)];
+      auto j = timeline.index_of(rel.target);
+      d.text = fmt::format("{} {} {}{}", e.id, to_string(rel.type), j == Timeline::npos ? rel.target : timeline.at(j).id, gap_words(rel.gap));
+      d.where = rel.where;
+      break;
+    }
+  }
+  return d;
+}
+
 }  // namespace
 
 TemporalNetwork compile_network(const Timeline& timeline) {
   TemporalNetwork net{timeline.size()};
+  using Kind = ConstraintSource::Kind;
+  auto source = [&](Kind kind, std::size_t event, bool end = false, std::int32_t relation = -1) {
+    ConstraintSource s;
+    s.kind = kind;
+    s.event = static_cast<std::uint32_t>(event);
+    s.end = end;
+    s.relation = relation;
+    return net.add_source(std::move(s));
+  };
   for (std::size_t i = 0; i < timeline.size(); ++i) {
     const Event& e = timeline.at(i);
     auto s = net.start(i), f = net.end(i);
-    auto length = net.add_source({ConstraintSource::Kind::duration, fmt::format("{} ends no earlier than it starts", e.id), e.where});
-    net.add({s, f, seconds{0}, {}, length});
+    net.add({s, f, seconds{0}, {}, source(Kind::duration, i)});
     if (auto start = e.start_utc()) {
-      auto end = *e.end_utc();
-      bool all_day = e.all_day();
-      net.pin(s, *start, net.add_source({ConstraintSource::Kind::date,
-                                         all_day ? fmt::format("{} starts on {} ({})", e.id, to_human(std::get<AllDay>(e.time).first), e.zone.name())
-                                                 : fmt::format("{} starts at {}", e.id, human(*start, e.zone)),
-                                         e.time_where}));
-      net.pin(f, end, net.add_source({ConstraintSource::Kind::date,
-                                      all_day ? fmt::format("{} ends after {} ({})", e.id, to_human(std::get<AllDay>(e.time).last), e.zone.name())
-                                              : fmt::format("{} ends at {}", e.id, human(end, e.zone)),
-                                      e.time_where}));
+      net.pin(s, *start, source(Kind::date, i));
+      net.pin(f, *e.end_utc(), source(Kind::date, i, true));
       continue;
     }
     const auto& w = std::get<Window>(e.time);
@@ -55,27 +93,16 @@ TemporalNetwork compile_network(const Timeline& timeline) {
       if (!d) return std::nullopt;
       return e.zone.start_of_day(d->plus_days(plus));
     };
-    if (w.earliest_first || w.latest_first)
-      net.bound(s, day_start(w.earliest_first, 0), day_start(w.latest_first, 0),
-                net.add_source({ConstraintSource::Kind::window,
-                                fmt::format("{} starts {}", e.id, w.start_text.empty() ? "within its window" : "within " + w.start_text),
-                                e.time_where}));
-    if (w.earliest_last || w.latest_last)
-      net.bound(f, day_start(w.earliest_last, 1), day_start(w.latest_last, 1),
-                net.add_source({ConstraintSource::Kind::window,
-                                fmt::format("{} ends {}", e.id,
-                                            w.end_text.empty() ? (w.start_text.empty() ? "within its window" : "within " + w.start_text)
-                                                               : "within " + w.end_text),
-                                e.time_where}));
+    if (w.earliest_first || w.latest_first) net.bound(s, day_start(w.earliest_first, 0), day_start(w.latest_first, 0), source(Kind::window, i));
+    if (w.earliest_last || w.latest_last) net.bound(f, day_start(w.earliest_last, 1), day_start(w.latest_last, 1), source(Kind::window, i, true));
   }
   for (std::size_t i = 0; i < timeline.size(); ++i) {
     const Event& a = timeline.at(i);
-    for (const auto& rel : a.relations) {
+    for (std::size_t r = 0; r < a.relations.size(); ++r) {
+      const auto& rel = a.relations[r];
       auto j = timeline.index_of(rel.target);
       if (j == Timeline::npos) continue;  // the loader reports unknown targets
-      const Event& b = timeline.at(j);
-      auto source = net.add_source({ConstraintSource::Kind::relation,
-                                    fmt::format("{} {} {}{}", a.id, to_string(rel.type), b.id, gap_words(rel.gap)), rel.where});
+      auto from = source(Kind::relation, i, false, static_cast<std::int32_t>(r));
       auto point = [&](Endpoint p) {
         switch (p) {
           case Endpoint::start_a: return net.start(i);
@@ -85,14 +112,17 @@ TemporalNetwork compile_network(const Timeline& timeline) {
         }
         return net.start(i);
       };
-      for (const auto& pc : endpoint_constraints(rel.type, rel.gap))
-        net.add({point(pc.from), point(pc.to), pc.lo, pc.hi, source});
+      for (const auto& pc : endpoint_constraints(rel.type, rel.gap)) net.add({point(pc.from), point(pc.to), pc.lo, pc.hi, from});
     }
   }
   return net;
 }
 
-Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& net) {
+Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& net, const Timeline* timeline) {
+  auto words = [&](std::uint32_t source) {
+    const auto& s = net.sources()[source];
+    return timeline ? describe(s, *timeline) : s;
+  };
   Diagnostic d;
   // Lead with the first relation in the cycle: it is what a person wrote and can revise.
   std::optional<std::uint32_t> lead;
@@ -101,8 +131,7 @@ Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& net
       lead = step.source;
       break;
     }
-  const auto& first = net.sources()[lead.value_or(conflict.cycle.front().source)];
-  d.where = first.where;
+  d.where = words(lead.value_or(conflict.cycle.front().source)).where;
   d.message = fmt::format("these constraints cannot all hold: together they are {} short", to_human_duration(conflict.excess));
   d.expected = "dates and relations that agree";
   d.suggestion = "revise one of the relations' gaps, or a date";
@@ -110,7 +139,7 @@ Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& net
   for (const auto& step : conflict.cycle) {
     if (std::find(listed.begin(), listed.end(), step.source) != listed.end()) continue;
     listed.push_back(step.source);
-    const auto& src = net.sources()[step.source];
+    auto src = words(step.source);
     d.notes.push_back(fmt::format("{}:{}:{}: {}", src.where.file, src.where.line, src.where.col, src.text));
   }
   return d;
@@ -121,7 +150,7 @@ TimelineWindows solve_windows(const Timeline& timeline) {
   auto net = compile_network(timeline);
   auto solution = net.solve();
   if (!solution.consistent) {
-    result.conflict = explain_conflict(*solution.conflict, net);
+    result.conflict = explain_conflict(*solution.conflict, net, &timeline);
     return result;
   }
   result.events.resize(timeline.size());

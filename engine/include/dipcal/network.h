@@ -33,10 +33,16 @@ class Timeline;
 struct Event;
 
 // Where a constraint comes from, to explain a conflict: "kl-trade-talks prepares busan-trump-xi".
+// Sources made by hand carry their text and place; compile_network stores only which event (and
+// which of its relations) a bound comes from, and the words are written from the timeline when a
+// conflict is explained — a network of a million bounds formats none of them otherwise.
 struct ConstraintSource {
   enum class Kind { date, duration, relation, window } kind = Kind::date;
   std::string text;  // a sentence fragment: "busan-trump-xi starts at Thu 30 Oct 2025 11:00 KST"
   Position where;
+  std::uint32_t event = 0;     // for compile_network's sources: the event
+  std::int32_t relation = -1;  // … and the index of its relation, for Kind::relation
+  bool end = false;            // … and for dates and windows, whether the bound is on its end
 };
 
 struct Constraint {
@@ -120,6 +126,7 @@ TimelineWindows solve_windows(const Timeline& timeline);
 
 // A negative cycle as a diagnostic: where it starts, by how much the bounds contradict, and one note
 // per constraint of the cycle with its source position.
-Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& network);
+// `timeline` writes the words of compile_network's sources; sources with their own text need none.
+Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& network, const Timeline* timeline = nullptr);
 
 }  // namespace dipcal
