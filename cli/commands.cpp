@@ -13,6 +13,8 @@ const std::vector<CommandSpec>& command_table() {
       {"path", "Every dependency chain from one event to another", setup_path},
       {"agenda", "What happens on a civil day in a zone", setup_agenda},
       {"graph", "The dependency graph as Graphviz DOT or Mermaid", setup_graph},
+      {"export", "Write the events in another format: ics", setup_export},
+      {"import", "Turn calendars from other tools into a fixture: ics", setup_import},
       {"generate", "Write a synthetic calendar of N events, the same for the same seed", setup_generate},
       {"windows", "Earliest and latest start and end of each event, from dates and relations", setup_windows},
   };

@@ -1,0 +1,62 @@
+// dipcal export ics [--from DATE] [--to DATE] [--tag TAG]… [-o FILE] [--name NAME] [--source URL]:
+// the events that `list` would show, as an iCalendar file (engine: dipcal/ics/writer.h).
+#include "../atomic_write.h"
+#include "../commands.h"
+#include "../filter.h"
+
+#include "dipcal/ics/writer.h"
+
+#include <cstdio>
+#include <set>
+
+namespace dipcal::cli {
+
+namespace {
+
+struct ExportIcsOptions {
+  EventFilter filter;
+  std::string output;
+  std::string name;
+  std::string source;
+};
+
+int run_export_ics(const ExportIcsOptions& options, const GlobalOptions& global) {
+  auto zone = output_zone(global);
+  EventMatcher matches{options.filter, zone};
+  if (!options.source.empty() && options.source.rfind("http://", 0) != 0 && options.source.rfind("https://", 0) != 0)
+    throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
+  auto timeline = load_clean(global);
+  std::vector<std::size_t> indexes;
+  std::set<std::string> calendars;
+  for (auto i : timeline.chronological())
+    if (matches(timeline.at(i))) {
+      indexes.push_back(i);
+      calendars.insert(timeline.at(i).calendar);
+    }
+  ics::CalendarProperties properties;
+  if (calendars.size() == 1) properties.calendar_id = *calendars.begin();
+  properties.name = !options.name.empty() ? options.name : !properties.calendar_id.empty() ? properties.calendar_id : "dipcal";
+  properties.source = options.source;
+  auto result = ics::write_calendar(timeline, indexes, properties);
+  for (const auto& w : result.warnings) std::fprintf(stderr, "dipcal: warning: %s\n", w.c_str());
+  if (options.output.empty() || options.output == "-") {
+    std::fwrite(result.text.data(), 1, result.text.size(), stdout);
+    if (std::fflush(stdout) != 0) throw UsageError{"cannot write the calendar to standard output"};
+  } else {
+    write_file_atomically(options.output, result.text);
+  }
+  return kOk;
+}
+
+}  // namespace
+
+Runner setup_export_ics(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<ExportIcsOptions>();
+  options->filter.add_options(command);
+  command.add_option("-o,--output", options->output, "Write to this file, atomically (default: standard output)");
+  command.add_option("--name", options->name, "The calendar's name in clients (NAME, X-WR-CALNAME; default: the calendar id)");
+  command.add_option("--source", options->source, "Where the calendar is published, an http(s) URL (SOURCE)");
+  return [options, &global] { return run_export_ics(*options, global); };
+}
+
+}  // namespace dipcal::cli

@@ -1,0 +1,120 @@
+// dipcal import ics FILE… [-o FIXTURE.yaml] [--force] [--expand-from DATE --expand-to DATE]: iCalendar
+// files as a fixture (engine: dipcal/ics/import.h and fixture_out.h). Every component left out is
+// reported; the exit code is 1 when an event was, and the fixture is checked as `dipcal check` would.
+#include "../atomic_write.h"
+#include "../commands.h"
+
+#include "dipcal/ics/fixture_out.h"
+#include "dipcal/ics/import.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace dipcal::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ImportIcsOptions {
+  std::vector<std::string> files;
+  std::string output;
+  bool force = false;
+  std::string expand_from;
+  std::string expand_to;
+};
+
+// Files larger than this are not calendars a person exports; they are refused, not read into memory.
+constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
+
+std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (auto size = fs::file_size(path, ec); !ec && size > kMaxFileBytes)
+    throw UsageError{fmt::format("{} is {} bytes, more than the {} an import reads", path, size, kMaxFileBytes)};
+  std::ifstream in{path, std::ios::binary};
+  if (!in) throw UsageError{fmt::format("cannot read {}", path)};
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw UsageError{fmt::format("cannot read {}", path)};
+  return text.str();
+}
+
+// The schema as the modeline names it: relative to where the fixture goes, as editors resolve it.
+std::string schema_path(const std::string& output) {
+  fs::path schema = fs::path{DIPCAL_DEFAULT_FIXTURES}.parent_path() / "schemas" / "dipcal-fixture.schema.json";
+  if (output.empty() || output == "-") return "../schemas/dipcal-fixture.schema.json";  // as for a file in fixtures/
+  std::error_code ec;
+  auto folder = fs::weakly_canonical(fs::absolute(output), ec).parent_path();
+  auto relative = fs::relative(fs::weakly_canonical(schema, ec), folder, ec);
+  return ec || relative.empty() ? schema.string() : relative.generic_string();
+}
+
+CivilDate date_option(const std::string& text, const char* option) {
+  auto d = parse_civil_date(text);
+  if (!d) throw UsageError{fmt::format("{} '{}' is not a date; expected YYYY-MM-DD between {} and {}", option, text, kFirstYear, kLastYear)};
+  return *d;
+}
+
+int run_import_ics(const ImportIcsOptions& options, const GlobalOptions& global) {
+  bool to_file = !options.output.empty() && options.output != "-";
+  if (to_file && !options.force && fs::exists(options.output))
+    throw UsageError{fmt::format("{} exists; give --force to replace it", options.output)};
+  if (options.expand_from.empty() != options.expand_to.empty())
+    throw UsageError{"--expand-from and --expand-to go together: recurring events are expanded over a stated range"};
+  ics::ImportOptions import_options;
+  if (!options.expand_from.empty()) {
+    import_options.expand_from = date_option(options.expand_from, "--expand-from");
+    import_options.expand_to = date_option(options.expand_to, "--expand-to");
+    if (*import_options.expand_to < *import_options.expand_from) throw UsageError{"--expand-to is before --expand-from"};
+  }
+  // Only an explicit --tz places floating times: $TZ is where the user is, not where the events are.
+  if (!global.tz.empty()) import_options.default_zone = output_zone(global);
+  auto windows = ics::WindowsZones::load(fs::path{DIPCAL_DATA_DIR} / "windowsZones.tsv");
+  if (auto* why = std::get_if<std::string>(&windows)) throw UsageError{*why};
+  import_options.windows = &std::get<ics::WindowsZones>(windows);
+
+  std::vector<ics::InputFile> inputs;
+  for (const auto& file : options.files) inputs.push_back({file, ics::parse_stream(read_file(file))});
+  auto result = ics::import_calendars(inputs, import_options);
+  for (const auto& n : result.notes)
+    std::fprintf(stderr, "%s:%d: %s %s: %s\n", n.file.c_str(), n.line, n.kind == ics::ImportNote::Kind::note ? "note:" : "left out:",
+                 n.subject.c_str(), n.message.c_str());
+
+  auto text = ics::write_fixture(result.calendar, result.events, schema_path(options.output));
+  // What check would say: the fixture is loaded from memory before it is written.
+  LoadResult check;
+  load_fixture_text(text, to_file ? options.output : "<import>", check);
+  print_diagnostics(check.diagnostics);
+  if (to_file) {
+    write_file_atomically(options.output, text, options.force ? Overwrite::allow : Overwrite::refuse);
+  } else {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (std::fflush(stdout) != 0) throw UsageError{"cannot write the fixture to standard output"};
+  }
+  auto lost = result.count(ics::ImportNote::Kind::event_lost);
+  auto others = result.count(ics::ImportNote::Kind::left_out);
+  std::string left_out;
+  if (lost) left_out += fmt::format("; {} event{} left out", lost, lost == 1 ? "" : "s");
+  if (others) left_out += fmt::format("; {} other component{} left out", others, others == 1 ? "" : "s");
+  std::fprintf(stderr, "dipcal: imported %zu event%s from %zu file%s%s\n", result.events.size(), result.events.size() == 1 ? "" : "s",
+               inputs.size(), inputs.size() == 1 ? "" : "s", left_out.empty() ? "" : (left_out + " (reported above)").c_str());
+  return lost > 0 || check.diagnostics.has_errors() ? kProblems : kOk;
+}
+
+}  // namespace
+
+Runner setup_import_ics(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<ImportIcsOptions>();
+  command.add_option("files", options->files, "iCalendar files to import (one fixture from all of them)")->required();
+  command.add_option("-o,--output", options->output, "Write the fixture to this file, atomically (default: standard output)");
+  command.add_flag("--force", options->force, "Replace the output file if it exists");
+  command.add_option("--expand-from", options->expand_from, "Expand recurring events from this date (YYYY-MM-DD, inclusive)");
+  command.add_option("--expand-to", options->expand_to, "… to this date (inclusive)");
+  return [options, &global] { return run_import_ics(*options, global); };
+}
+
+}  // namespace dipcal::cli

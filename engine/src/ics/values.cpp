@@ -1,0 +1,129 @@
+#include "dipcal/ics/values.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace dipcal::ics {
+
+namespace {
+
+// Exactly `width` ASCII digits at `at`.
+std::optional<int> digits(std::string_view s, std::size_t at, std::size_t width) {
+  if (at + width > s.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = at; i < at + width; ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    value = value * 10 + (s[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string format_date(CivilDate d) {
+  auto ymd = d.ymd();
+  return fmt::format("{:04}{:02}{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+std::string format_local(const CivilDateTime& t) {
+  auto hms = date::hh_mm_ss<std::chrono::seconds>{t.time_of_day()};
+  return fmt::format("{}T{:02}{:02}{:02}", format_date(t.date()), hms.hours().count(), hms.minutes().count(),
+                     hms.seconds().count());
+}
+
+std::string format_utc(Instant i) {
+  return format_local(CivilDateTime{date::local_seconds{i.time().time_since_epoch()}}) + "Z";
+}
+
+std::string utc_offset(std::chrono::seconds offset) {
+  auto total = offset.count();
+  char sign = total < 0 ? '-' : '+';
+  total = std::llabs(total);
+  auto text = fmt::format("{}{:02}{:02}", sign, total / 3600, total / 60 % 60);
+  if (total % 60 != 0) text += fmt::format("{:02}", total % 60);
+  return text;
+}
+
+std::string format_duration(std::chrono::seconds d) {
+  auto total = d.count();
+  std::string text = total < 0 ? "-P" : "P";
+  total = std::llabs(total);
+  if (total == 0) return "PT0S";
+  if (total % (7 * 86400) == 0) return text + fmt::format("{}W", total / (7 * 86400));
+  auto days = total / 86400, h = total / 3600 % 24, m = total / 60 % 60, s = total % 60;
+  if (days > 0) text += fmt::format("{}D", days);
+  if (h == 0 && m == 0 && s == 0) return text;
+  text += 'T';
+  // dur-time: hour [minute [second]] or minute [second] or second, with no unit skipped in between.
+  bool started = false;
+  if (h > 0) text += fmt::format("{}H", h), started = true;
+  if (m > 0 || (started && s > 0)) text += fmt::format("{}M", m), started = true;
+  if (s > 0) text += fmt::format("{}S", s);
+  return text;
+}
+
+std::optional<CivilDate> parse_date(std::string_view text) {
+  if (text.size() != 8) return std::nullopt;
+  auto y = digits(text, 0, 4), m = digits(text, 4, 2), d = digits(text, 6, 2);
+  if (!y || !m || !d) return std::nullopt;
+  return CivilDate::from_ymd(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d));
+}
+
+std::optional<DateTimeValue> parse_date_time(std::string_view text) {
+  DateTimeValue v;
+  if (text.size() == 16 && (text.back() == 'Z' || text.back() == 'z')) {
+    v.utc = true;
+    text.remove_suffix(1);
+  }
+  if (text.size() != 15 || text[8] != 'T') return std::nullopt;
+  auto d = parse_date(text.substr(0, 8));
+  auto hh = digits(text, 9, 2), mm = digits(text, 11, 2), ss = digits(text, 13, 2);
+  // Section 3.3.12 allows 60 for a leap second; dipcal's instants have none, so it reads as 59.
+  if (!d || !hh || !mm || !ss || *hh > 23 || *mm > 59 || *ss > 60) return std::nullopt;
+  v.local = CivilDateTime{*d, std::chrono::seconds{*hh * 3600 + *mm * 60 + std::min(*ss, 59)}};
+  return v;
+}
+
+std::optional<std::chrono::seconds> parse_utc_offset(std::string_view text) {
+  if ((text.size() != 5 && text.size() != 7) || (text[0] != '+' && text[0] != '-')) return std::nullopt;
+  auto hh = digits(text, 1, 2), mm = digits(text, 3, 2);
+  auto ss = text.size() == 7 ? digits(text, 5, 2) : std::optional<int>{0};
+  if (!hh || !mm || !ss || *mm > 59 || *ss > 59) return std::nullopt;
+  std::chrono::seconds offset{*hh * 3600 + *mm * 60 + *ss};
+  return text[0] == '-' ? -offset : offset;
+}
+
+std::optional<DurationValue> parse_ics_duration(std::string_view text) {
+  DurationValue v;
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) v.negative = text[i++] == '-';
+  if (i >= text.size() || text[i++] != 'P') return std::nullopt;
+  bool in_time = false, any = false;
+  while (i < text.size()) {
+    if (text[i] == 'T') {
+      if (in_time) return std::nullopt;
+      in_time = true;
+      ++i;
+      continue;
+    }
+    long long amount = 0;
+    std::size_t begin = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - begin < 7) amount = amount * 10 + (text[i++] - '0');
+    if (i == begin || i >= text.size()) return std::nullopt;
+    char unit = text[i++];
+    if (!in_time && unit == 'W') v.days += static_cast<int>(amount * 7);
+    else if (!in_time && unit == 'D') v.days += static_cast<int>(amount);
+    else if (in_time && unit == 'H') v.time += std::chrono::hours{amount};
+    else if (in_time && unit == 'M') v.time += std::chrono::minutes{amount};
+    else if (in_time && unit == 'S') v.time += std::chrono::seconds{amount};
+    else return std::nullopt;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return v;
+}
+
+}  // namespace dipcal::ics

@@ -1,0 +1,277 @@
+#include "dipcal/ics/writer.h"
+
+#include "dipcal/ics/content_line.h"
+#include "dipcal/ics/uid.h"
+#include "dipcal/ics/values.h"
+#include "dipcal/ics/vtimezone.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace dipcal::ics {
+
+namespace {
+
+using std::chrono::seconds;
+
+// Zones whose every reading is UTC: their times are written with Z, never TZID=UTC.
+bool is_utc(const Zone& zone) {
+  static const std::vector<std::string> kNames{"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu"};
+  return std::find(kNames.begin(), kNames.end(), zone.name()) != kNames.end();
+}
+
+// The span each zone's VTIMEZONE must cover.
+struct Span {
+  Instant first;
+  Instant last;
+};
+
+// GEO (section 3.8.1.6): a FLOAT, which has no exponent; six decimals are a tenth of a metre.
+std::string geo_number(double v) {
+  auto text = fmt::format("{:.6f}", v);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  if (text == "-0") text = "0";
+  return text;
+}
+
+std::string window_sentence(const Window& w) {
+  std::string when = fmt::format("between {} and {}", to_human(*w.earliest_first), to_human(*w.latest_last));
+  std::vector<std::string> written;
+  if (!w.start_text.empty()) written.push_back(fmt::format("start \"{}\"", w.start_text));
+  if (!w.end_text.empty()) written.push_back(fmt::format("end \"{}\"", w.end_text));
+  return fmt::format("Date not known exactly: {} ({}). The calendar entry spans the whole window.", when,
+                     fmt::join(written, ", "));
+}
+
+std::string description(const Event& e) {
+  std::vector<std::string> parts;
+  if (!e.notes.empty()) parts.push_back(e.notes);
+  if (const auto* w = std::get_if<Window>(&e.time)) parts.push_back(window_sentence(*w));
+  if (!e.actors.empty()) parts.push_back(fmt::format("Actors: {}", fmt::join(e.actors, ", ")));
+  if (!e.sources.empty()) {
+    std::string sources = "Sources:";
+    for (const auto& s : e.sources) {
+      sources += "\n- " + s.outlet;
+      if (!s.published.empty()) sources += " (" + s.published + ")";
+      if (!s.quote.empty()) sources += ": \"" + s.quote + "\"";
+      if (!s.url.empty()) sources += " " + s.url;
+    }
+    parts.push_back(std::move(sources));
+  }
+  return fmt::format("{}", fmt::join(parts, "\n\n"));
+}
+
+std::string ics_status(const Event& e) {
+  if (e.status == EventStatus::cancelled) return "CANCELLED";
+  if (e.status == EventStatus::tentative || !e.dated()) return "TENTATIVE";
+  return "CONFIRMED";
+}
+
+// The RFC 5545/9253 RELTYPE of a relation read from the event that holds it, or "" when there is
+// none. RFC 9253 section 4 reads FINISHTOSTART on Event-A pointing to Event-B as "A finishes before
+// B starts" (relations.h), which is dipcal's `before`; the later event of a precedence DEPENDS-ON
+// the earlier one.
+std::string_view reltype(RelationType t) {
+  switch (t) {
+    case RelationType::during: return "PARENT";
+    case RelationType::contains: return "CHILD";
+    case RelationType::before:
+    case RelationType::prepares:
+    case RelationType::finish_to_start: return "FINISHTOSTART";
+    case RelationType::after:
+    case RelationType::follows_up: return "DEPENDS-ON";
+    case RelationType::start_to_start: return "STARTTOSTART";
+    case RelationType::finish_to_finish: return "FINISHTOFINISH";
+    case RelationType::start_to_finish: return "STARTTOFINISH";
+    default: return "";
+  }
+}
+
+// RFC 9253's GAP belongs to the four temporal relation types only.
+bool takes_gap(std::string_view type) {
+  return type == "FINISHTOSTART" || type == "STARTTOSTART" || type == "FINISHTOFINISH" || type == "STARTTOFINISH";
+}
+
+class EventWriter {
+ public:
+  EventWriter(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties)
+      : timeline_{timeline}, indexes_{indexes}, properties_{properties} {
+    for (auto i : indexes) {
+      const auto& e = timeline.at(i);
+      if (e.updated && (!newest_update_ || *e.updated > *newest_update_)) newest_update_ = e.updated;
+    }
+  }
+
+  ExportResult run() {
+    ExportResult result;
+    LineWriter events;
+    for (auto i : indexes_) {
+      const auto& e = timeline_.at(i);
+      if (const auto* w = std::get_if<Window>(&e.time); w && !(w->earliest_first && w->latest_last)) {
+        if (!w->earliest_first && !w->latest_last)
+          result.warnings.push_back(fmt::format("{}: left out: it has no dates of its own (relations place it: see `dipcal windows`), "
+                                                "and a calendar entry needs a first and a last day", e.id));
+        else
+          result.warnings.push_back(fmt::format("{}: left out: its window has no {} day, and a calendar entry needs one", e.id,
+                                                w->earliest_first ? "last" : "first"));
+        continue;
+      }
+      write_event(events, i);
+      ++result.events_written;
+    }
+    LineWriter out;
+    out.add("BEGIN", "VCALENDAR");
+    out.add("VERSION", "2.0");
+    out.add("PRODID", "-//dipcal//dipcal " DIPCAL_VERSION "//EN");
+    out.add("CALSCALE", "GREGORIAN");
+    if (!properties_.name.empty()) {
+      out.add_text("NAME", properties_.name);
+      out.add_text("X-WR-CALNAME", properties_.name);
+    }
+    auto refresh = format_duration(properties_.refresh_interval);
+    out.add("REFRESH-INTERVAL", {{"VALUE", {"DURATION"}}}, refresh);
+    out.add("X-PUBLISHED-TTL", refresh);
+    if (!properties_.source.empty()) out.add("SOURCE", {{"VALUE", {"URI"}}}, properties_.source);
+    if (!properties_.calendar_id.empty()) out.add_text(xprop::kCalendar, properties_.calendar_id);
+    for (const auto& [name, span] : spans_) {
+      const auto& zone = zones_.at(name);
+      auto year_start = [&](Instant i, int plus) {
+        auto y = static_cast<int>(zone.to_civil(i).date().ymd().year()) + plus;
+        return zone.start_of_day(CivilDate{date::local_days{date::year{y} / 1 / 1}});
+      };
+      write_vtimezone(out, zone, year_start(span.first, 0), year_start(span.last, 1));
+    }
+    result.text = out.take() + events.take();
+    result.text += fold("END:VCALENDAR");
+    return result;
+  }
+
+ private:
+  std::string uid_of(std::size_t index) const {
+    const auto& e = timeline_.at(index);
+    return event_uid(e.calendar, e.id);
+  }
+
+  // DTSTART/DTEND of a timed event: in the zone with TZID when the local time is unique there and
+  // its offset is whole minutes (vtimezone.h), else in UTC.
+  void write_time(LineWriter& out, const char* name, const Event& e, Instant at) {
+    if (!is_utc(e.zone)) {
+      auto local = e.zone.to_civil(at);
+      auto offset = e.zone.at(at).offset;
+      if (e.zone.resolve(local).kind == LocalKind::unique && whole_minutes(offset) == offset) {
+        out.add(name, {{"TZID", {e.zone.name()}}}, format_local(local));
+        auto [it, inserted] = spans_.try_emplace(e.zone.name(), Span{at, at});
+        if (!inserted) {
+          it->second.first = std::min(it->second.first, at);
+          it->second.last = std::max(it->second.last, at);
+        }
+        zones_.try_emplace(e.zone.name(), e.zone);
+        return;
+      }
+    }
+    out.add(name, format_utc(at));
+  }
+
+  void write_relation(LineWriter& out, const Relation& r) {
+    auto target = timeline_.index_of(r.target);
+    if (target == Timeline::npos) return;  // the loader reports unknown targets; nothing to point at
+    std::vector<Parameter> params;
+    auto type = reltype(r.type);
+    auto dipcal_name = std::string{to_string(r.type)};
+    if (!type.empty()) {
+      params.push_back({"RELTYPE", {std::string{type}}});
+      // PARENT and CHILD read back as during and contains; the others need the dipcal name.
+      if (dipcal_name != type && r.type != RelationType::during && r.type != RelationType::contains)
+        params.push_back({xprop::kRelationType, {dipcal_name}});
+    } else {
+      params.push_back({xprop::kRelationType, {dipcal_name}});
+    }
+    if (r.gap.min) {
+      if (takes_gap(type)) params.push_back({"GAP", {format_duration(*r.gap.min)}});
+      else params.push_back({xprop::kGapMin, {format_duration(*r.gap.min)}});
+    }
+    if (r.gap.max) params.push_back({xprop::kGapMax, {format_duration(*r.gap.max)}});
+    if (!r.zone.empty()) params.push_back({xprop::kRelationZone, {r.zone}});
+    if (!r.note.empty()) params.push_back({xprop::kRelationNote, {r.note}});
+    out.add(type.empty() ? xprop::kRelation : "RELATED-TO", params, escape_text(uid_of(target)));
+  }
+
+  void write_event(LineWriter& out, std::size_t index) {
+    const auto& e = timeline_.at(index);
+    out.add("BEGIN", "VEVENT");
+    out.add_text("UID", uid_of(index));
+    auto stamp = e.updated ? e.updated : newest_update_;
+    out.add("DTSTAMP", format_utc(stamp ? *stamp : Instant{}));
+    if (const auto* t = std::get_if<Timed>(&e.time)) {
+      write_time(out, "DTSTART", e, t->start);
+      // Without DTEND a timed event ends when it starts (section 3.6.1): an instant.
+      if (t->end != t->start) write_time(out, "DTEND", e, t->end);
+    } else {
+      CivilDate first, last;
+      if (const auto* d = std::get_if<AllDay>(&e.time)) first = d->first, last = d->last;
+      else first = *std::get<Window>(e.time).earliest_first, last = *std::get<Window>(e.time).latest_last;
+      out.add("DTSTART", {{"VALUE", {"DATE"}}}, format_date(first));
+      out.add("DTEND", {{"VALUE", {"DATE"}}}, format_date(last.plus_days(1)));
+    }
+    out.add_text("SUMMARY", e.title);
+    if (auto text = description(e); !text.empty()) out.add_text("DESCRIPTION", text);
+    std::vector<std::string> place;
+    for (const auto* part : {&e.location.name, &e.location.city, &e.location.country})
+      if (!part->empty()) place.push_back(*part);
+    if (!place.empty()) out.add_text("LOCATION", fmt::format("{}", fmt::join(place, ", ")));
+    if (e.location.geo) out.add("GEO", geo_number(e.location.geo->lat) + ";" + geo_number(e.location.geo->lon));
+    for (const auto& s : e.sources)
+      if (!s.url.empty()) {
+        out.add("URL", s.url);
+        break;
+      }
+    std::vector<std::string> categories{escape_text(to_string(e.kind))};
+    for (const auto& tag : e.tags) categories.push_back(escape_text(tag));
+    out.add("CATEGORIES", fmt::format("{}", fmt::join(categories, ",")));
+    out.add("STATUS", ics_status(e));
+    out.add("SEQUENCE", std::to_string(e.sequence));
+    if (e.updated) out.add("LAST-MODIFIED", format_utc(*e.updated));
+    for (const auto& r : e.relations) write_relation(out, r);
+    out.add_text(xprop::kId, e.id);
+    out.add_text(xprop::kKind, to_string(e.kind));
+    out.add_text(xprop::kStatus, to_string(e.status));
+    out.add_text(xprop::kZone, e.zone.name());
+    if (const auto* w = std::get_if<Window>(&e.time)) {
+      if (!w->start_text.empty()) out.add_text(xprop::kStart, w->start_text);
+      if (!w->end_text.empty()) out.add_text(xprop::kEnd, w->end_text);
+    }
+    if (!e.calendar.empty() && e.calendar != properties_.calendar_id) out.add_text(xprop::kCalendar, e.calendar);
+    for (const auto& alias : e.aliases) out.add_text(xprop::kAlias, alias);
+    if (!e.location.name.empty()) out.add_text(xprop::kPlace, e.location.name);
+    if (!e.location.city.empty()) out.add_text(xprop::kCity, e.location.city);
+    if (!e.location.country.empty()) out.add_text(xprop::kCountry, e.location.country);
+    for (const auto& actor : e.actors) out.add_text(xprop::kActor, actor);
+    if (!e.notes.empty()) out.add_text(xprop::kNotes, e.notes);
+    for (const auto& s : e.sources) {
+      std::vector<Parameter> params;
+      if (!s.url.empty()) params.push_back({xprop::kSourceUrl, {s.url}});
+      if (!s.published.empty()) params.push_back({xprop::kSourcePublished, {s.published}});
+      if (!s.quote.empty()) params.push_back({xprop::kSourceQuote, {s.quote}});
+      out.add(xprop::kSource, params, escape_text(s.outlet));
+    }
+    out.add("END", "VEVENT");
+  }
+
+  const Timeline& timeline_;
+  const std::vector<std::size_t>& indexes_;
+  const CalendarProperties& properties_;
+  std::optional<Instant> newest_update_;
+  std::map<std::string, Span> spans_;  // by zone name: sorted, so the output does not depend on event order
+  std::map<std::string, Zone> zones_;
+};
+
+}  // namespace
+
+ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties) {
+  return EventWriter{timeline, indexes, properties}.run();
+}
+
+}  // namespace dipcal::ics
