@@ -8,6 +8,8 @@
 #include <cstring>
 #include <string>
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,12 +22,35 @@ namespace {
   throw UsageError{fmt::format("cannot write {}: {}{}", target.string(), what, error ? std::string{": "} + std::strerror(error) : "")};
 }
 
+// The temporary file being written, for the signal handler: SIGINT or SIGTERM mid-write removes it
+// and then ends the process as the signal would have (the target is untouched either way).
+char pending_temp[4096];
+volatile std::sig_atomic_t pending = 0;
+
+extern "C" void remove_pending_temp(int signal_number) {
+  if (pending) ::unlink(pending_temp);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
 // Removes the temporary file unless released: every early exit, thrown or not, cleans up.
 class TempFile {
  public:
-  explicit TempFile(std::string path) : path_{std::move(path)} {}
+  explicit TempFile(std::string path) : path_{std::move(path)} {
+    if (path_.size() < sizeof pending_temp) {
+      std::memcpy(pending_temp, path_.c_str(), path_.size() + 1);
+      pending = 1;
+      previous_int_ = std::signal(SIGINT, remove_pending_temp);
+      previous_term_ = std::signal(SIGTERM, remove_pending_temp);
+    }
+  }
   ~TempFile() {
     if (!path_.empty()) ::unlink(path_.c_str());
+    if (pending) {
+      pending = 0;
+      std::signal(SIGINT, previous_int_);
+      std::signal(SIGTERM, previous_term_);
+    }
   }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
@@ -33,6 +58,8 @@ class TempFile {
 
  private:
   std::string path_;
+  void (*previous_int_)(int) = SIG_DFL;
+  void (*previous_term_)(int) = SIG_DFL;
 };
 
 }  // namespace
@@ -42,7 +69,10 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   if (overwrite == Overwrite::refuse && std::filesystem::exists(target))
     throw UsageError{fmt::format("{} exists; give --force to replace it", target.string())};
   // Same folder, so that the final rename stays on one file system and is atomic.
-  std::string temp = (folder / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".tmp.XXXXXX";
+  std::string temp = (folder / name).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) fail(target, "cannot create a temporary file beside it", errno);
   TempFile guard{temp};

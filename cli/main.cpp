@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   app.add_option("--fixtures", global.fixtures, "Fixture file or folder (repeatable; default $DIPCAL_FIXTURES, else the bundled fixtures/)");
   app.add_option("--tz", global.tz, "Output zone, an IANA name (default $TZ, else UTC)");
   app.add_option("--now", global.now, "Fix the clock: 2025-10-26T12:00+08:00 (default: the system clock)");
+  app.add_option("--max-bytes", global.limits.max_file_bytes, "Refuse fixture files larger than this (default 256 MiB)");
+  app.add_option("--max-events", global.limits.max_events, "Refuse to load more events than this (default 5 000 000)");
+  app.add_option("--max-value-bytes", global.limits.max_value_bytes, "Refuse a single YAML value longer than this (default 1 MiB)");
 
   Runner selected;
   for (const auto& spec : command_table()) {

@@ -28,7 +28,7 @@ LoadResult load(const GlobalOptions& options, const std::vector<std::string>& ov
   } else {
     paths.emplace_back(DIPCAL_DEFAULT_FIXTURES);
   }
-  auto result = load_fixtures(paths);
+  auto result = load_fixtures(paths, ZoneDb::system(), options.limits);
   if (result.io_error) {
     print_diagnostics(result.diagnostics);
     throw UsageError{"could not read the fixtures"};

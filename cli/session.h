@@ -23,6 +23,7 @@ struct GlobalOptions {
   std::vector<std::string> fixtures;  // --fixtures, else $DIPCAL_FIXTURES, else the bundled folder
   std::string tz;                     // --tz, else $TZ, else UTC
   std::string now;                    // --now, else the system clock
+  LoadLimits limits;                  // --max-bytes, --max-events, --max-value-bytes
 };
 
 // Loads the fixtures named by the options. Prints the diagnostics of a load that failed and throws

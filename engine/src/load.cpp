@@ -12,6 +12,7 @@
 #include <sstream>
 #include <system_error>
 #include <unordered_map>
+#include <utility>
 
 namespace dipcal {
 
@@ -106,7 +107,7 @@ void load_fixture_text(std::string_view text, const std::string& file, LoadResul
   auto on_event = [&](detail::YNode&& node) {
     saw_events = true;
     if (into.timeline.size() >= limits.max_events) {
-      if (into.timeline.size() == limits.max_events)
+      if (!std::exchange(into.events_capped, true))
         into.diagnostics.error(Position{file, node.line, node.col}, fmt::format("more than {} events", limits.max_events),
                                "fewer events", "raise the limit with --max-events if this is intended");
       return;
@@ -131,7 +132,7 @@ void load_fixture_text(std::string_view text, const std::string& file, LoadResul
       into.timeline.add(std::move(*e));
     }
   };
-  detail::ParseLimits parse_limits{limits.max_depth};
+  detail::ParseLimits parse_limits{limits.max_depth, limits.max_value_bytes};
   if (!detail::parse_fixture_yaml(text, file, parse_limits, into.diagnostics, root, on_event)) return;
   detail::read_root(root, file, saw_events, into.diagnostics);
   if (root.kind == detail::YNode::Kind::map) {
@@ -154,7 +155,7 @@ LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones
     std::error_code ec;
     auto size = fs::file_size(file, ec);
     if (!ec && size > limits.max_file_bytes) {
-      result.diagnostics.error(Position{name, 0, 0}, fmt::format("the file is {} bytes, over the limit of {}", size, limits.max_file_bytes),
+      result.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is {} bytes, over the limit of {}", size, limits.max_file_bytes),
                                "a smaller file", "split it, or raise the limit with --max-bytes");
       continue;
     }

@@ -7,6 +7,10 @@
 
 namespace dipcal {
 
+namespace {
+constexpr std::size_t kLongestSuggestible = 100;
+}  // namespace
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
   std::vector<std::size_t> row(b.size() + 1);
@@ -26,12 +30,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t limit) {
+  // Nothing that long is a typo of a name; and the distance cost grows with the product of lengths.
+  if (word.size() > kLongestSuggestible) return {};
   std::size_t threshold = std::max<std::size_t>(2, word.size() / 3);
+  // The edit distance is at least the difference in length: skip what cannot come near.
+  auto within_reach = [&](std::string_view candidate) {
+    auto longer = std::max(word.size(), candidate.size()), shorter = std::min(word.size(), candidate.size());
+    return longer - shorter <= threshold;
+  };
   std::vector<std::pair<std::size_t, const std::string*>> scored;
   for (const auto& candidate : candidates) {
-    std::size_t d = edit_distance(word, candidate);
-    if (auto slash = candidate.rfind('/'); slash != std::string::npos && word.find('/') == std::string_view::npos)
-      d = std::min(d, edit_distance(word, std::string_view{candidate}.substr(slash + 1)));
+    std::size_t d = threshold + 1;
+    if (within_reach(candidate)) d = edit_distance(word, candidate);
+    if (auto slash = candidate.rfind('/'); slash != std::string::npos && word.find('/') == std::string_view::npos) {
+      auto city = std::string_view{candidate}.substr(slash + 1);
+      if (within_reach(city)) d = std::min(d, edit_distance(word, city));
+    }
     if (d <= threshold) scored.emplace_back(d, &candidate);
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });

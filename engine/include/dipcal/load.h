@@ -19,12 +19,14 @@ struct LoadLimits {
   std::uintmax_t max_file_bytes = 256u << 20;  // a runaway file is refused, not read into memory
   std::size_t max_events = 5'000'000;
   std::size_t max_depth = 64;  // YAML nesting; fixtures need about six levels
+  std::size_t max_value_bytes = 1u << 20;  // one scalar: notes run to kilobytes, not megabytes
 };
 
 struct LoadResult {
   Timeline timeline;
   Diagnostics diagnostics;
   bool io_error = false;  // a path could not be read (exit code 2 rather than 1)
+  bool events_capped = false;  // LoadLimits::max_events was reached (reported once)
   std::vector<std::filesystem::path> files;  // the fixture files read, in order
 };
 

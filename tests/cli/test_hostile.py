@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Hostile and broken inputs (issue 7): each gets a clear message and exit code 1 or 2, never a crash
+or a hang, and no output file is written. Harmless oddities (a byte-order mark, CRLF line ends) load.
+
+Usage: test_hostile.py DIPCAL WORKDIR
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+DIPCAL, WORK = sys.argv[1], sys.argv[2]
+shutil.rmtree(WORK, ignore_errors=True)
+os.makedirs(WORK)
+passed = failed = 0
+ENV = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8"}
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}\n{detail[:2000]}")
+
+
+def write(name, data):
+    path = os.path.join(WORK, name)
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+    return path
+
+
+def run(args, timeout=30, prefix=()):
+    try:
+        p = subprocess.run([*prefix, DIPCAL, *args], capture_output=True, env=ENV, timeout=timeout)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        return "timeout", "", ""
+
+
+GOOD_EVENT = "  - id: {id}\n    title: Talks\n    start: 2025-10-25\n    location: {{zone: Asia/Kuala_Lumpur}}\n"
+
+
+def bad(name, data, expect_in_err, code=1, located=True, extra=()):
+    """A fixture that must be refused: exit `code`, the message, file:line:col, and no -o output."""
+    path = write(name, data)
+    rc, out, err = run(["check", *extra, path])
+    check(f"{name}: exit {code}", rc == code, f"exit {rc}\n{err}")
+    check(f"{name}: says {expect_in_err!r}", expect_in_err in err, err)
+    if located:
+        check(f"{name}: names file:line:col", f"{path}:" in err and any(ch.isdigit() for ch in err.split(path + ":", 1)[-1][:3]), err)
+    target = os.path.join(WORK, name + ".ics")
+    rc, _, err = run(["--fixtures", path, *extra, "export", "ics", "-o", target])
+    check(f"{name}: export -o writes nothing", rc in (1, 2) and not os.path.exists(target), f"exit {rc}\n{err}")
+
+
+# --- YAML bombs and the parser's limits ------------------------------------------------------------
+laughs = ["events:", "  - id: lol", "    title: &a lol", "    location: {zone: UTC}"]
+laughs += [f'x{i}: &l{i} [' + ", ".join([f"*l{i-1}" if i > 1 else "*a"] * 9) + "]" for i in range(1, 10)]
+bad("billion-laughs.yaml", "\n".join(laughs) + "\n", "anchors and aliases are not allowed")
+bad("deep-flow.yaml", "events: " + "[" * 100_000 + "]" * 100_000 + "\n", "nesting deeper than")
+bad("deep-block.yaml", "events:\n" + "".join(" " * i + "- \n" for i in range(1, 3000)), "nesting deeper than")
+bad("big-scalar.yaml", "events:\n  - id: big\n    title: " + "x" * (50 * 1024 * 1024) + "\n    start: 2025-10-25\n    location: {zone: UTC}\n",
+    "over the limit")
+bad("stray-comma.yaml", ",\n", "YAML syntax error")
+
+# --- bytes that are not text -----------------------------------------------------------------------
+bad("invalid-utf8.yaml", b"events:\n  - id: a\n    title: caf\xe9\n", "not UTF-8")
+bad("nul-byte.yaml", b"events:\n  - id: a\x00\n", "NUL byte")
+bad("tabs.yaml", "events:\n\t- id: a\n\t  title: Tabs\n", "YAML syntax error")
+
+# --- keys, ids, dates, zones -----------------------------------------------------------------------
+bad("duplicate-key.yaml", "events:\n" + GOOD_EVENT.format(id="a").replace("    title: Talks\n", "    title: Talks\n    title: Again\n"), "duplicate key 'title'")
+for label, bad_id in [("slash", "a/b"), ("dotdot", ".."), ("space", "a b")]:
+    bad(f"id-{label}.yaml", "events:\n" + GOOD_EVENT.format(id=f'"{bad_id}"'), "is not a valid slug")
+for label, start, text in [("feb30", "2025-02-30", "no such day"), ("2400", "2025-10-25T24:00", "is not a date-time"),
+                           ("year0", '"0000-01-01"', "year outside"), ("year99999", '"99999-01-01"', "not a date")]:
+    bad(f"date-{label}.yaml", f"events:\n  - id: a\n    title: T\n    start: {start}\n    location: {{zone: UTC}}\n", text)
+bad("zone-traversal.yaml", "events:\n  - id: a\n    title: T\n    start: 2025-10-25\n    location: {zone: ../../etc/passwd}\n",
+    "unknown zone '../../etc/passwd'")
+bad("empty.yaml", "", "the file is empty")
+bad("two-documents.yaml", "events: []\n---\nevents: []\n", "a second YAML document")
+bad("too-many-events.yaml", "events:\n" + "".join(GOOD_EVENT.format(id=f"e{i}") for i in range(5)), "more than 3 events",
+    extra=("--max-events", "3"))
+bad("too-big.yaml", "events:\n" + GOOD_EVENT.format(id="a"), "over the limit of 10", extra=("--max-bytes", "10"))
+
+# If strace is here, prove the zone name never reached the file system.
+if shutil.which("strace"):
+    path = os.path.join(WORK, "zone-traversal.yaml")
+    p = subprocess.run(["strace", "-f", "-e", "trace=open,openat", DIPCAL, "check", path], capture_output=True, env=ENV, timeout=60)
+    calls = [l for l in p.stderr.decode().splitlines() if l.lstrip("[pid 0123456789]").startswith(("open(", "openat("))]
+    check("strace saw the zone database opened", any("zoneinfo" in l for l in calls), "\n".join(calls))
+    check("../../etc/passwd is never opened", not any("passwd" in l for l in calls), "\n".join(calls))
+
+# --- what must still load --------------------------------------------------------------------------
+good = "events:\n" + GOOD_EVENT.format(id="a")
+for name, data in [("bom.yaml", b"\xef\xbb\xbf" + good.encode()), ("crlf.yaml", good.replace("\n", "\r\n").encode())]:
+    path = write(name, data)
+    rc, out, err = run(["check", path])
+    check(f"{name} loads", rc == 0, f"exit {rc}\n{err}")
+path = write("crlf-bad.yaml", "events:\r\n  - id: a\r\n    titel: T\r\n")
+rc, out, err = run(["check", path])
+check("CRLF keeps positions right", f"{path}:3:5:" in err, err)
+
+# --- file system: unreadable files, a symlink loop -------------------------------------------------
+path = write("unreadable.yaml", good)
+os.chmod(path, 0)
+drop = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") if os.getuid() == 0 and shutil.which("setpriv") else ()
+if os.getuid() == 0:
+    os.chmod(WORK, 0o755)
+rc, out, err = run(["check", path], prefix=drop)
+check("an unreadable file exits 2", rc == 2 and "cannot read" in err, f"exit {rc}\n{err}")
+loop = os.path.join(WORK, "loop")
+os.makedirs(os.path.join(loop, "inner"))
+with open(os.path.join(loop, "inner", "ok.yaml"), "w") as f:
+    f.write(good)
+os.symlink("..", os.path.join(loop, "inner", "up"))
+os.symlink(loop, os.path.join(loop, "self"))
+rc, out, err = run(["check", loop], timeout=20)
+check("a folder with symlink loops loads once, without hanging", rc == 0 and "1 event in 1 file" in out, f"exit {rc}\n{out}{err}")
+
+# --- atomic -o: an interrupted export leaves the previous file or the complete new one -------------
+gen = os.path.join(WORK, "gen")
+rc, _, err = run(["generate", "--events", "30000", "--seed", "3", "-o", gen])
+check("generate for the interruption test", rc == 0, err)
+target = os.path.join(WORK, "cal.ics")
+with open(target, "w") as f:
+    f.write("previous contents\n")
+full = os.path.join(WORK, "full.ics")
+run(["--fixtures", gen, "export", "ics", "-o", full], timeout=120)
+complete = open(full, "rb").read()
+outcomes = set()
+for delay in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5):
+    with open(target, "w") as f:
+        f.write("previous contents\n")
+    p = subprocess.Popen([DIPCAL, "--fixtures", gen, "export", "ics", "-o", target], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    p.send_signal(signal.SIGINT if delay < 0.5 else signal.SIGTERM)
+    p.wait(timeout=120)
+    now = open(target, "rb").read()
+    outcomes.add("old" if now == b"previous contents\n" else "new" if now == complete else "torn")
+    leftovers = [n for n in os.listdir(WORK) if ".tmp." in n]
+    check(f"interrupted after {delay}s: no temporary file left", not leftovers, str(leftovers))
+check("interrupted exports leave the old file or the whole new one, never part", "torn" not in outcomes, str(outcomes))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
