@@ -38,6 +38,8 @@ Runner setup_generate(CLI::App& command, const GlobalOptions& global);
 Runner setup_windows(CLI::App& command, const GlobalOptions& global);
 Runner setup_export(CLI::App& command, const GlobalOptions& global);  // a group: export ics, …
 Runner setup_export_ics(CLI::App& command, const GlobalOptions& global);
+Runner setup_export_svg(CLI::App& command, const GlobalOptions& global);
+Runner setup_export_html(CLI::App& command, const GlobalOptions& global);
 Runner setup_import(CLI::App& command, const GlobalOptions& global);  // a group: import ics
 Runner setup_import_ics(CLI::App& command, const GlobalOptions& global);
 

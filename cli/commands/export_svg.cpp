@@ -1,0 +1,21 @@
+// dipcal export svg [--from DATE] [--to DATE] [--tag TAG]… [--lanes location|kind|actor] [--width PX]
+// [-o FILE]: the events that `list` would show, as a static SVG timeline with its axis in --tz
+// (engine: dipcal/timeline_layout.h, dipcal/svg.h).
+#include "../commands.h"
+#include "../timeline_drawing.h"
+
+#include <memory>
+
+namespace dipcal::cli {
+
+Runner setup_export_svg(CLI::App& command, const GlobalOptions& global) {
+  auto options = std::make_shared<DrawingOptions>();
+  options->add_options(command);
+  return [options, &global] {
+    auto drawing = draw_timeline(*options, global);
+    write_output(options->output, drawing.svg);
+    return static_cast<int>(kOk);
+  };
+}
+
+}  // namespace dipcal::cli

@@ -1,0 +1,41 @@
+// What `export svg` and `export html` share: their options, the timeline laid out and written as SVG
+// (engine: dipcal/timeline_layout.h, dipcal/svg.h), and where the result goes.
+#pragma once
+
+#include "filter.h"
+#include "session.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace dipcal::cli {
+
+struct DrawingOptions {
+  EventFilter filter;
+  std::string lanes = "location";
+  double width = 1400;
+  std::string title;
+  std::string output;
+
+  void add_options(CLI::App& command);
+};
+
+struct Drawing {
+  std::string svg;
+  std::string title;      // --title, else the calendar's id, else "dipcal timeline"
+  std::string zone;       // the axis's zone
+  std::size_t events = 0;
+  std::size_t arrows = 0;
+};
+
+// Loads the timeline, keeps the events the filter matches, lays them out in the output zone with
+// --now as the now-line, and writes the SVG.
+Drawing draw_timeline(const DrawingOptions& options, const GlobalOptions& global);
+
+// To the file (atomically) or, for "" and "-", to standard output; UsageError when that fails.
+void write_output(const std::string& output, std::string_view text);
+
+}  // namespace dipcal::cli

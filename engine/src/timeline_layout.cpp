@@ -1,0 +1,572 @@
+#include "dipcal/timeline_layout.h"
+
+#include "dipcal/graph.h"
+#include "dipcal/timeline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace dipcal {
+
+namespace {
+
+using std::chrono::seconds;
+using M = LayoutMetrics;
+
+constexpr seconds kHour{3600};
+constexpr seconds kDay{86400};
+
+// Advance widths in em of the printable ASCII characters: the larger of DejaVu Sans and Liberation
+// Sans (Arial's metrics), read from the fonts' hmtx tables and rounded up.
+constexpr std::array<double, 95> kAsciiEm{
+    0.32, 0.41, 0.46, 0.84, 0.64, 0.95, 0.78, 0.28, 0.39, 0.39, 0.50, 0.84, 0.32, 0.37, 0.32, 0.34,  //  !"#$%&'()*+,-./
+    0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.34, 0.34, 0.84, 0.84, 0.84, 0.56,  // 0123456789:;<=>?
+    1.02, 0.69, 0.69, 0.73, 0.77, 0.67, 0.62, 0.78, 0.76, 0.30, 0.50, 0.67, 0.56, 0.87, 0.75, 0.79,  // @ABCDEFGHIJKLMNO
+    0.67, 0.79, 0.73, 0.67, 0.62, 0.74, 0.69, 0.99, 0.69, 0.67, 0.69, 0.39, 0.34, 0.39, 0.84, 0.56,  // PQRSTUVWXYZ[\]^_
+    0.50, 0.62, 0.64, 0.56, 0.64, 0.62, 0.36, 0.64, 0.64, 0.28, 0.28, 0.58, 0.28, 0.98, 0.64, 0.62,  // `abcdefghijklmno
+    0.64, 0.64, 0.42, 0.53, 0.40, 0.64, 0.60, 0.82, 0.60, 0.60, 0.53, 0.64, 0.34, 0.64, 0.84,        // pqrstuvwxyz{|}~
+};
+
+// One code point of UTF-8 and its length in bytes; an invalid byte reads as U+FFFD, one byte long.
+std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  auto cont = [&](std::size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
+  auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  if (b < 0x80) return {b, 1};
+  if ((b & 0xE0) == 0xC0 && cont(1)) return {(static_cast<char32_t>(b & 0x1F) << 6) | bits(1), 2};
+  if ((b & 0xF0) == 0xE0 && cont(1) && cont(2)) return {(static_cast<char32_t>(b & 0x0F) << 12) | (bits(1) << 6) | bits(2), 3};
+  if ((b & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3))
+    return {(static_cast<char32_t>(b & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3), 4};
+  return {0xFFFD, 1};
+}
+
+double em_of(char32_t c) {
+  if (c >= 0x20 && c < 0x7F) return kAsciiEm[c - 0x20];
+  // East Asian wide and full-width characters (Hangul, CJK, kana, full-width forms) take a full em.
+  if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || c >= 0x1F000)
+    return 1.0;
+  if (c == 0x2014 || c == 0x2026) return 1.0;  // em dash, ellipsis
+  return 0.78;  // accented Latin, Greek, Cyrillic, dashes and quotes: no wider than an upper-case letter
+}
+
+constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string month_text(CivilDate d, bool with_year) {
+  auto ymd = d.ymd();
+  auto name = kMonths[static_cast<unsigned>(ymd.month()) - 1];
+  return with_year ? fmt::format("{} {}", name, static_cast<int>(ymd.year())) : std::string{name};
+}
+
+Label make_label(std::string text, double anchor, double y, double x_min, double x_max) {
+  Label l;
+  l.text = std::move(text);
+  l.anchor_x = anchor;
+  l.box.width = label_width(l.text);
+  l.box.height = M::label_height;
+  l.box.y = y;
+  l.box.x = std::max(x_min, std::min(anchor, x_max - l.box.width));
+  return l;
+}
+
+Instant local_instant(const Zone& zone, CivilDate day, seconds time_of_day) {
+  if (time_of_day == seconds{0}) return zone.start_of_day(day);
+  return zone.resolve(CivilDateTime{day, time_of_day}).earliest_valid();
+}
+
+// Day or hour ticks, and their labels in the axis's second row.
+void lay_out_ticks(TimelineLayout& layout) {
+  const auto& axis = layout.axis;
+  const auto& zone = layout.zone;
+  double px_per_second = (axis.plot_x1 - axis.plot_x0) / static_cast<double>((axis.end - axis.start).count());
+  auto first_day = zone.to_civil(axis.start).date(), last_day = zone.to_civil(axis.end).date();
+
+  // The finest step whose labels fit between two ticks.
+  const double hour_room = label_width("00:00") + 8, day_room = label_width("30") + 6;
+  seconds step{0};
+  for (auto hours : {1, 3, 6, 12})
+    if (step == seconds{0} && static_cast<double>((kHour * hours).count()) * px_per_second >= hour_room) step = kHour * hours;
+  if (step == seconds{0} && static_cast<double>(kDay.count()) * px_per_second >= day_room) step = kDay;
+  if (step == seconds{0} && static_cast<double>((kDay * 7).count()) * px_per_second >= day_room) step = kDay * 7;
+
+  struct Candidate {
+    AxisTick tick;
+    std::string text;
+  };
+  std::vector<Candidate> candidates;
+  for (auto d = first_day; d <= last_day; d = d.plus_days(1)) {
+    bool month_start = static_cast<unsigned>(d.ymd().day()) == 1;
+    auto day_number = fmt::format("{}", static_cast<unsigned>(d.ymd().day()));
+    if (step > seconds{0} && step < kDay) {
+      for (seconds h{0}; h < kDay; h += step) {
+        auto at = local_instant(zone, d, h);
+        auto hour = std::chrono::duration_cast<std::chrono::hours>(h).count();
+        candidates.push_back({{at, 0, h == seconds{0}}, h == seconds{0} ? day_number : fmt::format("{:02}:00", hour)});
+      }
+      continue;
+    }
+    bool labelled = step == kDay || (step == kDay * 7 && d.weekday() == date::Monday);
+    if (labelled || month_start) candidates.push_back({{zone.start_of_day(d), 0, month_start}, labelled ? day_number : ""});
+  }
+  double last_right = -1e9;
+  for (auto& c : candidates) {
+    if (c.tick.at < axis.start || c.tick.at > axis.end) continue;
+    c.tick.x = axis.x_of(c.tick.at);
+    layout.ticks.push_back(c.tick);
+    if (c.text.empty()) continue;
+    auto label = make_label(c.text, c.tick.x + 2, 22, axis.plot_x0, 1e9);
+    if (label.box.right() > axis.plot_x1 || label.box.x < last_right + 2) continue;
+    last_right = label.box.right();
+    layout.axis_labels.push_back(std::move(label));
+  }
+}
+
+// Months (or years) in the axis's first row, at local midnight of each first of the month.
+void lay_out_months(TimelineLayout& layout) {
+  const auto& axis = layout.axis;
+  const auto& zone = layout.zone;
+  double month_px = (axis.plot_x1 - axis.plot_x0) / static_cast<double>((axis.end - axis.start).count()) *
+                    static_cast<double>((kDay * 28).count());
+  enum class Form { month_year, month, year } form = Form::year;
+  if (month_px >= label_width("May 2025") + 10) form = Form::month_year;
+  else if (month_px >= label_width("May") + 8) form = Form::month;
+
+  auto first_day = zone.to_civil(axis.start).date(), last_day = zone.to_civil(axis.end).date();
+  struct Candidate {
+    CivilDate day;
+    bool at_axis_start;
+  };
+  std::vector<Candidate> candidates{{first_day, true}};
+  for (auto d = first_day.plus_days(1); d <= last_day; d = d.plus_days(1)) {
+    auto ymd = d.ymd();
+    if (static_cast<unsigned>(ymd.day()) != 1) continue;
+    if (form == Form::year && static_cast<unsigned>(ymd.month()) != 1) continue;
+    candidates.push_back({d, false});
+  }
+  std::vector<Label> kept;
+  bool kept_axis_start = false;
+  for (const auto& c : candidates) {
+    auto at = c.at_axis_start ? axis.start : zone.start_of_day(c.day);
+    if (at >= axis.end) continue;
+    bool january = static_cast<unsigned>(c.day.ymd().month()) == 1;
+    std::string text = form == Form::year            ? fmt::format("{}", static_cast<int>(c.day.ymd().year()))
+                       : form == Form::month_year     ? month_text(c.day, true)
+                       : c.at_axis_start              ? month_text(c.day, true)
+                       : january                      ? fmt::format("{}", static_cast<int>(c.day.ymd().year()))
+                                                      : month_text(c.day, false);
+    auto label = make_label(text, axis.x_of(at) + 3, 4, axis.plot_x0, 1e9);
+    if (label.box.right() > axis.plot_x1) continue;
+    if (!kept.empty() && label.box.x < kept.back().box.right() + 4) {
+      // A month's own label wins over the partial month the axis starts in.
+      if (!(kept.size() == 1 && kept_axis_start)) continue;
+      kept.pop_back();
+    }
+    kept_axis_start = kept.empty() && c.at_axis_start;
+    kept.push_back(std::move(label));
+  }
+  for (auto& l : kept) layout.axis_labels.push_back(std::move(l));
+}
+
+std::string lane_key(const Event& e, LaneGrouping grouping) {
+  switch (grouping) {
+    case LaneGrouping::kind: return std::string{to_string(e.kind)};
+    case LaneGrouping::actor: return e.actors.empty() ? std::string{"(no actor)"} : e.actors.front();
+    case LaneGrouping::location: break;
+  }
+  if (!e.location.city.empty()) return e.location.city;
+  if (!e.location.name.empty()) return e.location.name;
+  return e.zone.name();
+}
+
+struct Extent {
+  Shape shape = Shape::unplaced;
+  std::optional<Instant> start;
+  std::optional<Instant> end;
+};
+
+Extent extent_of(const Event& e, const EventWindow* window) {
+  if (const auto* t = std::get_if<Timed>(&e.time)) return {Shape::mark, t->start, t->end};
+  if (std::holds_alternative<AllDay>(e.time)) return {Shape::bar, e.start_utc(), e.end_utc()};
+  const auto& w = std::get<Window>(e.time);
+  Extent x{Shape::window, {}, {}};
+  if (window) {
+    x.start = window->start.earliest;
+    x.end = window->end.latest ? window->end.latest : window->start.latest;
+  } else {
+    if (w.earliest_first) x.start = e.zone.start_of_day(*w.earliest_first);
+    if (w.latest_last) x.end = e.zone.start_of_day(w.latest_last->plus_days(1));
+    else if (w.latest_first) x.end = e.zone.start_of_day(w.latest_first->plus_days(1));
+  }
+  if (x.start && x.end && *x.end < *x.start) x.end = x.start;
+  if (!x.start && !x.end) x.shape = Shape::unplaced;
+  return x;
+}
+
+}  // namespace
+
+std::string_view to_string(LaneGrouping g) {
+  switch (g) {
+    case LaneGrouping::kind: return "kind";
+    case LaneGrouping::actor: return "actor";
+    case LaneGrouping::location: break;
+  }
+  return "location";
+}
+
+std::optional<LaneGrouping> parse_lane_grouping(std::string_view text) {
+  for (auto g : {LaneGrouping::location, LaneGrouping::kind, LaneGrouping::actor})
+    if (to_string(g) == text) return g;
+  return std::nullopt;
+}
+
+double label_width(std::string_view text) {
+  double em = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    auto [c, n] = decode(text, i);
+    em += em_of(c);
+    i += n;
+  }
+  return em * M::font_size;
+}
+
+std::string fit_label(std::string_view text, double max_width) {
+  if (label_width(text) <= max_width) return std::string{text};
+  const std::string_view ellipsis = "\u2026";
+  double budget = max_width - label_width(ellipsis), used = 0;
+  std::size_t cut = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    auto [c, n] = decode(text, i);
+    if (used + em_of(c) * M::font_size > budget) break;
+    used += em_of(c) * M::font_size;
+    i += n;
+    cut = i;
+  }
+  auto head = text.substr(0, cut);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  return std::string{head} + std::string{ellipsis};
+}
+
+bool overlaps(const Box& a, const Box& b) {
+  return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+}
+
+double TimeAxis::x_of(Instant t) const {
+  auto span = static_cast<double>((end - start).count());
+  return plot_x0 + static_cast<double>((t - start).count()) / span * (plot_x1 - plot_x0);
+}
+
+std::vector<const Label*> TimelineLayout::labels() const {
+  std::vector<const Label*> out;
+  for (const auto& l : axis_labels) out.push_back(&l);
+  for (const auto& l : lanes) out.push_back(&l.label);
+  for (const auto& e : events) out.push_back(&e.label);
+  if (now_label) out.push_back(&*now_label);
+  for (const auto& l : legend) out.push_back(&l.label);
+  return out;
+}
+
+const EventShape* TimelineLayout::shape_of(std::size_t event) const {
+  for (const auto& s : events)
+    if (s.event == event) return &s;
+  return nullptr;
+}
+
+TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::size_t> events,
+                               const std::vector<EventWindow>* windows, const LayoutOptions& options) {
+  TimelineLayout layout;
+  layout.width = options.width;
+  layout.zone = options.zone;
+  auto& axis = layout.axis;
+  axis.plot_x0 = options.lane_header_width;
+  axis.plot_x1 = std::max(options.width - options.margin_right, axis.plot_x0 + 100);
+
+  // The events in chronological order, with their extents on the UTC line.
+  std::set<std::size_t> given(events.begin(), events.end());
+  std::vector<std::size_t> order;
+  for (auto i : timeline.chronological())
+    if (given.count(i)) order.push_back(i);
+  std::map<std::size_t, std::size_t> slot;  // Timeline index -> index into layout.events
+  std::vector<Extent> extents;
+  for (auto i : order) {
+    const EventWindow* w = windows && i < windows->size() ? &(*windows)[i] : nullptr;
+    slot[i] = extents.size();
+    extents.push_back(extent_of(timeline.at(i), w));
+  }
+
+  // The axis: local midnight before the earliest start to local midnight after the latest end.
+  std::optional<Instant> lo, hi;
+  for (const auto& x : extents)
+    for (auto t : {x.start, x.end})
+      if (t) {
+        lo = lo ? std::min(*lo, *t) : *t;
+        hi = hi ? std::max(*hi, *t) : *t;
+      }
+  if (!lo) lo = hi = options.now ? *options.now : options.zone.start_of_day(*CivilDate::from_ymd(2000, 1, 1));
+  auto first_day = options.zone.to_civil(*lo).date();
+  auto last_day = options.zone.to_civil(*hi > *lo ? *hi - seconds{1} : *hi).date();
+  axis.start = options.zone.start_of_day(first_day);
+  axis.end = options.zone.start_of_day(last_day.plus_days(1));
+
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    EventShape s;
+    s.event = order[k];
+    s.shape = extents[k].shape;
+    s.open_start = s.shape == Shape::window && !extents[k].start;
+    s.open_end = s.shape == Shape::window && !extents[k].end;
+    s.start = extents[k].start.value_or(axis.start);
+    s.end = extents[k].end.value_or(s.shape == Shape::window ? axis.end : s.start);
+    double x0 = axis.x_of(s.start), x1 = axis.x_of(s.end);
+    if (s.shape == Shape::mark) {
+      x0 -= M::mark_radius;
+      x1 = x0 + 2 * M::mark_radius;
+    }
+    s.box = {x0, 0, x1 - x0, s.shape == Shape::mark ? 2 * M::mark_radius : M::bar_height};
+    layout.events.push_back(std::move(s));
+  }
+  auto& shapes = layout.events;
+
+  // `during` nesting: an event sits in the bar of the first event it is stated to be during (or that
+  // states it contains it) when that event is a bar drawn here and holds it; chains nest into their
+  // outermost bar; a cycle of such statements nests nothing.
+  std::vector<std::optional<std::size_t>> parent(shapes.size());
+  auto within = [&](std::size_t child, std::size_t p) {
+    return shapes[p].shape == Shape::bar && (shapes[child].shape == Shape::bar || shapes[child].shape == Shape::mark) &&
+           shapes[p].start <= shapes[child].start && shapes[child].end <= shapes[p].end;
+  };
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    const auto& e = timeline.at(shapes[k].event);
+    for (const auto& r : e.relations) {
+      if (r.type != RelationType::during) continue;
+      auto it = slot.find(timeline.index_of(r.target));
+      if (it != slot.end() && it->second != k && within(k, it->second)) {
+        parent[k] = it->second;
+        break;
+      }
+    }
+    for (std::size_t p = 0; !parent[k] && p < shapes.size(); ++p) {
+      if (p == k) continue;
+      for (const auto& r : timeline.at(shapes[p].event).relations)
+        if (r.type == RelationType::contains && timeline.index_of(r.target) == shapes[k].event && within(k, p)) {
+          parent[k] = p;
+          break;
+        }
+    }
+  }
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    std::optional<std::size_t> root = parent[k];
+    for (std::size_t steps = 0; root && parent[*root] && steps <= shapes.size(); ++steps) root = parent[*root];
+    if (root && (*root == k || parent[*root])) root.reset();  // a cycle
+    shapes[k].parent = root;
+  }
+
+  // Lanes, in order of their first item; items packed into rows.
+  struct Item {
+    std::size_t root;
+    std::vector<std::size_t> children;  // by start
+    double left = 0, right = 0;
+    std::size_t row = 0;
+  };
+  std::vector<std::string> lane_names;
+  std::vector<std::vector<Item>> lane_items;
+  std::map<std::size_t, std::size_t> item_of_root;
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    if (shapes[k].shape == Shape::unplaced || shapes[k].parent) continue;
+    auto name = lane_key(timeline.at(shapes[k].event), options.lanes);
+    auto it = std::find(lane_names.begin(), lane_names.end(), name);
+    if (it == lane_names.end()) {
+      lane_names.push_back(name);
+      lane_items.emplace_back();
+      it = lane_names.end() - 1;
+    }
+    shapes[k].lane = static_cast<std::size_t>(it - lane_names.begin());
+    lane_items[shapes[k].lane].push_back({k, {}, 0, 0, 0});
+  }
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    if (!shapes[k].parent) continue;
+    auto p = *shapes[k].parent;
+    shapes[k].lane = shapes[p].lane;
+    for (auto& item : lane_items[shapes[p].lane])
+      if (item.root == p) item.children.push_back(k);
+  }
+
+  double y = M::axis_height + 6;
+  for (std::size_t lane = 0; lane < lane_names.size(); ++lane) {
+    auto& items = lane_items[lane];
+    struct RowShape {
+      double block = 0;  // the height of the tallest item: bar block and labels
+    };
+    for (auto& item : items) {
+      auto& root = shapes[item.root];
+      std::sort(item.children.begin(), item.children.end(), [&](std::size_t a, std::size_t b) {
+        return std::pair{shapes[a].box.x, a} < std::pair{shapes[b].box.x, b};
+      });
+      // Children in rows of their own inside the parent's bar.
+      std::vector<double> child_rows;
+      std::vector<std::size_t> child_row(item.children.size());
+      for (std::size_t c = 0; c < item.children.size(); ++c) {
+        const auto& b = shapes[item.children[c]].box;
+        std::size_t r = 0;
+        while (r < child_rows.size() && child_rows[r] + 2 > b.x) ++r;
+        if (r == child_rows.size()) child_rows.push_back(0);
+        child_rows[r] = std::max(b.right(), b.x + 2);
+        child_row[c] = r;
+      }
+      if (root.shape != Shape::mark) root.box.height = M::bar_height + static_cast<double>(child_rows.size()) * (M::child_height + 2);
+      // Labels below the bar: the item's own, then each child's.
+      double label_y = root.box.height + 2;  // relative to the bar's top for now
+      std::vector<std::size_t> members{item.root};
+      members.insert(members.end(), item.children.begin(), item.children.end());
+      item.left = root.box.x;
+      item.right = std::max(root.box.right(), root.box.x + 2);
+      for (std::size_t m = 0; m < members.size(); ++m) {
+        auto& s = shapes[members[m]];
+        const auto& e = timeline.at(s.event);
+        auto text = fit_label(e.title, std::min(M::max_label_width, axis.plot_x1 - axis.plot_x0));
+        s.label = make_label(text, std::max(s.box.x, axis.plot_x0), label_y + static_cast<double>(m) * M::label_height,
+                             axis.plot_x0, axis.plot_x1);
+        // A label that would run past the plot area ends under the end of its own bar instead, so that
+        // it stays beside what it names (its distance to the anchor still only grows when zoomed).
+        if (std::max(s.box.x, axis.plot_x0) + s.label.box.width > axis.plot_x1)
+          s.label.box.x = std::max(axis.plot_x0, std::min(s.box.right(), axis.plot_x1) - s.label.box.width);
+        if (s.shape == Shape::mark) s.label.anchor_x = axis.x_of(s.start);  // a diamond keeps its size: follow its centre
+        item.left = std::min(item.left, s.label.box.x);
+        item.right = std::max(item.right, s.label.box.right());
+        if (m > 0) {  // the child's bar inside the parent's, below its main strip
+          s.box.y = M::bar_height + static_cast<double>(child_row[m - 1]) * (M::child_height + 2);
+          if (s.shape == Shape::bar) s.box.height = M::child_height;
+          else s.box = {s.box.x + M::mark_radius - M::child_height / 2, s.box.y, M::child_height, M::child_height};
+        }
+      }
+    }
+    std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return std::pair{a.left, a.root} < std::pair{b.left, b.root}; });
+    std::vector<double> row_right;
+    std::vector<RowShape> rows;
+    for (auto& item : items) {
+      std::size_t r = 0;
+      while (r < row_right.size() && row_right[r] + M::item_gap > item.left) ++r;
+      if (r == row_right.size()) {
+        row_right.push_back(0);
+        rows.emplace_back();
+      }
+      row_right[r] = item.right;
+      item.row = r;
+      auto labels = static_cast<double>(1 + item.children.size());
+      rows[r].block = std::max(rows[r].block, shapes[item.root].box.height + 2 + labels * M::label_height);
+    }
+    std::vector<double> row_top(rows.size());
+    double top = y;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      row_top[r] = top;
+      top += 4 + rows[r].block + M::row_gap;
+    }
+    if (rows.empty()) top += 4 + M::bar_height + 2 + M::label_height + M::row_gap;
+    for (auto& item : items) {
+      double bar_top = row_top[item.row] + 4;
+      auto& root = shapes[item.root];
+      double mark_shift = root.shape == Shape::mark ? M::bar_height / 2 - M::mark_radius : 0;
+      root.box.y = bar_top + mark_shift;
+      root.label.box.y += bar_top;
+      for (auto c : item.children) {
+        shapes[c].box.y += bar_top;
+        shapes[c].label.box.y += bar_top;
+      }
+    }
+    Lane l;
+    l.name = lane_names[lane];
+    l.y = y;
+    l.height = top - y;
+    l.label = make_label(fit_label(l.name, options.lane_header_width - 16), 8, y + 4 + M::bar_height / 2 - M::label_height / 2, 8,
+                         options.lane_header_width - 8);
+    layout.lanes.push_back(std::move(l));
+    y = top;
+  }
+  layout.lanes_bottom = y;
+
+  lay_out_ticks(layout);
+  lay_out_months(layout);
+
+  // Arrows for the dependency relations between two placed events.
+  DependencyGraph graph{timeline};
+  std::map<std::string, int> ids;
+  for (const auto& link : graph.links()) {
+    if (link.type == RelationType::during || link.type == RelationType::contains) continue;
+    auto from = slot.find(link.prerequisite), to = slot.find(link.dependent);
+    if (from == slot.end() || to == slot.end()) continue;
+    const auto& a = shapes[from->second];
+    const auto& b = shapes[to->second];
+    if (a.shape == Shape::unplaced || b.shape == Shape::unplaced) continue;
+    auto middle = [&](const EventShape& s) { return s.box.y + std::min(s.box.height, M::bar_height) / 2; };
+    DependencyArrow arrow;
+    auto base = fmt::format("arrow-{}-to-{}", timeline.at(a.event).id, timeline.at(b.event).id);
+    int n = ++ids[base];
+    arrow.id = n == 1 ? base : fmt::format("{}-{}", base, n);
+    arrow.from = from->second;
+    arrow.to = to->second;
+    arrow.type = link.type;
+    // From the prerequisite's end when the dependent starts after it, else from its start (overlaps).
+    bool from_end = a.end <= b.start;
+    arrow.x1 = from_end ? a.box.right() : a.box.x;
+    arrow.anchor1 = a.shape == Shape::mark ? axis.x_of(a.start) : arrow.x1;
+    arrow.y1 = middle(a);
+    arrow.x2 = b.box.x;
+    arrow.anchor2 = b.shape == Shape::mark ? axis.x_of(b.start) : arrow.x2;
+    arrow.y2 = middle(b);
+    layout.arrows.push_back(std::move(arrow));
+  }
+
+  // The footer: now, the legend, the events that have no place on the axis.
+  double footer = y + 6;
+  if (options.now && *options.now >= axis.start && *options.now <= axis.end) {
+    layout.now = options.now;
+    layout.now_x = axis.x_of(*options.now);
+    auto local = options.zone.to_civil(*options.now);
+    auto hms = date::hh_mm_ss<seconds>{local.time_of_day()};
+    auto text = fmt::format("now {} {:02}:{:02} {}", to_string(local.date()), hms.hours().count(), hms.minutes().count(),
+                            options.zone.at(*options.now).abbrev);
+    layout.now_label = make_label(text, *layout.now_x - label_width(text) / 2, footer, axis.plot_x0, axis.plot_x1);
+    layout.now_label->anchor_x = *layout.now_x;  // centred on the line, wherever a zoom moves it
+    footer += M::label_height + 6;
+  }
+  std::vector<std::string> keys;
+  for (auto kind : {EventKind::summit, EventKind::talks, EventKind::bilateral, EventKind::call, EventKind::deadline,
+                    EventKind::announcement, EventKind::market, EventKind::visit, EventKind::meeting, EventKind::election,
+                    EventKind::other})
+    if (std::any_of(shapes.begin(), shapes.end(), [&](const EventShape& s) {
+          return s.shape != Shape::unplaced && s.shape != Shape::window && timeline.at(s.event).kind == kind;
+        }))
+      keys.emplace_back(to_string(kind));
+  if (std::any_of(shapes.begin(), shapes.end(), [](const EventShape& s) { return s.shape == Shape::window; })) keys.emplace_back("window");
+  if (layout.now_x) keys.emplace_back("now");
+  double x = axis.plot_x0;
+  for (const auto& key : keys) {
+    std::string text = key == "window" ? "window (undated: where it may fall)" : key;
+    double w = 14 + label_width(text);
+    if (x + w > axis.plot_x1 && x > axis.plot_x0) {
+      x = axis.plot_x0;
+      footer += M::label_height + 4;
+    }
+    LegendEntry entry;
+    entry.key = key;
+    entry.swatch = {x, footer + 3, 10, 10};
+    entry.label = make_label(text, x + 14, footer, x + 14, 1e9);
+    layout.legend.push_back(std::move(entry));
+    x += w + 16;
+  }
+  if (!keys.empty()) footer += M::label_height + 8;
+  for (auto& s : shapes) {
+    if (s.shape != Shape::unplaced) continue;
+    const auto& e = timeline.at(s.event);
+    s.label = make_label(fit_label("Undated, no window: " + e.title, options.width - 16), 8, footer, 8, options.width - 8);
+    s.box = {8, footer, 0, 0};
+    footer += M::label_height + 2;
+  }
+  layout.height = footer + 8;
+  return layout;
+}
+
+}  // namespace dipcal

@@ -1,0 +1,101 @@
+// The SVG writer (dipcal/svg.h): escaping, numbers, and the elements a browser and a script rely on.
+// Expected attribute values are written from the fixture's dates by hand.
+#include "dipcal/svg.h"
+
+#include "dipcal/load.h"
+#include "dipcal/timeline.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+using namespace dipcal;
+
+namespace {
+
+Timeline timeline_of(std::string_view yaml) {
+  LoadResult r;
+  load_fixture_text(yaml, "svg.yaml", r);
+  for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
+  REQUIRE_FALSE(r.diagnostics.has_errors());
+  return std::move(r.timeline);
+}
+
+std::size_t count(std::string_view haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+constexpr std::string_view kFixture = R"(events:
+  - id: kl-talks
+    title: "Talks <KL> & 'friends' \"quoted\""
+    kind: talks
+    start: 2025-10-25
+    end: 2025-10-26
+    location: {city: Kuala Lumpur, zone: Asia/Kuala_Lumpur}
+    sources:
+      - {outlet: The Star, url: "https://example.org/a?b=1&c=2"}
+    relations:
+      - {type: prepares, event: busan}
+  - id: busan
+    title: Busan
+    kind: bilateral
+    start: 2025-10-30T11:00
+    duration: PT1H40M
+    location: {city: Busan, zone: Asia/Seoul}
+  - id: later
+    title: Later
+    location: {zone: UTC}
+)";
+
+}  // namespace
+
+TEST_CASE("svg: escaping for text and attributes") {
+  CHECK(svg::escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
+  CHECK(svg::escape("tab\there\nline") == "tab\there\nline");
+  CHECK(svg::escape("bell\x07!") == "bell!");                 // XML 1.0 has no C0 controls but tab, LF, CR
+  CHECK(svg::escape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");  // invalid UTF-8 becomes U+FFFD
+  CHECK(svg::escape("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");     // an overlong '/' is two bad bytes
+  CHECK(svg::escape("Trump\xE2\x80\x93Xi") == "Trump\xE2\x80\x93Xi");
+}
+
+TEST_CASE("svg: numbers have at most two decimals and no trailing zeros") {
+  CHECK(svg::number(810) == "810");
+  CHECK(svg::number(12.5) == "12.5");
+  CHECK(svg::number(173.8888) == "173.89");
+  CHECK(svg::number(-6) == "-6");
+  CHECK(svg::number(-0.001) == "0");
+}
+
+TEST_CASE("svg: one element per event with its instants, zone and title; arrows with ids") {
+  auto t = timeline_of(kFixture);
+  std::vector<std::size_t> all{0, 1, 2};
+  LayoutOptions o;
+  o.zone = *ZoneDb::system().find("UTC");
+  auto layout = layout_timeline(t, all, nullptr, o);
+  auto text = svg::write_timeline(t, layout, {"A <timeline>"});
+
+  CHECK(text.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(count(text, "<g class=\"event ") == 3);
+  CHECK(count(text, "tabindex=\"0\"") == 3);
+  CHECK(text.find("<title id=\"dipcal-title\">A &lt;timeline&gt;</title>") != std::string::npos);
+  // KL's days run from its midnight of 25 Oct (24 Oct 16:00Z) to its midnight after the 26th.
+  CHECK(text.find(R"(data-id="kl-talks")") != std::string::npos);
+  CHECK(text.find(R"(data-start-utc="2025-10-24T16:00:00Z" data-end-utc="2025-10-26T16:00:00Z" data-zone="Asia/Kuala_Lumpur")") != std::string::npos);
+  // Busan 11:00 KST (+09) is 02:00Z; 1 h 40 min later is 03:40Z.
+  CHECK(text.find(R"(data-start-utc="2025-10-30T02:00:00Z" data-end-utc="2025-10-30T03:40:00Z" data-zone="Asia/Seoul")") != std::string::npos);
+  // The undated event has no instants.
+  CHECK(text.find(R"(data-id="later")") != std::string::npos);
+  CHECK(text.find(R"(data-start-utc="" data-end-utc="")") != std::string::npos);
+  // Text is escaped in the title, the label and the attributes.
+  CHECK(text.find("<title>Talks &lt;KL&gt; &amp; &#39;friends&#39; &quot;quoted&quot; — 2025-10-25 – 2025-10-26 (Asia/Kuala_Lumpur)</title>") !=
+        std::string::npos);
+  CHECK(text.find(">Talks &lt;KL&gt; &amp; &#39;friends&#39; &quot;quoted&quot;</text>") != std::string::npos);
+  CHECK(text.find("https://example.org/a?b=1&amp;c=2") != std::string::npos);
+  CHECK(text.find("<KL>") == std::string::npos);
+  CHECK(text.find(R"(<path class="arrow" id="arrow-kl-talks-to-busan" data-from="kl-talks" data-to="busan")") != std::string::npos);
+  // The same input gives the same bytes.
+  CHECK(svg::write_timeline(t, layout_timeline(t, all, nullptr, o), {"A <timeline>"}) == text);
+}
