@@ -177,19 +177,24 @@ std::size_t generate_calendar(const GenerateOptions& options,
       body = fmt::format("    title: {} on {}\n    kind: {}\n    start: {}\n{}", call ? "Call" : "Deadline", topic, call ? "call" : "deadline",
                          local_text(g.start, zone), call ? "    duration: PT1H\n" : "");
     }
-    if (body.empty()) {  // tentative: an EDTF month, or no date at all with a relation to place it
+    if (body.empty()) {  // tentative: an EDTF month, or no date at all, placed after a recent event
       g.dated = false;
+      const Generated* anchor = nullptr;
+      if (!made.empty()) {
+        const auto& candidate = made[made.size() - 1 - random.below(std::min<std::size_t>(made.size(), 20))];
+        if (candidate.dated) anchor = &candidate;
+      }
       if (random.chance(0.5)) {
-        auto ymd = day.ymd();
+        // The month around ten days after the anchor ends: "~" widens it by 15 days either side, so it
+        // always meets "within 60 days after the anchor".
+        auto month_day = anchor ? zone.to_civil(Instant::from_unix(anchor->end + 10 * 86400)).date() : day;
+        auto ymd = month_day.ymd();
         body = fmt::format("    title: Possible visit on {}\n    kind: visit\n    status: tentative\n    start: \"{:04}-{:02}~\"\n", topic,
                            static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
       } else {
         body = fmt::format("    title: Follow-up on {}, date open\n    kind: talks\n    status: tentative\n", topic);
       }
-      if (!made.empty()) {
-        const auto& anchor = made[made.size() - 1 - random.below(std::min<std::size_t>(made.size(), 20))];
-        if (anchor.dated) rels.push_back(fmt::format("{{type: after, event: {}, gap: {{max: 60d}}}}", anchor.id));
-      }
+      if (anchor) rels.push_back(fmt::format("{{type: after, event: {}, gap: {{max: 60d}}}}", anchor->id));
     }
     // Extra precedence relations to earlier dated events that end before this one starts, up to the
     // density asked for. Each states the real gap as its minimum, so it holds.
