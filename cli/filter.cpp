@@ -30,6 +30,16 @@ EventMatcher::EventMatcher(const EventFilter& filter, const Zone& zone) : tags_{
   if (from_ && to_ && *to_ <= *from_) throw UsageError{"--to is before --from"};
 }
 
+EventSelection select_events(const Timeline& timeline, const EventMatcher& matches) {
+  EventSelection selection;
+  for (auto i : timeline.chronological())
+    if (matches(timeline.at(i))) {
+      selection.indexes.push_back(i);
+      selection.calendars.insert(timeline.at(i).calendar);
+    }
+  return selection;
+}
+
 bool EventMatcher::operator()(const Event& e) const {
   if (!tags_.empty() && std::none_of(tags_.begin(), tags_.end(), [&](const std::string& t) {
         return std::find(e.tags.begin(), e.tags.end(), t) != e.tags.end();

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "dipcal/event.h"
+#include "dipcal/timeline.h"
 
 #include <CLI/CLI.hpp>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,15 @@ struct EventFilter {
 };
 
 // The filter with its dates read in `zone`; UsageError on a bad date.
+class EventMatcher;
+
+// The events a filter keeps, in chronological order, and the ids of the calendars they come from.
+struct EventSelection {
+  std::vector<std::size_t> indexes;
+  std::set<std::string> calendars;
+};
+EventSelection select_events(const Timeline& timeline, const EventMatcher& matches);
+
 class EventMatcher {
  public:
   EventMatcher(const EventFilter& filter, const Zone& zone);

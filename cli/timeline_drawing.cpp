@@ -33,13 +33,7 @@ Drawing draw_timeline(const DrawingOptions& options, const GlobalOptions& global
   layout_options.now = now(global, zone);  // the system clock without --now: the output then varies with it
   auto timeline = load_clean(global);
 
-  std::vector<std::size_t> indexes;
-  std::set<std::string> calendars;
-  for (auto i : timeline.chronological())
-    if (matches(timeline.at(i))) {
-      indexes.push_back(i);
-      calendars.insert(timeline.at(i).calendar);
-    }
+  auto [indexes, calendars] = select_events(timeline, matches);
   auto windows = windows_of_undated(timeline);
   auto layout = layout_timeline(timeline, indexes, windows ? &windows->events : nullptr, layout_options);
 

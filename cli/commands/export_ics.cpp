@@ -26,13 +26,7 @@ int run_export_ics(const ExportIcsOptions& options, const GlobalOptions& global)
   if (!options.source.empty() && options.source.rfind("http://", 0) != 0 && options.source.rfind("https://", 0) != 0)
     throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
   auto timeline = load_clean(global);
-  std::vector<std::size_t> indexes;
-  std::set<std::string> calendars;
-  for (auto i : timeline.chronological())
-    if (matches(timeline.at(i))) {
-      indexes.push_back(i);
-      calendars.insert(timeline.at(i).calendar);
-    }
+  auto [indexes, calendars] = select_events(timeline, matches);
   ics::CalendarProperties properties;
   if (calendars.size() == 1) properties.calendar_id = *calendars.begin();
   properties.name = !options.name.empty() ? options.name : !properties.calendar_id.empty() ? properties.calendar_id : "dipcal";
