@@ -620,6 +620,10 @@ class Importer {
     if (const auto* d = std::get_if<AllDay>(&base.event.time)) {
       auto length = days_between(d->first, d->last);
       p.event.time = AllDay{at.day, at.day.plus_days(length)};
+    } else if (std::holds_alternative<Window>(base.event.time)) {
+      // X-DIPCAL-START made the first occurrence imprecise: it has no length to repeat.
+      note(s, "its first occurrence is known only as a window, so the others cannot be placed", true);
+      return;
     } else {
       const auto& t = std::get<Timed>(base.event.time);
       std::string error;
