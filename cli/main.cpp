@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   app.add_option("--max-bytes", global.limits.max_file_bytes, "Refuse fixture files larger than this (default 256 MiB)");
   app.add_option("--max-events", global.limits.max_events, "Refuse to load more events than this (default 5 000 000)");
   app.add_option("--max-value-bytes", global.limits.max_value_bytes, "Refuse a single YAML value longer than this (default 1 MiB)");
+  app.add_flag("--no-cache", global.no_cache,
+               "Parse the fixtures even when the cache has them (cache: $DIPCAL_CACHE_DIR, else $XDG_CACHE_HOME/dipcal, else ~/.cache/dipcal)");
 
   Runner selected;
   for (const auto& spec : command_table()) {

@@ -24,6 +24,7 @@ struct GlobalOptions {
   std::string tz;                     // --tz, else $TZ, else UTC
   std::string now;                    // --now, else the system clock
   LoadLimits limits;                  // --max-bytes, --max-events, --max-value-bytes
+  bool no_cache = false;              // --no-cache: parse the fixtures even if the cache has them
 };
 
 // Loads the fixtures named by the options. Prints the diagnostics of a load that failed and throws
@@ -34,7 +35,9 @@ LoadResult load(const GlobalOptions& options, const std::vector<std::string>& ov
 struct LoadFailed {
   int code;
 };
-Timeline load_clean(const GlobalOptions& options);
+// The timeline lives until the process ends and is never freed: a command runs once, and handing a
+// large calendar's memory back to the system at exit is quicker than freeing it block by block.
+const Timeline& load_clean(const GlobalOptions& options);
 
 Zone output_zone(const GlobalOptions& options);
 Instant now(const GlobalOptions& options, const Zone& zone);

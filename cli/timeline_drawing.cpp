@@ -31,7 +31,7 @@ Drawing draw_timeline(const DrawingOptions& options, const GlobalOptions& global
   layout_options.width = options.width;
   layout_options.lanes = parse_lane_grouping(options.lanes).value_or(LaneGrouping::location);
   layout_options.now = now(global, zone);  // the system clock without --now: the output then varies with it
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
 
   auto [indexes, calendars] = select_events(timeline, matches);
   auto windows = windows_of_undated(timeline);

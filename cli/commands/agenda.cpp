@@ -52,7 +52,7 @@ int run_agenda(const AgendaOptions& options, const GlobalOptions& global) {
   } else {
     first = last = zone.to_civil(now(global, zone)).date();
   }
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   auto out = nlohmann::ordered_json::array();
   for (auto day = first; day <= last; day = day.plus_days(1)) {
     auto entries = agenda(timeline, day, zone);

@@ -32,7 +32,7 @@ LeadTime reversed(const LeadTime& lead) {
 }
 
 int run_between(const BetweenOptions& options, const GlobalOptions& global) {
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   const Event* first = &find_event(timeline, options.a);
   const Event* second = &find_event(timeline, options.b);
   if (first == second) throw UsageError{fmt::format("'{}' and '{}' are the same event", options.a, options.b)};

@@ -1,13 +1,12 @@
 // dipcal generate --events N [--seed S] -o DIR: a synthetic calendar for benchmarks and tests.
 #include "../atomic_write.h"
 #include "../commands.h"
+#include "../progress.h"
 
 #include "dipcal/generate.h"
 
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <unistd.h>
 
 namespace dipcal::cli {
 
@@ -25,15 +24,17 @@ int run_generate(const GenerateCliOptions& options) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw UsageError{fmt::format("cannot create {}: {}", dir.string(), ec.message())};
-  bool progress = isatty(STDERR_FILENO) != 0;  // quiet when piped
-  std::size_t files = 0, written = 0;
-  auto relations = generate_calendar(options.engine, [&](const std::string& name, const std::string& text) {
-    write_file_atomically(dir / name, text, options.force ? Overwrite::allow : Overwrite::refuse);
-    ++files;
-    written = std::min(options.engine.events, files * options.engine.events_per_file);
-    if (progress) std::fprintf(stderr, "\rgenerating: %zu / %zu events", written, options.engine.events);
-  });
-  if (progress) std::fprintf(stderr, "\n");
+  std::size_t files = 0;
+  std::size_t relations = 0;
+  {
+    TerminalProgress progress;
+    relations = generate_calendar(options.engine, [&](const std::string& name, const std::string& text) {
+      write_file_atomically(dir / name, text, options.force ? Overwrite::allow : Overwrite::refuse);
+      ++files;
+      auto written = std::min(options.engine.events, files * options.engine.events_per_file);
+      progress.show(fmt::format("generating: {} of {} events", written, options.engine.events));
+    });
+  }
   fmt::print("wrote {} events with {} relations in {} file{} under {}\n", options.engine.events, relations, files, files == 1 ? "" : "s",
              dir.string());
   return kOk;

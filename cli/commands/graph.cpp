@@ -14,7 +14,7 @@ struct GraphOptions {
 };
 
 int run_graph(const GraphOptions& options, const GlobalOptions& global) {
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   DependencyGraph graph{timeline};
   fmt::print("{}", options.format == "mermaid" ? graph.mermaid() : graph.dot());
   return kOk;

@@ -17,7 +17,7 @@ struct ListOptions {
 int run_list(const ListOptions& options, const GlobalOptions& global) {
   auto zone = output_zone(global);
   EventMatcher matches{options.filter, zone};
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   auto windows = windows_of_undated(timeline);
   auto window_of = [&](std::size_t i) { return windows ? &windows->events[i] : nullptr; };
   if (options.json) {

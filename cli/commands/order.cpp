@@ -22,7 +22,7 @@ void print_event_line(const Event& e, std::string_view indent) {
 }
 
 int run_order(const OrderOptions& options, const GlobalOptions& global) {
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   std::vector<std::vector<std::size_t>> groups;
   if (options.by == "time") {
     groups.push_back(timeline.chronological());

@@ -22,7 +22,7 @@ struct PathOptions {
 std::string position(const Position& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.col); }
 
 int run_path(const PathOptions& options, const GlobalOptions& global) {
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   auto from = timeline.index_of(find_event(timeline, options.from).id);
   auto to = timeline.index_of(find_event(timeline, options.to).id);
   DependencyGraph graph{timeline};

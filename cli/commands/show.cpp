@@ -59,7 +59,7 @@ nlohmann::ordered_json dependency_json(const DependencyGraph& graph, std::size_t
 
 int run_show(const ShowOptions& options, const GlobalOptions& global) {
   auto zone = output_zone(global);
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   const auto& e = find_event(timeline, options.event);
   auto index = timeline.index_of(e.id);
   DependencyGraph graph{timeline};

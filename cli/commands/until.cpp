@@ -81,7 +81,7 @@ std::string sentence(const Event& target, const From& from, const LeadTime& lead
 }
 
 int run_until(const UntilOptions& options, const GlobalOptions& global) {
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   const auto& target = find_event(timeline, options.target);
   auto zone = reference_zone(global, target);
   auto from = resolve_from(options, global, timeline, zone);

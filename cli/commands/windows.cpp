@@ -24,7 +24,7 @@ std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { retu
 
 int run_windows(const WindowsOptions& options, const GlobalOptions& global) {
   const auto zone = output_zone(global);
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   std::vector<std::size_t> chosen;
   if (options.events.empty()) {
     chosen = timeline.chronological();

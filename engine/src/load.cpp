@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <system_error>
 #include <unordered_map>
 #include <utility>
@@ -94,7 +93,7 @@ std::optional<Position> bad_byte(std::string_view text, const std::string& file,
 }  // namespace
 
 void load_fixture_text(std::string_view text, const std::string& file, LoadResult& into, const ZoneDb& zones,
-                       const LoadLimits& limits) {
+                       const LoadLimits& limits, const std::function<void()>& after_event) {
   std::string what;
   if (auto where = bad_byte(text, file, what)) {
     into.diagnostics.error(*where, fmt::format("the file contains {}", what), "UTF-8 text", "save the file as UTF-8");
@@ -131,6 +130,7 @@ void load_fixture_text(std::string_view text, const std::string& file, LoadResul
       }
       into.timeline.add(std::move(*e));
     }
+    if (after_event) after_event();
   };
   detail::ParseLimits parse_limits{limits.max_depth, limits.max_value_bytes};
   if (!detail::parse_fixture_yaml(text, file, parse_limits, into.diagnostics, root, on_event)) return;
@@ -147,34 +147,63 @@ void load_fixture_text(std::string_view text, const std::string& file, LoadResul
   }
 }
 
-LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits) {
-  LoadResult result;
-  for (const auto& p : paths) collect(p, result);
-  for (const auto& file : result.files) {
+void read_fixture_files(const std::vector<fs::path>& paths, const LoadLimits& limits, LoadResult& into, const FixtureVisitor& each) {
+  for (const auto& p : paths) collect(p, into);
+  std::string text;  // one buffer for every file: the files are read one at a time
+  for (const auto& file : into.files) {
     auto name = file.string();
     std::error_code ec;
     auto size = fs::file_size(file, ec);
     if (!ec && size > limits.max_file_bytes) {
-      result.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is {} bytes, over the limit of {}", size, limits.max_file_bytes),
-                               "a smaller file", "split it, or raise the limit with --max-bytes");
+      into.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is {} bytes, over the limit of {}", size, limits.max_file_bytes),
+                             "a smaller file", "split it, or raise the limit with --max-bytes");
       continue;
     }
     std::ifstream in{file, std::ios::binary};
     if (!in) {
-      result.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "check its permissions");
-      result.io_error = true;
+      into.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "check its permissions");
+      into.io_error = true;
       continue;
     }
-    std::string text;
-    if (!ec) text.reserve(size);
-    text.assign(std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{});
+    // Read in blocks rather than trusting the size: the file may grow or shrink meanwhile, and a FIFO
+    // has no size. The limit still holds for what is actually read.
+    text.clear();
+    constexpr std::size_t kBlock = 1u << 20;
+    while (in && text.size() <= limits.max_file_bytes) {
+      auto old_size = text.size();
+      text.resize(old_size + kBlock);
+      in.read(text.data() + old_size, static_cast<std::streamsize>(kBlock));
+      text.resize(old_size + static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) {
-      result.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "is it a folder or a device?");
-      result.io_error = true;
+      into.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "is it a folder or a device?");
+      into.io_error = true;
       continue;
     }
-    load_fixture_text(text, name, result, zones, limits);
+    if (text.size() > limits.max_file_bytes) {
+      into.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is over the limit of {} bytes", limits.max_file_bytes),
+                             "a smaller file", "split it, or raise the limit with --max-bytes");
+      continue;
+    }
+    each(name, text);
   }
+}
+
+LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {
+  LoadResult result;
+  std::size_t file = 0;
+  std::size_t events = 0;
+  std::function<void()> count;
+  if (hooks.progress)
+    count = [&] {
+      if (++events % LoadHooks::kProgressEvents == 0) hooks.progress(events, file, result.files.size());
+    };
+  read_fixture_files(paths, limits, result, [&](const std::string& name, std::string_view text) {
+    if (hooks.observe) hooks.observe(name, text);
+    ++file;
+    if (hooks.progress) hooks.progress(events, file, result.files.size());
+    load_fixture_text(text, name, result, zones, limits, count);
+  });
   // Relations may point forward and across files: check their targets once everything is loaded.
   std::optional<std::vector<std::string>> names;
   for (const auto& e : result.timeline.events()) {

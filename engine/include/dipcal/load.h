@@ -10,7 +10,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dipcal {
@@ -30,13 +32,32 @@ struct LoadResult {
   std::vector<std::filesystem::path> files;  // the fixture files read, in order
 };
 
+// Called with each fixture file's name and bytes, in load order.
+using FixtureVisitor = std::function<void(const std::string& file, std::string_view text)>;
+
+// Optional callbacks of a load.
+struct LoadHooks {
+  FixtureVisitor observe;  // each file's bytes just before they are parsed (the cache fingerprints them)
+  // Every kProgressEvents events read, and once per file: events so far, files started, files in all.
+  std::function<void(std::size_t events, std::size_t file, std::size_t files)> progress;
+  static constexpr std::size_t kProgressEvents = 10'000;
+};
+
 // Loads files and folders (recursively, *.yaml and *.yml, sorted by path). Problems in the data go
 // into diagnostics; unreadable paths set io_error too.
 LoadResult load_fixtures(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones = ZoneDb::system(),
-                         const LoadLimits& limits = {});
+                         const LoadLimits& limits = {}, const LoadHooks& hooks = {});
 
-// One fixture from memory, named `file` in diagnostics; events are appended to `into`.
+// The reading half of load_fixtures, without parsing: expands `paths` into `into.files` and calls
+// `each` with every readable file's bytes; missing, unreadable and oversized files are reported in
+// `into.diagnostics` instead (and set io_error where load_fixtures would).
+void read_fixture_files(const std::vector<std::filesystem::path>& paths, const LoadLimits& limits, LoadResult& into,
+                        const FixtureVisitor& each);
+
+// One fixture from memory, named `file` in diagnostics; events are appended to `into`. `on_event`, when
+// given, is called after each event is read.
 void load_fixture_text(std::string_view text, const std::string& file, LoadResult& into,
-                       const ZoneDb& zones = ZoneDb::system(), const LoadLimits& limits = {});
+                       const ZoneDb& zones = ZoneDb::system(), const LoadLimits& limits = {},
+                       const std::function<void()>& on_event = {});
 
 }  // namespace dipcal

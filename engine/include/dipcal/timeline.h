@@ -23,7 +23,10 @@ class Timeline {
  public:
   // Takes events in load order; ids and aliases must already be unique (the loader checks).
   void add(Event e);
-  void reserve(std::size_t n) { events_.reserve(n); }
+  void reserve(std::size_t n) {
+    events_.reserve(n);
+    by_name_.reserve(n);
+  }
 
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
   [[nodiscard]] std::size_t size() const { return events_.size(); }

@@ -1,0 +1,83 @@
+// dipcal's transparent on-disk cache of loaded timelines.
+//
+// Parsing YAML is most of what a query costs on a large calendar; the answer to "what did these
+// fixtures say" only changes when the fixtures do. An entry holds everything load_fixtures returns
+// (events, diagnostics, the file list) in a binary form that reads back in a small fraction of the
+// parse time. It is keyed by a fingerprint of every input that can change that result: the paths as
+// given, the working folder (diagnostics name files as given), the list of files and each one's
+// bytes, the load limits, the zone database's version, dipcal's version and the entry format. Any
+// change is a miss, so a cached run never answers differently from an uncached one:
+//
+//   TimelineCache cache{TimelineCache::default_folder()};
+//   auto result = cache.load(paths, ZoneDb::system(), limits);  // parses and stores, or reads back
+//   cache.last_outcome();                                        // Outcome::stored, then ::hit
+//
+// Races: entries are written to a temporary file and renamed into place, so a reader sees a whole
+// entry or none; two runs that store the same key write the same bytes. An entry that does not read
+// back whole (truncated, corrupted, an older format) is a miss and is replaced. Each fixture set keeps
+// only its newest entry. The fingerprint is a fast 128-bit hash, not a cryptographic one: it guards
+// against change, not against someone who can write to the cache folder.
+#pragma once
+
+#include "dipcal/load.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dipcal {
+
+// A 128-bit fingerprint of a byte stream (two independent 64-bit multiply–rotate lanes, finalised
+// with MurmurHash3's fmix64). Deterministic across runs and hosts of the same byte order.
+class Fingerprint {
+ public:
+  void add(std::string_view bytes);
+  void add(std::uint64_t value);
+  // 32 lowercase hex digits; the state is not changed.
+  [[nodiscard]] std::string hex() const;
+
+ private:
+  std::uint64_t a_ = 0x9E3779B97F4A7C15ull;
+  std::uint64_t b_ = 0xC2B2AE3D27D4EB4Full;
+  std::uint64_t length_ = 0;
+};
+
+// A load result as bytes and back. `key` is stored in the entry and must match on reading; nullopt
+// when the bytes are not a whole entry of this format and key (the caller then parses instead).
+// Events' zones are stored by name and found again in `zones`.
+std::string serialize_load_result(const LoadResult& result, std::string_view key);
+std::optional<LoadResult> deserialize_load_result(std::string_view bytes, std::string_view key, const ZoneDb& zones);
+
+class TimelineCache {
+ public:
+  enum class Outcome {
+    none,         // nothing loaded yet
+    hit,          // read back from an entry
+    stored,       // parsed, and an entry written
+    not_stored,   // parsed; the entry could not be written (the folder is read-only, the disk full…)
+    uncacheable,  // parsed without the cache: a file could not be read, or changed while it was read
+  };
+
+  // An empty folder turns the cache off: load() then only parses.
+  explicit TimelineCache(std::filesystem::path folder);
+
+  // $DIPCAL_CACHE_DIR, else $XDG_CACHE_HOME/dipcal, else $HOME/.cache/dipcal; empty when none is set.
+  static std::filesystem::path default_folder();
+
+  // What load_fixtures(paths, zones, limits) returns, from the cache when it has it.
+  // `hooks.progress` is called while parsing (not on a hit); `hooks.observe` is the cache's own.
+  LoadResult load(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones, const LoadLimits& limits,
+                  const LoadHooks& hooks = {});
+
+  [[nodiscard]] Outcome last_outcome() const { return outcome_; }
+  [[nodiscard]] const std::filesystem::path& folder() const { return folder_; }
+
+ private:
+  std::filesystem::path folder_;
+  Outcome outcome_ = Outcome::none;
+};
+
+}  // namespace dipcal

@@ -1,0 +1,60 @@
+#include "dipcal/cache.h"
+
+#include <fmt/format.h>
+
+#include <bit>
+#include <cstring>
+
+namespace dipcal {
+
+namespace {
+
+// Odd 64-bit constants from xxHash and MurmurHash3: their bits are well spread, which is all the
+// multiplications need.
+constexpr std::uint64_t kPrime1 = 0x9E3779B185EBCA87ull;
+constexpr std::uint64_t kPrime2 = 0xC2B2AE3D27D4EB4Full;
+constexpr std::uint64_t kPrime3 = 0x165667B19E3779F9ull;
+constexpr std::uint64_t kPrime4 = 0x85EBCA77C2B2AE63ull;
+
+// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.
+constexpr std::uint64_t fmix64(std::uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xFF51AFD7ED558CCDull;
+  k ^= k >> 33;
+  k *= 0xC4CEB9FE1A85EC53ull;
+  k ^= k >> 33;
+  return k;
+}
+
+}  // namespace
+
+void Fingerprint::add(std::uint64_t value) {
+  a_ = std::rotl(a_ ^ (value * kPrime1), 31) * kPrime2;
+  b_ = std::rotl(b_ + (value * kPrime3), 27) * kPrime4;
+  length_ += 8;
+}
+
+void Fingerprint::add(std::string_view bytes) {
+  // The length first, so that "ab" + "c" and "a" + "bc" differ.
+  add(static_cast<std::uint64_t>(bytes.size()));
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    add(word);
+  }
+  if (n > 0) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    add(word);
+  }
+}
+
+std::string Fingerprint::hex() const {
+  auto high = fmix64(a_ ^ length_);
+  auto low = fmix64(b_ ^ (length_ * kPrime1) ^ high);
+  return fmt::format("{:016x}{:016x}", high, low);
+}
+
+}  // namespace dipcal

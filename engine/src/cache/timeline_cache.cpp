@@ -1,0 +1,146 @@
+#include "dipcal/cache.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <system_error>
+
+namespace dipcal {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What besides the files' bytes decides a load result.
+Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits) {
+  Fingerprint f;
+  f.add(std::string_view{"dipcal " DIPCAL_VERSION});
+  f.add(zones.version());
+  f.add(static_cast<std::uint64_t>(limits.max_file_bytes));
+  f.add(static_cast<std::uint64_t>(limits.max_events));
+  f.add(static_cast<std::uint64_t>(limits.max_depth));
+  f.add(static_cast<std::uint64_t>(limits.max_value_bytes));
+  std::error_code ec;
+  f.add(fs::current_path(ec).string());  // relative paths name other files elsewhere
+  f.add(static_cast<std::uint64_t>(paths.size()));
+  for (const auto& p : paths) f.add(p.string());
+  return f;
+}
+
+std::optional<std::string> read_whole(const fs::path& file) {
+  std::ifstream in{file, std::ios::binary};
+  if (!in) return std::nullopt;
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  if (ec) return std::nullopt;
+  std::string bytes(size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
+  return bytes;
+}
+
+// Temporary file in the cache folder, then rename: readers see the whole entry or none. No fsync: an
+// entry that a crash leaves short fails its fingerprint and is a miss.
+bool write_entry(const fs::path& folder, const fs::path& entry, const std::string& bytes) {
+  std::error_code ec;
+  // The entries hold the fixtures' contents: a folder this run makes is for its user alone.
+  if (fs::create_directories(folder, ec)) fs::permissions(folder, fs::perms::owner_all, ec);
+  if (ec) return false;
+  std::string temp = (folder / ".entry-XXXXXX").string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return false;
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  bool ok = ::close(fd) == 0 && written == bytes.size() && ::rename(temp.c_str(), entry.c_str()) == 0;
+  if (!ok) ::unlink(temp.c_str());
+  return ok;
+}
+
+// Keeps the folder from growing: older entries of the same fixture set, and temporary files that a
+// killed run left an hour or more ago.
+void remove_stale(const fs::path& folder, const std::string& set_prefix, const fs::path& keep) {
+  std::error_code ec;
+  auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it{folder, ec}, end; !ec && it != end; it.increment(ec)) {
+    auto name = it->path().filename().string();
+    std::error_code item_ec;
+    bool stale_entry = name.rfind(set_prefix, 0) == 0 && it->path() != keep;
+    bool stale_temp = name.rfind(".entry-", 0) == 0 && now - it->last_write_time(item_ec) > std::chrono::hours{1} && !item_ec;
+    if (stale_entry || stale_temp) fs::remove(it->path(), item_ec);
+  }
+}
+
+}  // namespace
+
+TimelineCache::TimelineCache(fs::path folder) : folder_{std::move(folder)} {}
+
+fs::path TimelineCache::default_folder() {
+  if (const char* dir = std::getenv("DIPCAL_CACHE_DIR"); dir && *dir) return dir;
+  // XDG Base Directory Specification: a relative XDG_CACHE_HOME is invalid and ignored.
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') return fs::path{xdg} / "dipcal";
+  if (const char* home = std::getenv("HOME"); home && *home == '/') return fs::path{home} / ".cache" / "dipcal";
+  return {};
+}
+
+LoadResult TimelineCache::load(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {
+  LoadHooks parse_hooks;
+  parse_hooks.progress = hooks.progress;
+  if (folder_.empty()) {
+    outcome_ = Outcome::uncacheable;
+    return load_fixtures(paths, zones, limits, parse_hooks);
+  }
+  auto base = inputs(paths, zones, limits);
+  // One entry per fixture set (the paths as given, from this folder); the key adds the bytes.
+  auto set_prefix = base.hex().substr(0, 16) + "-";
+  auto entry_for = [&](const Fingerprint& f) { return folder_ / (set_prefix + f.hex() + ".entry"); };
+
+  // The files as they are now: a whole entry under their key is the answer.
+  {
+    LoadResult listing;
+    auto now = base;
+    read_fixture_files(paths, limits, listing, [&](const std::string& name, std::string_view text) {
+      now.add(name);
+      now.add(text);
+    });
+    if (listing.diagnostics.all().empty()) {
+      auto key = now.hex();
+      if (auto bytes = read_whole(entry_for(now))) {
+        if (auto cached = deserialize_load_result(*bytes, key, zones)) {
+          outcome_ = Outcome::hit;
+          return std::move(*cached);
+        }
+      }
+    }
+  }
+
+  // Parse, fingerprinting exactly the bytes parsed: if a file changed since the look above, the
+  // entry is stored under what was actually read.
+  auto parsed = base;
+  std::size_t files_read = 0;
+  parse_hooks.observe = [&](const std::string& name, std::string_view text) {
+    parsed.add(name);
+    parsed.add(text);
+    ++files_read;
+  };
+  auto result = load_fixtures(paths, zones, limits, parse_hooks);
+  if (result.io_error || files_read != result.files.size()) {
+    outcome_ = Outcome::uncacheable;  // the answer depends on more than the bytes
+    return result;
+  }
+  auto entry = entry_for(parsed);
+  if (!write_entry(folder_, entry, serialize_load_result(result, parsed.hex()))) {
+    outcome_ = Outcome::not_stored;
+    return result;
+  }
+  outcome_ = Outcome::stored;
+  remove_stale(folder_, set_prefix, entry);
+  return result;
+}
+
+}  // namespace dipcal

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""The transparent cache never changes an answer: every command, run with the cache (storing, then
+reading back) and with --no-cache, prints the same bytes and exits the same way; any change to the
+fixtures is seen; runs that race on an empty cache all answer right and leave one whole entry.
+
+Usage: test_cache.py DIPCAL WORK_DIR REPO_ROOT
+
+The expected output of each command is the uncached run's: the other tests check those answers
+against values worked out by hand; this one checks that the cache cannot make them differ.
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+DIPCAL, WORK, ROOT = sys.argv[1], sys.argv[2], sys.argv[3]
+passed = failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}\n{detail}")
+
+
+shutil.rmtree(WORK, ignore_errors=True)
+FIX = os.path.join(WORK, "fixtures")
+CACHE = os.path.join(WORK, "cache")
+os.makedirs(FIX)
+shutil.copy(os.path.join(ROOT, "fixtures", "us-china-trade-2025.yaml"), FIX)
+subprocess.run([DIPCAL, "generate", "--events", "3000", "--seed", "5", "-o", os.path.join(FIX, "generated")], check=True,
+               capture_output=True)
+OUT = os.path.join(WORK, "out")
+os.makedirs(OUT)
+
+
+def run(*args, cache=True, cache_dir=CACHE):
+    env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_CACHE_DIR": cache_dir}
+    cmd = [DIPCAL, "--fixtures", FIX, *([] if cache else ["--no-cache"]), *args]
+    p = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def entries():
+    if not os.path.isdir(CACHE):
+        return []
+    return sorted(f for f in os.listdir(CACHE) if f.endswith(".entry"))
+
+
+NOW = ["--now", "2025-10-26T12:00+08:00"]
+COMMANDS = [
+    ["check"],
+    ["list", "--json"],
+    ["list", "--from", "2025-10-20", "--to", "2025-11-05", "--tz", "Asia/Seoul"],
+    ["show", "busan", "--tz", "America/New_York"],
+    ["until", "busan-trump-xi", "--from", "kl-trade-talks", "--json"],
+    ["until", "busan-trump-xi", *NOW],
+    ["between", "kl-trade-talks", "busan-trump-xi"],
+    ["order", "--json"],
+    ["path", "kl-trade-talks", "busan-trump-xi"],
+    ["agenda", "--on", "2025-10-30", "--tz", "Asia/Seoul"],
+    ["graph"],
+    ["windows", "--json"],
+    ["export", "ics"],
+    ["export", "svg", *NOW],
+    ["export", "html", *NOW],
+]
+
+# --- every command: uncached, then cached storing, then cached reading back ----------------------
+shutil.rmtree(CACHE, ignore_errors=True)
+for args in COMMANDS:
+    name = " ".join(args)
+    plain = run(*args, cache=False)
+    check(f"{name}: runs", plain[0] in (0, 1), plain[2].decode(errors="replace")[-2000:])
+    stored = run(*args)
+    warm = run(*args)
+    check(f"{name}: same answer while storing the cache", stored == plain,
+          f"--no-cache rc={plain[0]} cached rc={stored[0]}\n{stored[2].decode(errors='replace')[-1000:]}")
+    check(f"{name}: same answer from the cache", warm == plain,
+          f"--no-cache rc={plain[0]} cached rc={warm[0]}\n{warm[2].decode(errors='replace')[-1000:]}")
+check("one entry for one fixture set", len(entries()) == 1, str(entries()))
+check("--no-cache writes nothing", not os.path.exists(os.path.join(WORK, "never")) and
+      run("list", cache=False, cache_dir=os.path.join(WORK, "never"))[0] == 0 and not os.path.exists(os.path.join(WORK, "never")))
+
+# --- a warm run reads the entry and leaves it as it was ---------------------------------------------
+entry = os.path.join(CACHE, entries()[0])
+before = os.stat(entry)
+run("list")
+after = os.stat(entry)
+check("a hit does not rewrite the entry", (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns))
+
+# --- any change to the fixtures is seen --------------------------------------------------------------
+seed = os.path.join(FIX, "us-china-trade-2025.yaml")
+text = open(seed, encoding="utf-8").read()
+old_show = run("show", "busan", "--tz", "UTC")
+assert "start: 2025-10-30T11:00" in text, "the seed's Busan start moved; update this test"
+open(seed, "w", encoding="utf-8").write(text.replace("start: 2025-10-30T11:00", "start: 2025-10-30T12:00", 1))
+new_show = run("show", "busan", "--tz", "UTC")
+check("a changed time is seen through the cache", new_show == run("show", "busan", "--tz", "UTC", cache=False) and
+      new_show != old_show and b"03:00" in new_show[1], new_show[1].decode()[:800])
+check("the old entry is replaced, not kept beside", len(entries()) == 1, str(entries()))
+
+# A problem written into a fixture is reported the same from the cache (exit 1, same lines).
+open(seed, "w", encoding="utf-8").write(text.replace("zone: Asia/Seoul", "zone: Asia/Seol", 1))
+plain = run("check", cache=False)
+cached = [run("check"), run("check")]
+check("problems come back from the cache as parsed", plain[0] == 1 and cached[0] == plain and cached[1] == plain,
+      plain[2].decode()[:800] + "\n---\n" + cached[1][2].decode()[:800])
+check("…with their place in the file", b"us-china-trade-2025.yaml:" in cached[1][2] and b"Asia/Seol" in cached[1][2])
+open(seed, "w", encoding="utf-8").write(text)
+
+# A file added to a fixture folder is a change too.
+shutil.copy(seed, os.path.join(FIX, "generated", "copy.yaml"))
+dup = run("check")
+check("an added file is seen", dup[0] == 1 and dup == run("check", cache=False) and b"duplicate event id" in dup[2],
+      dup[2].decode()[:600])
+os.remove(os.path.join(FIX, "generated", "copy.yaml"))
+
+# --- a damaged entry is a miss, and is replaced ------------------------------------------------------
+run("list")
+entry = os.path.join(CACHE, entries()[0])
+with open(entry, "r+b") as f:
+    f.seek(os.path.getsize(entry) // 2)
+    f.write(b"\x00garbage\x00")
+check("a damaged entry never changes the answer", run("list", "--json") == run("list", "--json", cache=False))
+check("…and is replaced by a whole one", run("list", "--json") == run("list", "--json", cache=False) and len(entries()) == 1)
+
+# --- racing runs on an empty cache ------------------------------------------------------------------
+shutil.rmtree(CACHE, ignore_errors=True)
+expected = run("order", "--json", cache=False)
+env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_CACHE_DIR": CACHE}
+racers = [subprocess.Popen([DIPCAL, "--fixtures", FIX, "order", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+          for _ in range(8)]
+results = [(p.wait(timeout=120), *p.communicate()) for p in racers]
+check("8 racing runs all give the uncached answer", all(r == expected for r in results),
+      "\n".join(r[2].decode()[-300:] for r in results if r != expected))
+check("…and leave one whole entry and no temporary file", len(entries()) == 1 and
+      not [f for f in os.listdir(CACHE) if f.startswith(".entry-")], str(os.listdir(CACHE)))
+check("…which the next run reads", run("order", "--json") == expected)
+
+# --- a cache folder that cannot be made is no error ------------------------------------------------
+blocker = os.path.join(WORK, "a-file")
+open(blocker, "w").write("not a folder")
+blocked = run("list", "--json", cache_dir=os.path.join(blocker, "cache"))
+check("an unusable cache folder still answers, silently", blocked == run("list", "--json", cache=False), blocked[2].decode()[:300])
+
+print(f"cache: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

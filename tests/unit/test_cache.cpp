@@ -1,0 +1,187 @@
+// The on-disk cache of loaded timelines (dipcal/cache.h). What a user relies on: a cached load gives
+// exactly what a parse gives, any change to the fixtures is seen, and a damaged entry is never read.
+// "Exactly" is judged through the outputs that carry every field of every event: the iCalendar
+// export (ics/writer.h) and the diagnostics as printed.
+#include "dipcal/cache.h"
+#include "dipcal/generate.h"
+#include "dipcal/ics/writer.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <random>
+#include <string>
+
+using namespace dipcal;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CacheDir {
+  fs::path path;
+  CacheDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("dipcal-cache-test-" + std::to_string(rd()));
+    fs::create_directories(path / "fixtures");
+  }
+  ~CacheDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  CacheDir(const CacheDir&) = delete;
+  CacheDir& operator=(const CacheDir&) = delete;
+
+  [[nodiscard]] fs::path fixtures() const { return path / "fixtures"; }
+  [[nodiscard]] fs::path cache() const { return path / "cache"; }
+  [[nodiscard]] std::size_t entries() const {
+    std::size_t n = 0;
+    if (fs::exists(cache()))
+      for (const auto& e : fs::directory_iterator{cache()}) n += e.path().extension() == ".entry";
+    return n;
+  }
+};
+
+void write(const fs::path& file, const std::string& text) {
+  std::ofstream out{file, std::ios::binary};
+  out << text;
+}
+
+// The seed fixture (sources, notes, actors, geo, aliases, windows, every relation kind it uses) and a
+// generated calendar (all-day, timed, multi-day, EDTF windows, undated events, gaps).
+void fill(const fs::path& folder) {
+  fs::copy_file(DIPCAL_SEED_FIXTURE, folder / "seed.yaml");
+  GenerateOptions options;
+  options.events = 600;
+  options.events_per_file = 250;
+  options.seed = 11;
+  generate_calendar(options, [&](const std::string& name, const std::string& text) { write(folder / name, text); });
+}
+
+std::string everything(const LoadResult& r) {
+  std::vector<std::size_t> all(r.timeline.size());
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  std::string text = ics::write_calendar(r.timeline, all, {}).text;
+  for (const auto& d : r.diagnostics.all()) text += format_diagnostic(d) + "\n";
+  for (const auto& f : r.files) text += f.string() + "\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("fingerprints differ when a byte, or where the bytes split, differs") {
+  Fingerprint a, b, c, d;
+  a.add(std::string_view{"2025-10-30T11:00"});
+  b.add(std::string_view{"2025-10-30T11:01"});
+  CHECK(a.hex() != b.hex());
+  CHECK(a.hex().size() == 32);
+  c.add(std::string_view{"ab"});
+  c.add(std::string_view{"c"});
+  d.add(std::string_view{"a"});
+  d.add(std::string_view{"bc"});
+  CHECK(c.hex() != d.hex());
+  Fingerprint again;
+  again.add(std::string_view{"2025-10-30T11:00"});
+  CHECK(again.hex() == a.hex());
+}
+
+TEST_CASE("a load result reads back from its entry exactly as it was parsed") {
+  CacheDir dir;
+  fill(dir.fixtures());
+  write(dir.fixtures() / "broken.yaml", "events:\n  - id: lone\n    title: No start\n    location: {zone: Asia/Seol}\n");
+  auto parsed = load_fixtures({dir.fixtures()});
+  REQUIRE(parsed.timeline.size() > 600);
+  REQUIRE(parsed.diagnostics.has_errors());  // the entry keeps problems too: `check` reports them from it
+
+  auto bytes = serialize_load_result(parsed, "key-1");
+  auto back = deserialize_load_result(bytes, "key-1", ZoneDb::system());
+  REQUIRE(back);
+  CHECK(back->timeline.size() == parsed.timeline.size());
+  CHECK(back->diagnostics.error_count() == parsed.diagnostics.error_count());
+  CHECK(everything(*back) == everything(parsed));
+  CHECK(back->timeline.index_of("busan-trump-xi") == parsed.timeline.index_of("busan-trump-xi"));
+  CHECK(serialize_load_result(*back, "key-1") == bytes);
+
+  SUBCASE("another key is a miss") { CHECK_FALSE(deserialize_load_result(bytes, "key-2", ZoneDb::system())); }
+  SUBCASE("a damaged entry is refused, never half read") {
+    for (std::size_t cut : {std::size_t{0}, std::size_t{7}, bytes.size() / 3, bytes.size() - 1})
+      CHECK_FALSE(deserialize_load_result(std::string_view{bytes}.substr(0, cut), "key-1", ZoneDb::system()));
+    std::mt19937 rng{20251026};
+    for (int i = 0; i < 200; ++i) {
+      auto damaged = bytes;
+      damaged[rng() % damaged.size()] ^= static_cast<char>(1 + rng() % 255);
+      CHECK_FALSE(deserialize_load_result(damaged, "key-1", ZoneDb::system()));
+    }
+  }
+}
+
+TEST_CASE("the cache stores, then answers, and sees every change") {
+  CacheDir dir;
+  fill(dir.fixtures());
+  auto uncached = everything(load_fixtures({dir.fixtures()}));
+
+  TimelineCache cache{dir.cache()};
+  auto first = cache.load({dir.fixtures()}, ZoneDb::system(), {});
+  CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
+  CHECK(everything(first) == uncached);
+  auto second = cache.load({dir.fixtures()}, ZoneDb::system(), {});
+  CHECK(cache.last_outcome() == TimelineCache::Outcome::hit);
+  CHECK(everything(second) == uncached);
+  CHECK(dir.entries() == 1);
+
+  SUBCASE("one changed byte is a miss, and the old entry goes") {
+    auto file = dir.fixtures() / "seed.yaml";
+    std::ifstream in{file, std::ios::binary};
+    std::string text{std::istreambuf_iterator<char>{in}, {}};
+    in.close();
+    auto at = text.find("11:00");
+    REQUIRE(at != std::string::npos);
+    text[at + 1] = '2';  // 11:00 → 12:00, same size
+    write(file, text);
+    auto changed = cache.load({dir.fixtures()}, ZoneDb::system(), {});
+    CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
+    CHECK(everything(changed) == everything(load_fixtures({dir.fixtures()})));
+    CHECK(everything(changed) != uncached);
+    CHECK(dir.entries() == 1);
+  }
+  SUBCASE("other limits are another key") {
+    LoadLimits limits;
+    limits.max_events = 100;
+    auto capped = cache.load({dir.fixtures()}, ZoneDb::system(), limits);
+    CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
+    CHECK(capped.events_capped);
+    CHECK(capped.timeline.size() == 100);
+  }
+  SUBCASE("a truncated entry is a miss and is replaced") {
+    for (const auto& e : fs::directory_iterator{dir.cache()}) fs::resize_file(e.path(), fs::file_size(e.path()) / 2);
+    auto again = cache.load({dir.fixtures()}, ZoneDb::system(), {});
+    CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
+    CHECK(everything(again) == uncached);
+    cache.load({dir.fixtures()}, ZoneDb::system(), {});
+    CHECK(cache.last_outcome() == TimelineCache::Outcome::hit);
+  }
+  SUBCASE("a missing file is never cached") {
+    auto result = cache.load({dir.fixtures() / "absent.yaml"}, ZoneDb::system(), {});
+    CHECK(result.io_error);
+    CHECK(cache.last_outcome() == TimelineCache::Outcome::uncacheable);
+  }
+}
+
+TEST_CASE("a cache folder that cannot be made still gives the parsed answer") {
+  CacheDir dir;
+  fill(dir.fixtures());
+  write(dir.path / "a-file", "not a folder");
+  TimelineCache cache{dir.path / "a-file" / "cache"};
+  auto result = cache.load({dir.fixtures()}, ZoneDb::system(), {});
+  CHECK(cache.last_outcome() == TimelineCache::Outcome::not_stored);
+  CHECK(everything(result) == everything(load_fixtures({dir.fixtures()})));
+}
+
+TEST_CASE("no folder turns the cache off") {
+  CacheDir dir;
+  fill(dir.fixtures());
+  TimelineCache cache{fs::path{}};
+  cache.load({dir.fixtures()}, ZoneDb::system(), {});
+  CHECK(cache.last_outcome() == TimelineCache::Outcome::uncacheable);
+}
