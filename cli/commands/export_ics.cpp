@@ -3,8 +3,11 @@
 #include "../atomic_write.h"
 #include "../commands.h"
 #include "../filter.h"
+#include "../progress.h"
 
 #include "dipcal/ics/writer.h"
+
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <set>
@@ -25,14 +28,25 @@ int run_export_ics(const ExportIcsOptions& options, const GlobalOptions& global)
   EventMatcher matches{options.filter, zone};
   if (!options.source.empty() && options.source.rfind("http://", 0) != 0 && options.source.rfind("https://", 0) != 0)
     throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
-  auto timeline = load_clean(global);
+  const auto& timeline = load_clean(global);
   auto [indexes, calendars] = select_events(timeline, matches);
   ics::CalendarProperties properties;
   if (calendars.size() == 1) properties.calendar_id = *calendars.begin();
   properties.name = !options.name.empty() ? options.name : !properties.calendar_id.empty() ? properties.calendar_id : "dipcal";
   properties.source = options.source;
-  auto result = ics::write_calendar(timeline, indexes, properties);
-  for (const auto& w : result.warnings) std::fprintf(stderr, "dipcal: warning: %s\n", w.c_str());
+  ics::ExportResult result;
+  {
+    TerminalProgress progress;
+    progress.show(fmt::format("writing {} events as iCalendar…", indexes.size()));
+    result = ics::write_calendar(timeline, indexes, properties);
+  }
+  // A large calendar can leave out thousands of undated events: name the first ones and count the rest.
+  constexpr std::size_t kWarningsShown = 20;
+  for (std::size_t i = 0; i < result.warnings.size() && i < kWarningsShown; ++i)
+    std::fprintf(stderr, "dipcal: warning: %s\n", result.warnings[i].c_str());
+  if (result.warnings.size() > kWarningsShown)
+    std::fprintf(stderr, "dipcal: warning: … and %zu more events left out (`dipcal windows` lists the undated ones)\n",
+                 result.warnings.size() - kWarningsShown);
   if (options.output.empty() || options.output == "-") {
     std::fwrite(result.text.data(), 1, result.text.size(), stdout);
     if (std::fflush(stdout) != 0) throw UsageError{"cannot write the calendar to standard output"};

@@ -125,9 +125,11 @@ std::string param_value(std::string_view value) {
   return quote ? "\"" + body + "\"" : body;
 }
 
-std::string format_line(const ContentLine& line) {
-  std::string out = line.name;
-  for (const auto& p : line.params) {
+namespace {
+
+void append_line(std::string& out, std::string_view name, const std::vector<Parameter>& params, std::string_view value) {
+  out += name;
+  for (const auto& p : params) {
     out += ';';
     out += p.name;
     out += '=';
@@ -137,13 +139,15 @@ std::string format_line(const ContentLine& line) {
     }
   }
   out += ':';
-  out += line.value;
-  return out;
+  out += value;
 }
 
-std::string fold(std::string_view line) {
-  std::string out;
-  out.reserve(line.size() + line.size() / 64 * 3 + 2);
+void append_folded(std::string& out, std::string_view line) {
+  if (line.size() <= kMaxLineOctets) {  // most lines: nothing to fold
+    out += line;
+    out += "\r\n";
+    return;
+  }
   std::size_t used = 0;  // octets on the current physical line
   for (std::size_t i = 0; i < line.size();) {
     auto n = unit_at(line, i);
@@ -156,6 +160,20 @@ std::string fold(std::string_view line) {
     i += n;
   }
   out += "\r\n";
+}
+
+}  // namespace
+
+std::string format_line(const ContentLine& line) {
+  std::string out;
+  append_line(out, line.name, line.params, line.value);
+  return out;
+}
+
+std::string fold(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + line.size() / 64 * 3 + 2);
+  append_folded(out, line);
   return out;
 }
 
@@ -247,8 +265,9 @@ bool parse_line(const UnfoldedLine& in, ContentLine& out, std::string& error) {
 }
 
 void LineWriter::add(std::string_view name, const std::vector<Parameter>& params, std::string_view value) {
-  ContentLine line{std::string{name}, params, std::string{value}, 0};
-  out_ += fold(format_line(line));
+  line_.clear();
+  append_line(line_, name, params, value);
+  append_folded(out_, line_);
 }
 
 }  // namespace dipcal::ics

@@ -108,6 +108,9 @@ class EventWriter {
   ExportResult run() {
     ExportResult result;
     LineWriter events;
+    // About 600 octets an event with a relation or two: growing a string of tens of megabytes by
+    // doubling copies it again and again. Pages reserved but never written cost nothing.
+    events.reserve(indexes_.size() * 768);
     for (auto i : indexes_) {
       const auto& e = timeline_.at(i);
       if (const auto* w = std::get_if<Window>(&e.time); w && !(w->earliest_first && w->latest_last)) {
@@ -144,15 +147,22 @@ class EventWriter {
       };
       write_vtimezone(out, zone, year_start(span.first, 0), year_start(span.last, 1));
     }
-    result.text = out.take() + events.take();
+    result.text = out.take();
+    result.text += events.str();
     result.text += fold("END:VCALENDAR");
     return result;
   }
 
  private:
-  std::string uid_of(std::size_t index) const {
-    const auto& e = timeline_.at(index);
-    return event_uid(e.calendar, e.id);
+  // Each UID is a SHA-1 (uid.h); an event's is needed again by every relation that points to it.
+  const std::string& uid_of(std::size_t index) {
+    if (uids_.empty()) uids_.resize(timeline_.size());
+    auto& uid = uids_[index];
+    if (uid.empty()) {
+      const auto& e = timeline_.at(index);
+      uid = event_uid(e.calendar, e.id);
+    }
+    return uid;
   }
 
   // DTSTART/DTEND of a timed event: in the zone with TZID when the local time is unique there and
@@ -266,6 +276,7 @@ class EventWriter {
   std::optional<Instant> newest_update_;
   std::map<std::string, Span> spans_;  // by zone name: sorted, so the output does not depend on event order
   std::map<std::string, Zone> zones_;
+  std::vector<std::string> uids_;  // by event index; empty until computed
 };
 
 }  // namespace
