@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include "session.h"
+
 #include <algorithm>
 
 #include "dipcal/timeline.h"
@@ -40,23 +42,16 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> start_days(const E
 
 }  // namespace
 
-std::optional<TimelineWindows> windows_of_undated(const Timeline& timeline) {
+const TimelineWindows* windows_of_undated(const Timeline& timeline) {
   bool any = std::any_of(timeline.events().begin(), timeline.events().end(), [](const Event& e) { return !e.dated(); });
-  if (!any) return std::nullopt;
-  auto windows = solve_windows(timeline);
-  if (windows.conflict) return std::nullopt;
-  return windows;
+  if (!any) return nullptr;
+  const auto& windows = solved_windows(timeline);
+  return windows.conflict ? nullptr : &windows;
 }
 
 const EventWindow* window_of(const Timeline& timeline, const Event& e) {
   if (e.dated()) return nullptr;
-  // A run loads one timeline; its network is solved the first time a window is asked for.
-  static const Timeline* solved_for = nullptr;
-  static std::optional<TimelineWindows> windows;
-  if (solved_for != &timeline) {
-    windows = windows_of_undated(timeline);
-    solved_for = &timeline;
-  }
+  const auto* windows = windows_of_undated(timeline);
   auto i = timeline.index_of(e.id);
   return windows && i != Timeline::npos ? &windows->events[i] : nullptr;
 }

@@ -10,10 +10,18 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
+#include <stdexcept>
 
 namespace dipcal::cli {
 
-LoadResult load(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
+namespace {
+
+// What this run loaded, reachable from here until exit so that leak checkers count it as kept.
+CompiledTimeline* loaded = nullptr;
+
+}  // namespace
+
+LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
   std::vector<std::filesystem::path> paths;
   if (!override_paths.empty()) {
     paths.assign(override_paths.begin(), override_paths.end());
@@ -37,26 +45,30 @@ LoadResult load(const GlobalOptions& options, const std::vector<std::string>& ov
     hooks.progress = [&](std::size_t events, std::size_t file, std::size_t files) {
       progress.show(fmt::format("loading fixtures: {} events (file {} of {})", events, file, files));
     };
-  auto result = cache.load(paths, ZoneDb::system(), options.limits, hooks);
-  if (result.io_error) {
-    print_diagnostics(result.diagnostics);
+  loaded = new CompiledTimeline{cache.load(paths, ZoneDb::system(), options.limits, hooks)};
+  if (loaded->load.io_error) {
+    print_diagnostics(loaded->load.diagnostics);
     throw UsageError{"could not read the fixtures"};
   }
-  return result;
+  return loaded->load;
+}
+
+const TimelineWindows& solved_windows(const Timeline& timeline) {
+  if (!loaded || &loaded->load.timeline != &timeline)
+    throw std::logic_error{"solved_windows: not the timeline this run loaded"};
+  if (!loaded->windows) loaded->windows = solve_windows(timeline);
+  return *loaded->windows;
 }
 
 const Timeline& load_clean(const GlobalOptions& options) {
-  auto result = load(options);
+  const auto& result = load(options);
   if (result.diagnostics.has_errors()) {
     print_diagnostics(result.diagnostics);
     std::fprintf(stderr, "dipcal: the fixtures have %zu problem%s; run 'dipcal check' for the full report\n",
                  result.diagnostics.error_count(), result.diagnostics.error_count() == 1 ? "" : "s");
     throw LoadFailed{kProblems};
   }
-  // Reachable from a static until exit, so that leak checkers count it as kept rather than lost.
-  static const Timeline* kept = nullptr;
-  kept = new Timeline{std::move(result.timeline)};
-  return *kept;
+  return result.timeline;
 }
 
 Zone output_zone(const GlobalOptions& options) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dipcal/load.h"
+#include "dipcal/network.h"
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"
 
@@ -27,17 +28,22 @@ struct GlobalOptions {
   bool no_cache = false;              // --no-cache: parse the fixtures even if the cache has them
 };
 
-// Loads the fixtures named by the options. Prints the diagnostics of a load that failed and throws
-// UsageError for unreadable paths; returns the result otherwise (errors may remain for `check`).
-LoadResult load(const GlobalOptions& options, const std::vector<std::string>& override_paths = {});
+// Loads the fixtures named by the options, through the cache unless --no-cache. Prints the
+// diagnostics of a load that failed and throws UsageError for unreadable paths; returns the result
+// otherwise (errors may remain for `check`). A run loads once: the result lives until the process
+// ends and is never freed, since handing a large calendar's memory back to the system at exit is
+// quicker than freeing it block by block.
+LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths = {});
 
 // The timeline, or exit: problems in the fixtures are printed and reported as kProblems.
 struct LoadFailed {
   int code;
 };
-// The timeline lives until the process ends and is never freed: a command runs once, and handing a
-// large calendar's memory back to the system at exit is quicker than freeing it block by block.
 const Timeline& load_clean(const GlobalOptions& options);
+
+// The solved temporal network of the timeline that load() returned: read from the cache entry when
+// it holds one, else solved on first use.
+const TimelineWindows& solved_windows(const Timeline& timeline);
 
 Zone output_zone(const GlobalOptions& options);
 Instant now(const GlobalOptions& options, const Zone& zone);

@@ -17,7 +17,7 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& options, const GlobalOptions& global) {
-  auto result = load(global, options.paths);
+  auto& result = load(global, options.paths);
   // What the dates and relations say together: broken relations, gaps without meaning, cycles.
   auto dependencies = check_dependencies(result.timeline);
   result.diagnostics.append(dependencies);
@@ -25,7 +25,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   // the dates break is already reported above, and would only come back as a cycle; look further
   // only when the data so far is sound.
   if (!result.diagnostics.has_errors()) {
-    auto windows = solve_windows(result.timeline);
+    const auto& windows = solved_windows(result.timeline);
     if (windows.conflict) {
       Diagnostics conflict;
       auto& d = conflict.error(windows.conflict->where, windows.conflict->message, windows.conflict->expected, windows.conflict->suggestion);

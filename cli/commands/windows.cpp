@@ -31,7 +31,7 @@ int run_windows(const WindowsOptions& options, const GlobalOptions& global) {
   } else {
     for (const auto& name : options.events) chosen.push_back(timeline.index_of(find_event(timeline, name).id));
   }
-  auto windows = solve_windows(timeline);
+  const auto& windows = solved_windows(timeline);
   if (windows.conflict) {
     print_diagnostics_of({*windows.conflict});
     return kProblems;

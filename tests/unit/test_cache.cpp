@@ -1,7 +1,7 @@
 // The on-disk cache of loaded timelines (dipcal/cache.h). What a user relies on: a cached load gives
 // exactly what a parse gives, any change to the fixtures is seen, and a damaged entry is never read.
 // "Exactly" is judged through the outputs that carry every field of every event: the iCalendar
-// export (ics/writer.h) and the diagnostics as printed.
+// export (ics/writer.h) and the diagnostics as printed; the solved network against solve_windows.
 #include "dipcal/cache.h"
 #include "dipcal/generate.h"
 #include "dipcal/ics/writer.h"
@@ -59,6 +59,17 @@ void fill(const fs::path& folder) {
   generate_calendar(options, [&](const std::string& name, const std::string& text) { write(folder / name, text); });
 }
 
+std::string bounds(const PointBounds& b) {
+  return (b.earliest ? to_rfc3339(*b.earliest) : "-") + "/" + (b.latest ? to_rfc3339(*b.latest) : "-");
+}
+
+std::string windows_text(const TimelineWindows& w) {
+  std::string text;
+  for (const auto& e : w.events) text += bounds(e.start) + " " + bounds(e.end) + "\n";
+  if (w.conflict) text += format_diagnostic(*w.conflict);
+  return text;
+}
+
 std::string everything(const LoadResult& r) {
   std::vector<std::size_t> all(r.timeline.size());
   std::iota(all.begin(), all.end(), std::size_t{0});
@@ -94,26 +105,51 @@ TEST_CASE("a load result reads back from its entry exactly as it was parsed") {
   REQUIRE(parsed.timeline.size() > 600);
   REQUIRE(parsed.diagnostics.has_errors());  // the entry keeps problems too: `check` reports them from it
 
-  auto bytes = serialize_load_result(parsed, "key-1");
-  auto back = deserialize_load_result(bytes, "key-1", ZoneDb::system());
+  auto bytes = serialize_compiled({parsed, std::nullopt}, "key-1");
+  auto back = deserialize_compiled(bytes, "key-1", ZoneDb::system());
   REQUIRE(back);
-  CHECK(back->timeline.size() == parsed.timeline.size());
-  CHECK(back->diagnostics.error_count() == parsed.diagnostics.error_count());
-  CHECK(everything(*back) == everything(parsed));
-  CHECK(back->timeline.index_of("busan-trump-xi") == parsed.timeline.index_of("busan-trump-xi"));
-  CHECK(serialize_load_result(*back, "key-1") == bytes);
+  CHECK(back->load.timeline.size() == parsed.timeline.size());
+  CHECK(back->load.diagnostics.error_count() == parsed.diagnostics.error_count());
+  CHECK(everything(back->load) == everything(parsed));
+  CHECK(back->load.timeline.index_of("busan-trump-xi") == parsed.timeline.index_of("busan-trump-xi"));
+  CHECK_FALSE(back->windows);
+  CHECK(serialize_compiled(*back, "key-1") == bytes);
 
-  SUBCASE("another key is a miss") { CHECK_FALSE(deserialize_load_result(bytes, "key-2", ZoneDb::system())); }
+  SUBCASE("another key is a miss") { CHECK_FALSE(deserialize_compiled(bytes, "key-2", ZoneDb::system())); }
   SUBCASE("a damaged entry is refused, never half read") {
     for (std::size_t cut : {std::size_t{0}, std::size_t{7}, bytes.size() / 3, bytes.size() - 1})
-      CHECK_FALSE(deserialize_load_result(std::string_view{bytes}.substr(0, cut), "key-1", ZoneDb::system()));
+      CHECK_FALSE(deserialize_compiled(std::string_view{bytes}.substr(0, cut), "key-1", ZoneDb::system()));
     std::mt19937 rng{20251026};
     for (int i = 0; i < 200; ++i) {
       auto damaged = bytes;
       damaged[rng() % damaged.size()] ^= static_cast<char>(1 + rng() % 255);
-      CHECK_FALSE(deserialize_load_result(damaged, "key-1", ZoneDb::system()));
+      CHECK_FALSE(deserialize_compiled(damaged, "key-1", ZoneDb::system()));
     }
   }
+}
+
+TEST_CASE("the solved network reads back as solve_windows gives it") {
+  CacheDir dir;
+  fill(dir.fixtures());
+  auto parsed = load_fixtures({dir.fixtures()});
+  REQUIRE_FALSE(parsed.diagnostics.has_errors());
+  auto solved = solve_windows(parsed.timeline);
+  REQUIRE_FALSE(solved.conflict);
+  auto back = deserialize_compiled(serialize_compiled({parsed, solved}, "k"), "k", ZoneDb::system());
+  REQUIRE(back);
+  REQUIRE(back->windows);
+  CHECK(windows_text(*back->windows) == windows_text(solved));
+
+  // An inconsistent network keeps its explanation.
+  TimelineWindows conflicting;
+  conflicting.events.resize(parsed.timeline.size());
+  Diagnostics d;
+  d.error(Position{"a.yaml", 3, 5}, "the relations contradict each other by 2 days", "a network with a solution").notes.push_back("b.yaml:1:1: x");
+  conflicting.conflict = d.all().front();
+  auto with_conflict = deserialize_compiled(serialize_compiled({parsed, conflicting}, "k"), "k", ZoneDb::system());
+  REQUIRE(with_conflict);
+  REQUIRE(with_conflict->windows);
+  CHECK(windows_text(*with_conflict->windows) == windows_text(conflicting));
 }
 
 TEST_CASE("the cache stores, then answers, and sees every change") {
@@ -124,10 +160,14 @@ TEST_CASE("the cache stores, then answers, and sees every change") {
   TimelineCache cache{dir.cache()};
   auto first = cache.load({dir.fixtures()}, ZoneDb::system(), {});
   CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
-  CHECK(everything(first) == uncached);
+  CHECK(everything(first.load) == uncached);
+  REQUIRE(first.windows);  // stored entries carry the solved network
+  CHECK(windows_text(*first.windows) == windows_text(solve_windows(first.load.timeline)));
   auto second = cache.load({dir.fixtures()}, ZoneDb::system(), {});
   CHECK(cache.last_outcome() == TimelineCache::Outcome::hit);
-  CHECK(everything(second) == uncached);
+  CHECK(everything(second.load) == uncached);
+  REQUIRE(second.windows);
+  CHECK(windows_text(*second.windows) == windows_text(*first.windows));
   CHECK(dir.entries() == 1);
 
   SUBCASE("one changed byte is a miss, and the old entry goes") {
@@ -141,8 +181,8 @@ TEST_CASE("the cache stores, then answers, and sees every change") {
     write(file, text);
     auto changed = cache.load({dir.fixtures()}, ZoneDb::system(), {});
     CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
-    CHECK(everything(changed) == everything(load_fixtures({dir.fixtures()})));
-    CHECK(everything(changed) != uncached);
+    CHECK(everything(changed.load) == everything(load_fixtures({dir.fixtures()})));
+    CHECK(everything(changed.load) != uncached);
     CHECK(dir.entries() == 1);
   }
   SUBCASE("other limits are another key") {
@@ -150,20 +190,20 @@ TEST_CASE("the cache stores, then answers, and sees every change") {
     limits.max_events = 100;
     auto capped = cache.load({dir.fixtures()}, ZoneDb::system(), limits);
     CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
-    CHECK(capped.events_capped);
-    CHECK(capped.timeline.size() == 100);
+    CHECK(capped.load.events_capped);
+    CHECK(capped.load.timeline.size() == 100);
   }
   SUBCASE("a truncated entry is a miss and is replaced") {
     for (const auto& e : fs::directory_iterator{dir.cache()}) fs::resize_file(e.path(), fs::file_size(e.path()) / 2);
     auto again = cache.load({dir.fixtures()}, ZoneDb::system(), {});
     CHECK(cache.last_outcome() == TimelineCache::Outcome::stored);
-    CHECK(everything(again) == uncached);
+    CHECK(everything(again.load) == uncached);
     cache.load({dir.fixtures()}, ZoneDb::system(), {});
     CHECK(cache.last_outcome() == TimelineCache::Outcome::hit);
   }
   SUBCASE("a missing file is never cached") {
     auto result = cache.load({dir.fixtures() / "absent.yaml"}, ZoneDb::system(), {});
-    CHECK(result.io_error);
+    CHECK(result.load.io_error);
     CHECK(cache.last_outcome() == TimelineCache::Outcome::uncacheable);
   }
 }
@@ -175,7 +215,7 @@ TEST_CASE("a cache folder that cannot be made still gives the parsed answer") {
   TimelineCache cache{dir.path / "a-file" / "cache"};
   auto result = cache.load({dir.fixtures()}, ZoneDb::system(), {});
   CHECK(cache.last_outcome() == TimelineCache::Outcome::not_stored);
-  CHECK(everything(result) == everything(load_fixtures({dir.fixtures()})));
+  CHECK(everything(result.load) == everything(load_fixtures({dir.fixtures()})));
 }
 
 TEST_CASE("no folder turns the cache off") {

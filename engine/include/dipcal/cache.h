@@ -3,13 +3,14 @@
 // Parsing YAML is most of what a query costs on a large calendar; the answer to "what did these
 // fixtures say" only changes when the fixtures do. An entry holds everything load_fixtures returns
 // (events, diagnostics, the file list) in a binary form that reads back in a small fraction of the
-// parse time. It is keyed by a fingerprint of every input that can change that result: the paths as
+// parse time, and for fixtures without problems the solved temporal network too (network.h), which
+// every question about an undated event needs. It is keyed by a fingerprint of every input that can change that result: the paths as
 // given, the working folder (diagnostics name files as given), the list of files and each one's
 // bytes, the load limits, the zone database's version, dipcal's version and the entry format. Any
 // change is a miss, so a cached run never answers differently from an uncached one:
 //
 //   TimelineCache cache{TimelineCache::default_folder()};
-//   auto result = cache.load(paths, ZoneDb::system(), limits);  // parses and stores, or reads back
+//   auto compiled = cache.load(paths, ZoneDb::system(), limits);  // parses and stores, or reads back
 //   cache.last_outcome();                                        // Outcome::stored, then ::hit
 //
 // Races: entries are written to a temporary file and renamed into place, so a reader sees a whole
@@ -20,6 +21,7 @@
 #pragma once
 
 #include "dipcal/load.h"
+#include "dipcal/network.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -45,11 +47,17 @@ class Fingerprint {
   std::uint64_t length_ = 0;
 };
 
-// A load result as bytes and back. `key` is stored in the entry and must match on reading; nullopt
-// when the bytes are not a whole entry of this format and key (the caller then parses instead).
-// Events' zones are stored by name and found again in `zones`.
-std::string serialize_load_result(const LoadResult& result, std::string_view key);
-std::optional<LoadResult> deserialize_load_result(std::string_view bytes, std::string_view key, const ZoneDb& zones);
+// What an entry holds: the load result and, when it has no errors, its solved network.
+struct CompiledTimeline {
+  LoadResult load;
+  std::optional<TimelineWindows> windows;  // solve_windows(load.timeline)
+};
+
+// An entry as bytes and back. `key` is stored in the entry and must match on reading; nullopt when
+// the bytes are not a whole entry of this format and key (the caller then parses instead). Events'
+// zones are stored by name and found again in `zones`.
+std::string serialize_compiled(const CompiledTimeline& compiled, std::string_view key);
+std::optional<CompiledTimeline> deserialize_compiled(std::string_view bytes, std::string_view key, const ZoneDb& zones);
 
 class TimelineCache {
  public:
@@ -67,10 +75,12 @@ class TimelineCache {
   // $DIPCAL_CACHE_DIR, else $XDG_CACHE_HOME/dipcal, else $HOME/.cache/dipcal; empty when none is set.
   static std::filesystem::path default_folder();
 
-  // What load_fixtures(paths, zones, limits) returns, from the cache when it has it.
+  // What load_fixtures(paths, zones, limits) returns, from the cache when it has it, with the solved
+  // network when the entry holds one (a load that stores an entry solves it first). Without a cache
+  // folder, windows stay empty: the caller solves them if it needs them.
   // `hooks.progress` is called while parsing (not on a hit); `hooks.observe` is the cache's own.
-  LoadResult load(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones, const LoadLimits& limits,
-                  const LoadHooks& hooks = {});
+  CompiledTimeline load(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones, const LoadLimits& limits,
+                        const LoadHooks& hooks = {});
 
   [[nodiscard]] Outcome last_outcome() const { return outcome_; }
   [[nodiscard]] const std::filesystem::path& folder() const { return folder_; }

@@ -1,6 +1,7 @@
-// The cache entry's bytes: a load result written field by field, in this machine's byte order.
+// The cache entry's bytes: a load result and its solved network written field by field, in this
+// machine's byte order.
 //
-//   "DIPCALTC" · format version · key · payload · fingerprint of everything before it
+//   "DIPCALTC" · format version · key · files · events · diagnostics · windows · fingerprint of all before
 //
 // Strings are a 32-bit length and their bytes; optionals a flag byte and the value; lists a 32-bit
 // count and their items. File names in positions are interned: the first use of a name writes its
@@ -19,7 +20,7 @@ namespace {
 
 constexpr std::string_view kMagic = "DIPCALTC";
 // Bump whenever what is written changes: an entry of another format is a miss.
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;
 
 // A new field in Event (or what it holds) must be written and read here too; this fails the build
 // until someone has looked. Update the size after doing so.
@@ -344,30 +345,71 @@ void read_diagnostic(Reader& r, Diagnostics& into) {
   d.notes = r.strings();
 }
 
+void write_bounds(Writer& w, const PointBounds& b) {
+  auto instant = [&](Instant i) { w.instant(i); };
+  w.optional(b.earliest, instant);
+  w.optional(b.latest, instant);
+}
+
+PointBounds read_bounds(Reader& r) {
+  auto instant = [&] { return r.instant(); };
+  PointBounds b;
+  b.earliest = r.optional(instant);
+  b.latest = r.optional(instant);
+  return b;
+}
+
+void write_windows(Writer& w, const std::optional<TimelineWindows>& windows) {
+  w.flag(windows.has_value());
+  if (!windows) return;
+  w.u32(static_cast<std::uint32_t>(windows->events.size()));
+  for (const auto& e : windows->events) {
+    write_bounds(w, e.start);
+    write_bounds(w, e.end);
+  }
+  w.flag(windows->conflict.has_value());
+  if (windows->conflict) write_diagnostic(w, *windows->conflict);
+}
+
+std::optional<TimelineWindows> read_windows(Reader& r) {
+  if (!r.flag()) return std::nullopt;
+  TimelineWindows windows;
+  windows.events.resize(r.count());
+  for (auto& e : windows.events) {
+    e.start = read_bounds(r);
+    e.end = read_bounds(r);
+  }
+  if (r.flag()) {
+    Diagnostics one;
+    read_diagnostic(r, one);
+    if (!one.all().empty()) windows.conflict = one.all().front();
+  }
+  return windows;
+}
+
 }  // namespace
 
-std::string serialize_load_result(const LoadResult& result, std::string_view key) {
+std::string serialize_compiled(const CompiledTimeline& compiled, std::string_view key) {
+  const auto& result = compiled.load;
   Writer w;
   w.out().append(kMagic);
   w.u32(kFormat);
   w.str(key);
-  w.strings([&] {
-    std::vector<std::string> files;
-    for (const auto& f : result.files) files.push_back(f.string());
-    return files;
-  }());
+  w.u32(static_cast<std::uint32_t>(result.files.size()));
+  for (const auto& f : result.files) w.str(f.string());
   w.flag(result.events_capped);
   w.u32(static_cast<std::uint32_t>(result.timeline.size()));
   for (const auto& e : result.timeline.events()) write_event(w, e);
   w.u32(static_cast<std::uint32_t>(result.diagnostics.all().size()));
   for (const auto& d : result.diagnostics.all()) write_diagnostic(w, d);
+  write_windows(w, compiled.windows);
   Fingerprint check;
   check.add(w.out());
   w.out().append(check.hex());
   return std::move(w.out());
 }
 
-std::optional<LoadResult> deserialize_load_result(std::string_view bytes, std::string_view key, const ZoneDb& zones) {
+std::optional<CompiledTimeline> deserialize_compiled(std::string_view bytes, std::string_view key, const ZoneDb& zones) {
   constexpr std::size_t kCheckLength = 32;
   if (bytes.size() < kMagic.size() + kCheckLength) return std::nullopt;
   auto body = bytes.substr(0, bytes.size() - kCheckLength);
@@ -377,7 +419,8 @@ std::optional<LoadResult> deserialize_load_result(std::string_view bytes, std::s
 
   Reader r{body};
   if (r.view(kMagic.size()) != kMagic || r.u32() != kFormat || r.str() != key) return std::nullopt;
-  LoadResult result;
+  CompiledTimeline compiled;
+  auto& result = compiled.load;
   for (auto& file : r.strings()) result.files.emplace_back(std::move(file));
   result.events_capped = r.flag();
   auto events = r.count();
@@ -386,8 +429,10 @@ std::optional<LoadResult> deserialize_load_result(std::string_view bytes, std::s
   for (std::size_t i = 0; i < events && r.ok(); ++i) result.timeline.add(event_reader.read());
   auto diagnostics = r.count();
   for (std::size_t i = 0; i < diagnostics && r.ok(); ++i) read_diagnostic(r, result.diagnostics);
+  compiled.windows = read_windows(r);
   if (!r.at_end()) return std::nullopt;
-  return result;
+  if (compiled.windows && compiled.windows->events.size() != result.timeline.size()) return std::nullopt;
+  return compiled;
 }
 
 }  // namespace dipcal

@@ -88,12 +88,12 @@ fs::path TimelineCache::default_folder() {
   return {};
 }
 
-LoadResult TimelineCache::load(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {
+CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {
   LoadHooks parse_hooks;
   parse_hooks.progress = hooks.progress;
   if (folder_.empty()) {
     outcome_ = Outcome::uncacheable;
-    return load_fixtures(paths, zones, limits, parse_hooks);
+    return {load_fixtures(paths, zones, limits, parse_hooks), std::nullopt};
   }
   auto base = inputs(paths, zones, limits);
   // One entry per fixture set (the paths as given, from this folder); the key adds the bytes.
@@ -111,7 +111,7 @@ LoadResult TimelineCache::load(const std::vector<fs::path>& paths, const ZoneDb&
     if (listing.diagnostics.all().empty()) {
       auto key = now.hex();
       if (auto bytes = read_whole(entry_for(now))) {
-        if (auto cached = deserialize_load_result(*bytes, key, zones)) {
+        if (auto cached = deserialize_compiled(*bytes, key, zones)) {
           outcome_ = Outcome::hit;
           return std::move(*cached);
         }
@@ -128,19 +128,20 @@ LoadResult TimelineCache::load(const std::vector<fs::path>& paths, const ZoneDb&
     parsed.add(text);
     ++files_read;
   };
-  auto result = load_fixtures(paths, zones, limits, parse_hooks);
-  if (result.io_error || files_read != result.files.size()) {
+  CompiledTimeline compiled{load_fixtures(paths, zones, limits, parse_hooks), std::nullopt};
+  if (compiled.load.io_error || files_read != compiled.load.files.size()) {
     outcome_ = Outcome::uncacheable;  // the answer depends on more than the bytes
-    return result;
+    return compiled;
   }
+  if (!compiled.load.diagnostics.has_errors()) compiled.windows = solve_windows(compiled.load.timeline);
   auto entry = entry_for(parsed);
-  if (!write_entry(folder_, entry, serialize_load_result(result, parsed.hex()))) {
+  if (!write_entry(folder_, entry, serialize_compiled(compiled, parsed.hex()))) {
     outcome_ = Outcome::not_stored;
-    return result;
+    return compiled;
   }
   outcome_ = Outcome::stored;
   remove_stale(folder_, set_prefix, entry);
-  return result;
+  return compiled;
 }
 
 }  // namespace dipcal
