@@ -7,9 +7,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -90,6 +93,73 @@ std::optional<Position> bad_byte(std::string_view text, const std::string& file,
   return std::nullopt;
 }
 
+// Adds an event that was read whole, unless its id or one of its aliases is already a name in
+// `into` (reported there).
+void admit(LoadResult& into, Event&& e) {
+  auto clash = into.timeline.index_of(e.id);
+  if (clash != Timeline::npos) {
+    const auto& other = into.timeline.at(clash);
+    auto& d = into.diagnostics.error(e.where, fmt::format("duplicate event id '{}'", e.id), "ids unique across all fixtures",
+                                     "rename one of them");
+    d.notes.push_back(fmt::format("{}:{}:{}: the other '{}' ({})", other.where.file, other.where.line, other.where.col, e.id, other.title));
+    return;
+  }
+  for (const auto& alias : e.aliases) {
+    if (auto other = into.timeline.index_of(alias); other != Timeline::npos || alias == e.id) {
+      into.diagnostics.error(e.where, fmt::format("alias '{}' of '{}' is already a name of '{}'", alias, e.id,
+                                                  other != Timeline::npos ? into.timeline.at(other).id : e.id),
+                             "names unique across ids and aliases", "drop or change the alias");
+      return;
+    }
+  }
+  into.timeline.add(std::move(e));
+}
+
+void report_cap(LoadResult& into, const Position& where, const LoadLimits& limits) {
+  if (!std::exchange(into.events_capped, true))
+    into.diagnostics.error(where, fmt::format("more than {} events", limits.max_events), "fewer events",
+                           "raise the limit with --max-events if this is intended");
+}
+
+// One fixture file into `text`; false, with the reason in `into`, when it cannot be read whole.
+bool read_file(const fs::path& file, const LoadLimits& limits, LoadResult& into, std::string& text) {
+  auto name = file.string();
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  if (!ec && size > limits.max_file_bytes) {
+    into.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is {} bytes, over the limit of {}", size, limits.max_file_bytes),
+                           "a smaller file", "split it, or raise the limit with --max-bytes");
+    return false;
+  }
+  std::ifstream in{file, std::ios::binary};
+  if (!in) {
+    into.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "check its permissions");
+    into.io_error = true;
+    return false;
+  }
+  // Read in blocks rather than trusting the size: the file may grow or shrink meanwhile, and a FIFO
+  // has no size. The limit still holds for what is actually read.
+  text.clear();
+  constexpr std::size_t kBlock = 1u << 20;
+  while (in && text.size() <= limits.max_file_bytes) {
+    auto old_size = text.size();
+    text.resize(old_size + kBlock);
+    in.read(text.data() + old_size, static_cast<std::streamsize>(kBlock));
+    text.resize(old_size + static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    into.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "is it a folder or a device?");
+    into.io_error = true;
+    return false;
+  }
+  if (text.size() > limits.max_file_bytes) {
+    into.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is over the limit of {} bytes", limits.max_file_bytes),
+                           "a smaller file", "split it, or raise the limit with --max-bytes");
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void load_fixture_text(std::string_view text, const std::string& file, LoadResult& into, const ZoneDb& zones,
@@ -106,30 +176,10 @@ void load_fixture_text(std::string_view text, const std::string& file, LoadResul
   auto on_event = [&](detail::YNode&& node) {
     saw_events = true;
     if (into.timeline.size() >= limits.max_events) {
-      if (!std::exchange(into.events_capped, true))
-        into.diagnostics.error(Position{file, node.line, node.col}, fmt::format("more than {} events", limits.max_events),
-                               "fewer events", "raise the limit with --max-events if this is intended");
+      report_cap(into, Position{file, node.line, node.col}, limits);
       return;
     }
-    if (auto e = detail::read_event(node, file, zones, into.diagnostics)) {
-      auto clash = into.timeline.index_of(e->id);
-      if (clash != Timeline::npos) {
-        const auto& other = into.timeline.at(clash);
-        auto& d = into.diagnostics.error(e->where, fmt::format("duplicate event id '{}'", e->id), "ids unique across all fixtures",
-                                         "rename one of them");
-        d.notes.push_back(fmt::format("{}:{}:{}: the other '{}' ({})", other.where.file, other.where.line, other.where.col, e->id, other.title));
-        return;
-      }
-      for (const auto& alias : e->aliases) {
-        if (auto other = into.timeline.index_of(alias); other != Timeline::npos || alias == e->id) {
-          into.diagnostics.error(e->where, fmt::format("alias '{}' of '{}' is already a name of '{}'", alias, e->id,
-                                                       other != Timeline::npos ? into.timeline.at(other).id : e->id),
-                                 "names unique across ids and aliases", "drop or change the alias");
-          return;
-        }
-      }
-      into.timeline.add(std::move(*e));
-    }
+    if (auto e = detail::read_event(node, file, zones, into.diagnostics)) admit(into, std::move(*e));
     if (after_event) after_event();
   };
   detail::ParseLimits parse_limits{limits.max_depth, limits.max_value_bytes};
@@ -150,60 +200,74 @@ void load_fixture_text(std::string_view text, const std::string& file, LoadResul
 void read_fixture_files(const std::vector<fs::path>& paths, const LoadLimits& limits, LoadResult& into, const FixtureVisitor& each) {
   for (const auto& p : paths) collect(p, into);
   std::string text;  // one buffer for every file: the files are read one at a time
-  for (const auto& file : into.files) {
-    auto name = file.string();
-    std::error_code ec;
-    auto size = fs::file_size(file, ec);
-    if (!ec && size > limits.max_file_bytes) {
-      into.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is {} bytes, over the limit of {}", size, limits.max_file_bytes),
-                             "a smaller file", "split it, or raise the limit with --max-bytes");
-      continue;
-    }
-    std::ifstream in{file, std::ios::binary};
-    if (!in) {
-      into.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "check its permissions");
-      into.io_error = true;
-      continue;
-    }
-    // Read in blocks rather than trusting the size: the file may grow or shrink meanwhile, and a FIFO
-    // has no size. The limit still holds for what is actually read.
-    text.clear();
-    constexpr std::size_t kBlock = 1u << 20;
-    while (in && text.size() <= limits.max_file_bytes) {
-      auto old_size = text.size();
-      text.resize(old_size + kBlock);
-      in.read(text.data() + old_size, static_cast<std::streamsize>(kBlock));
-      text.resize(old_size + static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) {
-      into.diagnostics.error(Position{name, 0, 0}, "cannot read the file", "a readable fixture", "is it a folder or a device?");
-      into.io_error = true;
-      continue;
-    }
-    if (text.size() > limits.max_file_bytes) {
-      into.diagnostics.error(Position{name, 1, 1}, fmt::format("the file is over the limit of {} bytes", limits.max_file_bytes),
-                             "a smaller file", "split it, or raise the limit with --max-bytes");
-      continue;
-    }
-    each(name, text);
-  }
+  for (std::size_t i = 0; i < into.files.size(); ++i)
+    if (read_file(into.files[i], limits, into, text)) each(i, into.files[i].string(), text);
 }
 
 LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {
   LoadResult result;
-  std::size_t file = 0;
-  std::size_t events = 0;
+  for (const auto& p : paths) collect(p, result);
+
+  // Files are read and parsed on up to one thread a core, each into a result of its own; the results
+  // are then merged in file order, checking ids and the event cap across files, so that the outcome
+  // is the one a load of one file after the other gives.
+  std::vector<LoadResult> parts(result.files.size());
+  std::atomic<std::size_t> next_file{0};
+  std::atomic<std::size_t> events{0};
+  std::mutex progress_mutex;
+  auto report = [&] {
+    std::lock_guard lock{progress_mutex};
+    hooks.progress(events.load(), std::min(next_file.load(), parts.size()), parts.size());
+  };
   std::function<void()> count;
   if (hooks.progress)
     count = [&] {
-      if (++events % LoadHooks::kProgressEvents == 0) hooks.progress(events, file, result.files.size());
+      if (++events % LoadHooks::kProgressEvents == 0) report();
     };
-  read_fixture_files(paths, limits, result, [&](const std::string& name, std::string_view text) {
-    if (hooks.observe) hooks.observe(name, text);
-    ++file;
-    if (hooks.progress) hooks.progress(events, file, result.files.size());
-    load_fixture_text(text, name, result, zones, limits, count);
-  });
+  auto work = [&] {
+    std::string text;
+    for (std::size_t i; (i = next_file++) < parts.size();) {
+      if (hooks.progress) report();
+      if (!read_file(result.files[i], limits, parts[i], text)) continue;
+      auto name = result.files[i].string();
+      if (hooks.observe) hooks.observe(i, name, text);
+      load_fixture_text(text, name, parts[i], zones, limits, count);
+    }
+  };
+  auto threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), parts.size());
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (auto& t : helpers) t.join();
+
+  std::size_t total = 0;
+  for (const auto& part : parts) total += part.timeline.size();
+  result.timeline.reserve(std::min(total, limits.max_events));
+  // A part's own "more than N events" holds only if no earlier file reached the cap: it is taken out,
+  // and put back at its place when the merge reaches the end of that part without having capped.
+  auto cap_message = fmt::format("more than {} events", limits.max_events);
+  for (auto& part : parts) {
+    std::optional<Position> part_cap;
+    for (const auto& d : part.diagnostics.all()) {
+      if (part.events_capped && d.message == cap_message) {
+        part_cap = d.where;
+        continue;
+      }
+      auto& copy = d.severity == Severity::error ? result.diagnostics.error(d.where, d.message, d.expected, d.suggestion)
+                                                 : result.diagnostics.warning(d.where, d.message, d.expected, d.suggestion);
+      copy.notes = d.notes;
+    }
+    result.io_error |= part.io_error;
+    for (auto& e : std::move(part.timeline).take_events()) {
+      if (result.timeline.size() >= limits.max_events) {
+        report_cap(result, e.where, limits);
+        break;
+      }
+      admit(result, std::move(e));
+    }
+    if (part_cap) report_cap(result, *part_cap, limits);
+    part = LoadResult{};  // give its memory back before the next
+  }
   // Relations may point forward and across files: check their targets once everything is loaded.
   std::optional<std::vector<std::string>> names;
   for (const auto& e : result.timeline.events()) {

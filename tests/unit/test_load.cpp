@@ -5,6 +5,7 @@
 #include "dipcal/load.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <chrono>
 #include <cstdio>
@@ -691,4 +692,43 @@ TEST_CASE("load: 24:00 is refused with a hint") {
   const auto& d = find(r.diagnostics, "not a date-time");
   check_at(d, where(text, "2025-10-30T24:00"));
   CHECK(contains(d.suggestion, "00:00"));
+}
+
+TEST_CASE("load: files parsed side by side merge as if read one after the other") {
+  // Six files of three events each, so that the threads interleave; names are checked across files
+  // in file order, and the event cap counts events in that order too.
+  TempDir dir;
+  auto file = [](int number, const std::string& extra = "") {
+    std::string text = "events:\n";
+    for (int i = 0; i < 3; ++i)
+      text += fmt::format("  - id: f{}-{}\n    title: T\n    start: 2025-10-30\n    location: {{zone: Asia/Seoul}}\n", number, i);
+    return text + extra;
+  };
+  for (int f = 1; f <= 6; ++f) dir.write(fmt::format("f{}.yaml", f), file(f));
+  // f6 repeats an id of f2 and takes an alias that is f3's id.
+  auto f6_text = file(6, "  - id: f2-1\n    title: Again\n    start: 2025-10-31\n    location: {zone: Asia/Seoul}\n"
+                              "  - id: f6-x\n    aliases: [f3-0]\n    title: Alias\n    start: 2025-10-31\n    location: {zone: Asia/Seoul}\n");
+  auto f6 = dir.write("f6.yaml", f6_text);
+
+  auto r = load_fixtures({dir.path});
+  REQUIRE(r.timeline.size() == 18);
+  for (std::size_t i = 0; i < r.timeline.size(); ++i)  // file order, then order in the file
+    CHECK(r.timeline.at(i).id == fmt::format("f{}-{}", i / 3 + 1, i % 3));
+  REQUIRE(r.diagnostics.error_count() == 2);
+  const auto& dup = find(r.diagnostics, "duplicate event id 'f2-1'");
+  check_at(dup, where(f6_text, "f2-1"), f6.string());
+  REQUIRE(dup.notes.size() == 1);
+  CHECK(dup.notes[0].find("f2.yaml:") != std::string::npos);  // the first one, in the earlier file
+  find(r.diagnostics, "alias 'f3-0' of 'f6-x' is already a name of 'f3-0'");
+
+  LoadLimits limits;
+  limits.max_events = 7;
+  auto capped = load_fixtures({dir.path}, ZoneDb::system(), limits);
+  CHECK(capped.events_capped);
+  REQUIRE(capped.timeline.size() == 7);
+  CHECK(capped.timeline.at(6).id == "f3-0");
+  std::size_t cap_errors = 0;
+  for (const auto& d : capped.diagnostics.all()) cap_errors += d.message == "more than 7 events";
+  CHECK(cap_errors == 1);
+  CHECK(find(capped.diagnostics, "more than 7 events").where.file.find("f3.yaml") != std::string::npos);
 }

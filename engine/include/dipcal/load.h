@@ -32,10 +32,12 @@ struct LoadResult {
   std::vector<std::filesystem::path> files;  // the fixture files read, in order
 };
 
-// Called with each fixture file's name and bytes, in load order.
-using FixtureVisitor = std::function<void(const std::string& file, std::string_view text)>;
+// Called with a fixture file's place in LoadResult::files, its name and its bytes.
+using FixtureVisitor = std::function<void(std::size_t index, const std::string& file, std::string_view text)>;
 
-// Optional callbacks of a load.
+// Optional callbacks of a load. load_fixtures parses files on several threads: both may be called
+// from any of them, `observe` concurrently and in any order (`index` says which file), `progress` one
+// call at a time.
 struct LoadHooks {
   FixtureVisitor observe;  // each file's bytes just before they are parsed (the cache fingerprints them)
   // Every kProgressEvents events read, and once per file: events so far, files started, files in all.
@@ -43,13 +45,15 @@ struct LoadHooks {
   static constexpr std::size_t kProgressEvents = 10'000;
 };
 
-// Loads files and folders (recursively, *.yaml and *.yml, sorted by path). Problems in the data go
-// into diagnostics; unreadable paths set io_error too.
+// Loads files and folders (recursively, *.yaml and *.yml, sorted by path), one thread a core, each
+// file on one. Problems in the data go into diagnostics; unreadable paths set io_error too. The
+// result is the same as loading the files one after the other: events in file order, ids checked
+// across files in that order.
 LoadResult load_fixtures(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones = ZoneDb::system(),
                          const LoadLimits& limits = {}, const LoadHooks& hooks = {});
 
-// The reading half of load_fixtures, without parsing: expands `paths` into `into.files` and calls
-// `each` with every readable file's bytes; missing, unreadable and oversized files are reported in
+// The reading half of load_fixtures, without parsing, on this thread: expands `paths` into
+// `into.files` and calls `each` with every readable file's bytes, in order; missing, unreadable and oversized files are reported in
 // `into.diagnostics` instead (and set io_error where load_fixtures would).
 void read_fixture_files(const std::vector<std::filesystem::path>& paths, const LoadLimits& limits, LoadResult& into,
                         const FixtureVisitor& each);

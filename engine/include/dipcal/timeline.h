@@ -29,6 +29,11 @@ class Timeline {
   }
 
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+  // Hands the events over and leaves the timeline empty.
+  [[nodiscard]] std::vector<Event> take_events() && {
+    by_name_.clear();
+    return std::move(events_);
+  }
   [[nodiscard]] std::size_t size() const { return events_.size(); }
   [[nodiscard]] const Event& at(std::size_t index) const { return events_[index]; }
 

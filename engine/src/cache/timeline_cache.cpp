@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <system_error>
 
 namespace dipcal {
@@ -100,18 +102,29 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
   auto set_prefix = base.hex().substr(0, 16) + "-";
   auto entry_for = [&](const Fingerprint& f) { return folder_ / (set_prefix + f.hex() + ".entry"); };
 
+  // The key: the inputs, then each file's name and the fingerprint of its bytes, in load order.
+  auto key_of = [&](const std::vector<std::string>& files) {
+    auto key = base;
+    for (const auto& f : files) key.add(f);
+    return key;
+  };
+  auto file_print = [](const std::string& name, std::string_view text) {
+    Fingerprint f;
+    f.add(text);
+    return name + "\n" + f.hex();
+  };
+
   // The files as they are now: a whole entry under their key is the answer.
   {
     LoadResult listing;
-    auto now = base;
-    read_fixture_files(paths, limits, listing, [&](const std::string& name, std::string_view text) {
-      now.add(name);
-      now.add(text);
+    std::vector<std::string> files;
+    read_fixture_files(paths, limits, listing, [&](std::size_t, const std::string& name, std::string_view text) {
+      files.push_back(file_print(name, text));
     });
     if (listing.diagnostics.all().empty()) {
-      auto key = now.hex();
+      auto now = key_of(files);
       if (auto bytes = read_whole(entry_for(now))) {
-        if (auto cached = deserialize_compiled(*bytes, key, zones)) {
+        if (auto cached = deserialize_compiled(*bytes, now.hex(), zones)) {
           outcome_ = Outcome::hit;
           return std::move(*cached);
         }
@@ -121,15 +134,18 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
 
   // Parse, fingerprinting exactly the bytes parsed: if a file changed since the look above, the
   // entry is stored under what was actually read.
-  auto parsed = base;
-  std::size_t files_read = 0;
-  parse_hooks.observe = [&](const std::string& name, std::string_view text) {
-    parsed.add(name);
-    parsed.add(text);
-    ++files_read;
+  std::vector<std::string> parsed_files;
+  std::mutex parsed_mutex;
+  parse_hooks.observe = [&](std::size_t index, const std::string& name, std::string_view text) {
+    auto print = file_print(name, text);
+    std::lock_guard lock{parsed_mutex};
+    if (parsed_files.size() <= index) parsed_files.resize(index + 1);
+    parsed_files[index] = std::move(print);
   };
   CompiledTimeline compiled{load_fixtures(paths, zones, limits, parse_hooks), std::nullopt};
-  if (compiled.load.io_error || files_read != compiled.load.files.size()) {
+  auto files_read = std::count_if(parsed_files.begin(), parsed_files.end(), [](const std::string& p) { return !p.empty(); });
+  auto parsed = key_of(parsed_files);
+  if (compiled.load.io_error || static_cast<std::size_t>(files_read) != compiled.load.files.size()) {
     outcome_ = Outcome::uncacheable;  // the answer depends on more than the bytes
     return compiled;
   }

@@ -147,6 +147,7 @@ const ZoneDb& ZoneDb::system() {
 }
 
 std::optional<Zone> ZoneDb::find(std::string_view name) const {
+  std::lock_guard lock{loading_};
   if (auto it = loaded_.find(name); it != loaded_.end()) return Zone{it->second.get()};
   if (name == "UTC") return Zone{};
   // Only names the database lists reach the file system.

@@ -21,6 +21,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -120,6 +121,7 @@ class ZoneDb {
   std::string version_ = "unknown";
   std::vector<std::string> names_;
   std::multimap<std::string, std::string, std::less<>> country_zones_;
+  mutable std::mutex loading_;  // find() may be called from the loader's threads at once
   mutable std::map<std::string, std::unique_ptr<Zone::Data>, std::less<>> loaded_;
 };
 
