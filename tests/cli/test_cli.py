@@ -184,5 +184,15 @@ check("a bad --from exits 2", code == 2 and "2025-02-30" in err, err)
 code, _, err = run("frobnicate")
 check("an unknown command exits 2", code == 2, err)
 
+# --- progress: on a terminal only -------------------------------------------------------------------
+# script(1) (util-linux) gives dipcal a pseudo-terminal; the pipe of every other test here is the
+# other case, where stderr must hold nothing but the answer's own lines.
+seed = os.path.join(ROOT, "fixtures")
+tty = subprocess.run(["script", "-qec", f"{DIPCAL} --no-cache --fixtures {seed} check", "/dev/null"], capture_output=True, text=True,
+                     env={"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "TERM": "xterm"}, timeout=60)
+check("a load shows its progress on a terminal", "loading fixtures:" in tty.stdout and "\x1b[K" in tty.stdout, repr(tty.stdout[:300]))
+code, out, err = run("--no-cache", "--fixtures", seed, "check")
+check("…and none in a pipe", code == 0 and "loading" not in err and "\x1b" not in err + out, err)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
