@@ -15,7 +15,7 @@ void Timeline::add(Event e) {
 }
 
 std::size_t Timeline::index_of(std::string_view name) const {
-  auto it = by_name_.find(std::string{name});
+  auto it = by_name_.find(name);
   return it == by_name_.end() ? npos : it->second;
 }
 

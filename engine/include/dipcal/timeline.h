@@ -49,8 +49,14 @@ class Timeline {
   [[nodiscard]] std::vector<std::string> names() const;  // every id and alias
 
  private:
+  // Hashes std::string and std::string_view alike, so that a lookup by view copies nothing.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+
   std::vector<Event> events_;
-  std::unordered_map<std::string, std::size_t> by_name_;
+  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> by_name_;
 };
 
 }  // namespace dipcal
