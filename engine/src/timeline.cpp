@@ -7,23 +7,83 @@
 
 namespace dipcal {
 
+namespace {
+
+std::size_t hash_of(std::string_view name) { return std::hash<std::string_view>{}(name); }
+std::uint32_t tag_of(std::size_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+
+}  // namespace
+
+const std::string& Timeline::name_of(Slot slot) const {
+  const auto& e = events_[slot.event];
+  return slot.name == 0 ? e.id : e.aliases[slot.name - 1];
+}
+
+void Timeline::insert(std::string_view name, Slot slot, std::size_t hash) {
+  auto mask = slots_.size() - 1;
+  for (auto i = hash & mask;; i = (i + 1) & mask) {
+    auto& s = slots_[i];
+    if (s.event == kEmpty) {
+      s = slot;
+      ++names_;
+      return;
+    }
+    if (s.tag == slot.tag && name_of(s) == name) return;  // taken: the first event keeps it
+  }
+}
+
+void Timeline::rehash(std::size_t slots) {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(slots, Slot{});
+  names_ = 0;
+  for (auto s : old)
+    if (s.event != kEmpty) {
+      const auto& name = name_of(s);
+      insert(name, s, hash_of(name));
+    }
+}
+
+void Timeline::reserve(std::size_t n) {
+  events_.reserve(n);
+  std::size_t slots = 16;
+  while (slots < 2 * n) slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
 void Timeline::add(Event e) {
-  std::size_t index = events_.size();
-  by_name_.emplace(e.id, index);
-  for (const auto& alias : e.aliases) by_name_.emplace(alias, index);
+  auto index = static_cast<std::uint32_t>(events_.size());
   events_.push_back(std::move(e));
+  const auto& added = events_.back();
+  if (2 * (names_ + 1 + added.aliases.size()) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
+  auto hash = hash_of(added.id);
+  insert(added.id, Slot{index, 0, tag_of(hash)}, hash);
+  for (std::size_t k = 0; k < added.aliases.size(); ++k) {
+    hash = hash_of(added.aliases[k]);
+    insert(added.aliases[k], Slot{index, static_cast<std::uint32_t>(k + 1), tag_of(hash)}, hash);
+  }
 }
 
 std::size_t Timeline::index_of(std::string_view name) const {
-  auto it = by_name_.find(name);
-  return it == by_name_.end() ? npos : it->second;
+  if (slots_.empty()) return npos;
+  auto hash = hash_of(name);
+  auto tag = tag_of(hash);
+  auto mask = slots_.size() - 1;
+  for (auto i = hash & mask;; i = (i + 1) & mask) {
+    auto s = slots_[i];
+    if (s.event == kEmpty) return npos;
+    if (s.tag == tag && name_of(s) == name) return s.event;
+  }
 }
 
 EventLookup Timeline::find(std::string_view name) const {
   if (auto i = index_of(name); i != npos) return &events_[i];
   std::set<std::size_t> matches;
-  for (const auto& [key, index] : by_name_)
-    if (key.size() > name.size() && key.compare(0, name.size(), name) == 0) matches.insert(index);
+  for (auto s : slots_) {
+    if (s.event == kEmpty) continue;
+    const auto& key = name_of(s);
+    if (key.size() > name.size() && key.compare(0, name.size(), name) == 0) matches.insert(s.event);
+  }
   if (matches.size() == 1) return &events_[*matches.begin()];
   if (matches.empty()) return NameNotFound{closest(name, names())};
   NameAmbiguous ambiguous;
@@ -33,8 +93,9 @@ EventLookup Timeline::find(std::string_view name) const {
 
 std::vector<std::string> Timeline::names() const {
   std::vector<std::string> all;
-  all.reserve(by_name_.size());
-  for (const auto& entry : by_name_) all.push_back(entry.first);
+  all.reserve(names_);
+  for (auto s : slots_)
+    if (s.event != kEmpty) all.push_back(name_of(s));
   std::sort(all.begin(), all.end());
   return all;
 }
