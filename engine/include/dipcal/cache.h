@@ -32,8 +32,9 @@
 
 namespace dipcal {
 
-// A 128-bit fingerprint of a byte stream (two independent 64-bit multiply–rotate lanes, finalised
-// with MurmurHash3's fmix64). Deterministic across runs and hosts of the same byte order.
+// A 128-bit fingerprint of a byte stream: four 64-bit multiply–rotate lanes that take 32-byte
+// stripes (as xxHash does, so that a core keeps all four busy), folded into two words and finalised
+// with MurmurHash3's fmix64. Deterministic across runs and hosts of the same byte order.
 class Fingerprint {
  public:
   void add(std::string_view bytes);
@@ -42,8 +43,7 @@ class Fingerprint {
   [[nodiscard]] std::string hex() const;
 
  private:
-  std::uint64_t a_ = 0x9E3779B97F4A7C15ull;
-  std::uint64_t b_ = 0xC2B2AE3D27D4EB4Full;
+  std::uint64_t lanes_[4] = {0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull};
   std::uint64_t length_ = 0;
 };
 

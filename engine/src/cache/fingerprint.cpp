@@ -28,9 +28,15 @@ constexpr std::uint64_t fmix64(std::uint64_t k) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::uint64_t round(std::uint64_t lane, std::uint64_t word) { return std::rotl(lane + word * kPrime2, 31) * kPrime1; }
+
+}  // namespace
+
 void Fingerprint::add(std::uint64_t value) {
-  a_ = std::rotl(a_ ^ (value * kPrime1), 31) * kPrime2;
-  b_ = std::rotl(b_ + (value * kPrime3), 27) * kPrime4;
+  lanes_[0] = round(lanes_[0], value);
+  lanes_[1] = round(lanes_[1], value ^ kPrime3);
   length_ += 8;
 }
 
@@ -39,21 +45,27 @@ void Fingerprint::add(std::string_view bytes) {
   add(static_cast<std::uint64_t>(bytes.size()));
   const char* p = bytes.data();
   std::size_t n = bytes.size();
+  std::uint64_t words[4];
+  for (; n >= 32; p += 32, n -= 32) {
+    std::memcpy(words, p, 32);
+    for (int k = 0; k < 4; ++k) lanes_[k] = round(lanes_[k], words[k]);
+  }
   for (; n >= 8; p += 8, n -= 8) {
     std::uint64_t word;
     std::memcpy(&word, p, 8);
-    add(word);
+    lanes_[2] = round(lanes_[2], word);
   }
   if (n > 0) {
     std::uint64_t word = 0;
     std::memcpy(&word, p, n);
-    add(word);
+    lanes_[3] = round(lanes_[3], word ^ kPrime4);
   }
+  length_ += bytes.size();
 }
 
 std::string Fingerprint::hex() const {
-  auto high = fmix64(a_ ^ length_);
-  auto low = fmix64(b_ ^ (length_ * kPrime1) ^ high);
+  auto high = fmix64(std::rotl(lanes_[0], 1) + std::rotl(lanes_[1], 7) + std::rotl(lanes_[2], 12) + std::rotl(lanes_[3], 18) + length_);
+  auto low = fmix64((lanes_[0] * kPrime3) ^ (lanes_[1] * kPrime4) ^ (lanes_[2] * kPrime1) ^ (lanes_[3] * kPrime2) ^ high);
   return fmt::format("{:016x}{:016x}", high, low);
 }
 

@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::string_view kMagic = "DIPCALTC";
 // Bump whenever what is written changes: an entry of another format is a miss.
-constexpr std::uint32_t kFormat = 2;
+constexpr std::uint32_t kFormat = 3;
 
 // A new field in Event (or what it holds) must be written and read here too; this fails the build
 // until someone has looked. Update the size after doing so.

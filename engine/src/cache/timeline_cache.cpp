@@ -1,12 +1,14 @@
 #include "dipcal/cache.h"
 
+#include "mapped_file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
+#include <limits>
 #include <mutex>
 #include <system_error>
 
@@ -30,17 +32,6 @@ Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, cons
   f.add(static_cast<std::uint64_t>(paths.size()));
   for (const auto& p : paths) f.add(p.string());
   return f;
-}
-
-std::optional<std::string> read_whole(const fs::path& file) {
-  std::ifstream in{file, std::ios::binary};
-  if (!in) return std::nullopt;
-  std::error_code ec;
-  auto size = fs::file_size(file, ec);
-  if (ec) return std::nullopt;
-  std::string bytes(size, '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
-  return bytes;
 }
 
 // Temporary file in the cache folder, then rename: readers see the whole entry or none. No fsync: an
@@ -123,7 +114,8 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
     });
     if (listing.diagnostics.all().empty()) {
       auto now = key_of(files);
-      if (auto bytes = read_whole(entry_for(now))) {
+      detail::MappedFile entry{entry_for(now), std::numeric_limits<std::uintmax_t>::max()};
+      if (auto bytes = entry.bytes()) {
         if (auto cached = deserialize_compiled(*bytes, now.hex(), zones)) {
           outcome_ = Outcome::hit;
           return std::move(*cached);
