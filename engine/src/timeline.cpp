@@ -52,6 +52,7 @@ void Timeline::reserve(std::size_t n) {
 }
 
 void Timeline::add(Event e) {
+  chronological_.clear();
   auto index = static_cast<std::uint32_t>(events_.size());
   events_.push_back(std::move(e));
   const auto& added = events_.back();
@@ -100,7 +101,19 @@ std::vector<std::string> Timeline::names() const {
   return all;
 }
 
+bool Timeline::restore_chronological(std::vector<std::size_t> order) {
+  if (order.size() != events_.size()) return false;
+  std::vector<bool> seen(order.size());
+  for (auto i : order) {
+    if (i >= order.size() || seen[i]) return false;
+    seen[i] = true;
+  }
+  chronological_ = std::move(order);
+  return true;
+}
+
 std::vector<std::size_t> Timeline::chronological() const {
+  if (!chronological_.empty() || events_.empty()) return chronological_;
   struct Key {
     int rank;  // 0 dated, 1 window with a known earliest day, 2 undated
     std::int64_t start;
@@ -123,10 +136,9 @@ std::vector<std::size_t> Timeline::chronological() const {
     if (a.start != b.start) return a.start < b.start;
     return events_[a.index].id < events_[b.index].id;
   });
-  std::vector<std::size_t> order;
-  order.reserve(keys.size());
-  for (const auto& k : keys) order.push_back(k.index);
-  return order;
+  chronological_.reserve(keys.size());
+  for (const auto& k : keys) chronological_.push_back(k.index);
+  return chronological_;
 }
 
 }  // namespace dipcal

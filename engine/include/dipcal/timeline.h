@@ -30,6 +30,7 @@ class Timeline {
   [[nodiscard]] std::vector<Event> take_events() && {
     slots_.clear();
     names_ = 0;
+    chronological_.clear();
     return std::move(events_);
   }
   [[nodiscard]] std::size_t size() const { return events_.size(); }
@@ -42,8 +43,12 @@ class Timeline {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
   // Indexes of the events in chronological order: by start on the UTC line, windows by their earliest
-  // possible start, undated last; ties by id.
+  // possible start, undated last; ties by id. Worked out once (it reads every event's zone) and kept
+  // until the next add().
   [[nodiscard]] std::vector<std::size_t> chronological() const;
+  // For the cache (cache.h): the order chronological() gave when the entry was written. Refused
+  // (false, nothing kept) unless it is a permutation of the events' indexes.
+  bool restore_chronological(std::vector<std::size_t> order);
   [[nodiscard]] std::vector<std::string> names() const;  // every id and alias
 
  private:
@@ -65,6 +70,7 @@ class Timeline {
   std::vector<Event> events_;
   std::vector<Slot> slots_;
   std::size_t names_ = 0;
+  mutable std::vector<std::size_t> chronological_;  // empty until asked for
 };
 
 }  // namespace dipcal

@@ -1,7 +1,8 @@
 // The cache entry's bytes: a load result and its solved network written field by field, in this
 // machine's byte order.
 //
-//   "DIPCALTC" · format version · key · files · events · diagnostics · windows · fingerprint of all before
+//   "DIPCALTC" · format version · key · files · events · chronological order · diagnostics · windows ·
+//   fingerprint of all before
 //
 // Strings are a 32-bit length and their bytes; optionals a flag byte and the value; lists a 32-bit
 // count and their items. File names in positions are interned: the first use of a name writes its
@@ -20,7 +21,7 @@ namespace {
 
 constexpr std::string_view kMagic = "DIPCALTC";
 // Bump whenever what is written changes: an entry of another format is a miss.
-constexpr std::uint32_t kFormat = 3;
+constexpr std::uint32_t kFormat = 4;
 
 // A new field in Event (or what it holds) must be written and read here too; this fails the build
 // until someone has looked. Update the size after doing so.
@@ -400,6 +401,7 @@ std::string serialize_compiled(const CompiledTimeline& compiled, std::string_vie
   w.flag(result.events_capped);
   w.u32(static_cast<std::uint32_t>(result.timeline.size()));
   for (const auto& e : result.timeline.events()) write_event(w, e);
+  for (auto i : result.timeline.chronological()) w.u32(static_cast<std::uint32_t>(i));
   w.u32(static_cast<std::uint32_t>(result.diagnostics.all().size()));
   for (const auto& d : result.diagnostics.all()) write_diagnostic(w, d);
   write_windows(w, compiled.windows);
@@ -427,6 +429,9 @@ std::optional<CompiledTimeline> deserialize_compiled(std::string_view bytes, std
   result.timeline.reserve(events);
   EventReader event_reader{r, zones};
   for (std::size_t i = 0; i < events && r.ok(); ++i) result.timeline.add(event_reader.read());
+  std::vector<std::size_t> order(events);
+  for (auto& i : order) i = r.u32();
+  if (r.ok() && !result.timeline.restore_chronological(std::move(order))) return std::nullopt;
   auto diagnostics = r.count();
   for (std::size_t i = 0; i < diagnostics && r.ok(); ++i) read_diagnostic(r, result.diagnostics);
   compiled.windows = read_windows(r);
