@@ -51,11 +51,18 @@ bool ContentLine::has_param(std::string_view key) const {
   return std::any_of(params.begin(), params.end(), [&](const Parameter& p) { return p.name == key; });
 }
 
-std::string escape_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
+namespace {
+
+// Section 3.3.11: backslash, semicolon, comma and line ends are escaped; other controls cannot
+// appear in TEXT and become U+FFFD.
+bool needs_escape(unsigned char c) { return c == '\\' || c == ';' || c == ',' || is_control(c); }
+
+void append_escaped(std::string& out, std::string_view text) {
+  std::size_t run = 0;  // start of the stretch that needs no escaping, copied in one piece
   for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    auto c = static_cast<unsigned char>(text[i]);
+    if (!needs_escape(c)) continue;
+    out.append(text.substr(run, i - run));
     switch (c) {
       case '\\': out += "\\\\"; break;
       case ';': out += "\\;"; break;
@@ -65,11 +72,19 @@ std::string escape_text(std::string_view text) {
         out += "\\n";
         if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
         break;
-      default:
-        if (is_control(static_cast<unsigned char>(c))) out += kReplacement;
-        else out += c;
+      default: out += kReplacement;
     }
+    run = i + 1;
   }
+  out.append(text.substr(run));
+}
+
+}  // namespace
+
+std::string escape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  append_escaped(out, text);
   return out;
 }
 
@@ -262,6 +277,14 @@ bool parse_line(const UnfoldedLine& in, ContentLine& out, std::string& error) {
   }
   out.value = std::string{s.substr(i + 1)};
   return true;
+}
+
+void LineWriter::add_text(std::string_view name, std::string_view text) {
+  line_.clear();
+  line_ += name;
+  line_ += ':';
+  append_escaped(line_, text);
+  append_folded(out_, line_);
 }
 
 void LineWriter::add(std::string_view name, const std::vector<Parameter>& params, std::string_view value) {

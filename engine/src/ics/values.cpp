@@ -22,20 +22,49 @@ std::optional<int> digits(std::string_view s, std::size_t at, std::size_t width)
 
 }  // namespace
 
-std::string format_date(CivilDate d) {
+namespace {
+
+// `value` as exactly `width` decimal digits at `out` (the years dipcal reads have four).
+char* put_digits(char* out, long value, int width) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) out[i] = static_cast<char>('0' + value % 10);
+  return out + width;
+}
+
+// YYYYMMDD, and with `time` THHMMSS after it: written digit by digit, since an export formats
+// hundreds of thousands of them.
+char* put_date(char* out, CivilDate d) {
   auto ymd = d.ymd();
-  return fmt::format("{:04}{:02}{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  out = put_digits(out, static_cast<int>(ymd.year()), 4);
+  out = put_digits(out, static_cast<unsigned>(ymd.month()), 2);
+  return put_digits(out, static_cast<unsigned>(ymd.day()), 2);
+}
+
+char* put_local(char* out, const CivilDateTime& t) {
+  out = put_date(out, t.date());
+  auto seconds = t.time_of_day().count();
+  *out++ = 'T';
+  out = put_digits(out, seconds / 3600, 2);
+  out = put_digits(out, seconds / 60 % 60, 2);
+  return put_digits(out, seconds % 60, 2);
+}
+
+}  // namespace
+
+std::string format_date(CivilDate d) {
+  char text[8];
+  return std::string{text, put_date(text, d)};
 }
 
 std::string format_local(const CivilDateTime& t) {
-  auto hms = date::hh_mm_ss<std::chrono::seconds>{t.time_of_day()};
-  return fmt::format("{}T{:02}{:02}{:02}", format_date(t.date()), hms.hours().count(), hms.minutes().count(),
-                     hms.seconds().count());
+  char text[15];
+  return std::string{text, put_local(text, t)};
 }
 
 std::string format_utc(Instant i) {
-  return format_local(CivilDateTime{date::local_seconds{i.time().time_since_epoch()}}) + "Z";
+  char text[16];
+  auto* end = put_local(text, CivilDateTime{date::local_seconds{i.time().time_since_epoch()}});
+  *end++ = 'Z';
+  return std::string{text, end};
 }
 
 std::string utc_offset(std::chrono::seconds offset) {

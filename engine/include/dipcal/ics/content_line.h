@@ -67,7 +67,7 @@ class LineWriter {
  public:
   void add(std::string_view name, std::string_view value) { add(name, {}, value); }
   void add(std::string_view name, const std::vector<Parameter>& params, std::string_view value);
-  void add_text(std::string_view name, std::string_view text) { add(name, {}, escape_text(text)); }
+  void add_text(std::string_view name, std::string_view text);  // add(name, escape_text(text)), without the copy
   void reserve(std::size_t bytes) { out_.reserve(bytes); }
   [[nodiscard]] const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }
