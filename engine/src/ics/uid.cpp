@@ -7,7 +7,9 @@
 namespace dipcal::ics {
 
 std::string uuid_v5(std::string_view name_space, std::string_view name) {
-  auto ns = boost::uuids::string_generator{}(std::string{name_space});
+  // Every event's UID is in the same namespace: read it once.
+  static const boost::uuids::uuid url_namespace = boost::uuids::string_generator{}(std::string{kUrlNamespace});
+  auto ns = name_space == kUrlNamespace ? url_namespace : boost::uuids::string_generator{}(std::string{name_space});
   boost::uuids::name_generator_sha1 generate{ns};
   return boost::uuids::to_string(generate(name.data(), name.size()));
 }

@@ -147,8 +147,10 @@ class EventWriter {
       };
       write_vtimezone(out, zone, year_start(span.first, 0), year_start(span.last, 1));
     }
-    result.text = out.take();
-    result.text += events.str();
+    // The VTIMEZONEs come first but are known last: slide the events along in their own buffer
+    // (reserved with room to spare) rather than copy them into a new one.
+    result.text = events.take();
+    result.text.insert(0, out.str());
     result.text += fold("END:VCALENDAR");
     return result;
   }
