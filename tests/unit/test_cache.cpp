@@ -218,6 +218,22 @@ TEST_CASE("a cache folder that cannot be made still gives the parsed answer") {
   CHECK(everything(result.load) == everything(load_fixtures({dir.fixtures()})));
 }
 
+TEST_CASE("the cache folder keeps at most 32 entries, the newest") {
+  CacheDir dir;
+  write(dir.fixtures() / "one.yaml", "events:\n  - id: a\n    title: A\n    start: 2025-10-30\n    location: {zone: Asia/Seoul}\n");
+  TimelineCache cache{dir.cache()};
+  // 40 fixture sets: the same file named by 40 different paths (a folder and its links).
+  for (int i = 0; i < 40; ++i) {
+    auto link = dir.path / ("set-" + std::to_string(i));
+    fs::create_directory_symlink(dir.fixtures(), link);
+    cache.load({link}, ZoneDb::system(), {});
+    REQUIRE(cache.last_outcome() == TimelineCache::Outcome::stored);
+  }
+  CHECK(dir.entries() == 32);
+  cache.load({dir.path / "set-39"}, ZoneDb::system(), {});
+  CHECK(cache.last_outcome() == TimelineCache::Outcome::hit);  // the newest stay
+}
+
 TEST_CASE("no folder turns the cache off") {
   CacheDir dir;
   fill(dir.fixtures());

@@ -16,7 +16,7 @@
 // Races: entries are written to a temporary file and renamed into place, so a reader sees a whole
 // entry or none; two runs that store the same key write the same bytes. An entry that does not read
 // back whole (truncated, corrupted, an older format) is a miss and is replaced. Each fixture set keeps
-// only its newest entry. The fingerprint is a fast 128-bit hash, not a cryptographic one: it guards
+// only its newest entry, and the folder at most 32 entries (the ones written longest ago go first). The fingerprint is a fast 128-bit hash, not a cryptographic one: it guards
 // against change, not against someone who can write to the cache folder.
 #pragma once
 

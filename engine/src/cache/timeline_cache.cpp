@@ -55,17 +55,32 @@ bool write_entry(const fs::path& folder, const fs::path& entry, const std::strin
   return ok;
 }
 
-// Keeps the folder from growing: older entries of the same fixture set, and temporary files that a
-// killed run left an hour or more ago.
+// Keeps the folder from growing: older entries of the same fixture set, temporary files that a
+// killed run left an hour or more ago, and beyond kMaxEntries entries the ones written longest ago
+// (every fixture set a user ever queried would otherwise stay forever).
+constexpr std::size_t kMaxEntries = 32;
+
 void remove_stale(const fs::path& folder, const std::string& set_prefix, const fs::path& keep) {
   std::error_code ec;
   auto now = fs::file_time_type::clock::now();
+  std::vector<std::pair<fs::file_time_type, fs::path>> others;
   for (fs::directory_iterator it{folder, ec}, end; !ec && it != end; it.increment(ec)) {
     auto name = it->path().filename().string();
     std::error_code item_ec;
-    bool stale_entry = name.rfind(set_prefix, 0) == 0 && it->path() != keep;
-    bool stale_temp = name.rfind(".entry-", 0) == 0 && now - it->last_write_time(item_ec) > std::chrono::hours{1} && !item_ec;
-    if (stale_entry || stale_temp) fs::remove(it->path(), item_ec);
+    auto written = it->last_write_time(item_ec);
+    if (item_ec) continue;
+    if (name.rfind(".entry-", 0) == 0) {
+      if (now - written > std::chrono::hours{1}) fs::remove(it->path(), item_ec);
+    } else if (it->path().extension() == ".entry" && it->path() != keep) {
+      if (name.rfind(set_prefix, 0) == 0) fs::remove(it->path(), item_ec);
+      else others.emplace_back(written, it->path());
+    }
+  }
+  if (others.size() + 1 <= kMaxEntries) return;
+  std::sort(others.begin(), others.end());
+  for (std::size_t i = 0; i + kMaxEntries < others.size() + 1; ++i) {
+    std::error_code item_ec;
+    fs::remove(others[i].second, item_ec);
   }
 }
 
