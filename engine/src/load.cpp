@@ -3,7 +3,6 @@
 #include "dipcal/suggest.h"
 #include "fixture/event_reader.h"
 #include "fixture/yaml_tree.h"
-#include "mapped_file.h"
 
 #include <fmt/format.h>
 
@@ -200,12 +199,10 @@ void load_fixture_text(std::string_view text, const std::string& file, LoadResul
 
 void read_fixture_files(const std::vector<fs::path>& paths, const LoadLimits& limits, LoadResult& into, const FixtureVisitor& each) {
   for (const auto& p : paths) collect(p, into);
-  std::string text;  // for what cannot be mapped (a FIFO, say): one buffer, the files are read one at a time
-  for (std::size_t i = 0; i < into.files.size(); ++i) {
-    detail::MappedFile mapped{into.files[i], limits.max_file_bytes};
-    if (auto bytes = mapped.bytes()) each(i, into.files[i].string(), *bytes);
-    else if (read_file(into.files[i], limits, into, text)) each(i, into.files[i].string(), text);
-  }
+  // Read, not mapped: a fixture truncated by an editor while mapped would kill the process (SIGBUS).
+  std::string text;  // one buffer for every file: they are read one at a time
+  for (std::size_t i = 0; i < into.files.size(); ++i)
+    if (read_file(into.files[i], limits, into, text)) each(i, into.files[i].string(), text);
 }
 
 LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {

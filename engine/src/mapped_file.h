@@ -1,5 +1,8 @@
-// A regular file mapped read-only into memory, for reading large files without copying them: the
-// cache reads every fixture file to fingerprint it, and its entry, on every warm run.
+// A regular file mapped read-only into memory, for reading a large file without zero-filling and
+// copying a buffer for it: the cache reads its entry this way on every warm run. Only for files no
+// one truncates in place: touching a page that a truncation removed raises SIGBUS. Cache entries
+// are only ever replaced by rename or unlinked, which leave a mapping whole; fixtures, which
+// editors may rewrite in place, are read with read() instead.
 #pragma once
 
 #include <filesystem>
