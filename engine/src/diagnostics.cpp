@@ -6,6 +6,11 @@
 
 namespace dipcal {
 
+const std::string& FileName::none() {
+  static const std::string empty;
+  return empty;
+}
+
 Diagnostic& Diagnostics::error(Position where, std::string message, std::string expected, std::string suggestion) {
   ++errors_;
   return items_.emplace_back(Diagnostic{Severity::error, std::move(where), std::move(message), std::move(expected), std::move(suggestion), {}});
@@ -36,7 +41,7 @@ std::string did_you_mean(const std::vector<std::string>& candidates) {
 std::string format_diagnostic(const Diagnostic& d) {
   std::string text;
   if (!d.where.file.empty()) {
-    text = d.where.file;
+    text = d.where.file.str();
     if (d.where.line > 0) text += fmt::format(":{}:{}", d.where.line, d.where.col);
     text += ": ";
   }

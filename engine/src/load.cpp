@@ -57,7 +57,7 @@ void collect(const fs::path& path, LoadResult& out) {
 }
 
 // The first byte that is not well-formed UTF-8 or is NUL, as a position; nullopt when clean.
-std::optional<Position> bad_byte(std::string_view text, const std::string& file, std::string& what) {
+std::optional<Position> bad_byte(std::string_view text, const FileName& file, std::string& what) {
   int line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {
@@ -162,8 +162,9 @@ bool read_file(const fs::path& file, const LoadLimits& limits, LoadResult& into,
 
 }  // namespace
 
-void load_fixture_text(std::string_view text, const std::string& file, LoadResult& into, const ZoneDb& zones,
+void load_fixture_text(std::string_view text, const std::string& file_name, LoadResult& into, const ZoneDb& zones,
                        const LoadLimits& limits, const std::function<void()>& after_event) {
+  const FileName file{file_name};  // one name, shared by every position in the file
   std::string what;
   if (auto where = bad_byte(text, file, what)) {
     into.diagnostics.error(*where, fmt::format("the file contains {}", what), "UTF-8 text", "save the file as UTF-8");

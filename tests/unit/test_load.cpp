@@ -730,5 +730,5 @@ TEST_CASE("load: files parsed side by side merge as if read one after the other"
   std::size_t cap_errors = 0;
   for (const auto& d : capped.diagnostics.all()) cap_errors += d.message == "more than 7 events";
   CHECK(cap_errors == 1);
-  CHECK(find(capped.diagnostics, "more than 7 events").where.file.find("f3.yaml") != std::string::npos);
+  CHECK(find(capped.diagnostics, "more than 7 events").where.file.str().find("f3.yaml") != std::string::npos);
 }

@@ -1,15 +1,41 @@
 // Problems found in the input, each with where it is, what was expected and what might be meant.
 #pragma once
 
+#include <fmt/format.h>
+
+#include <compare>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dipcal {
 
+// A fixture file's name as positions carry it. Every value read from a file has a position, and a
+// large calendar has millions: the name is shared, so copying a FileName copies a pointer, not the
+// name. It reads as the std::string it holds.
+class FileName {
+ public:
+  FileName() = default;
+  FileName(std::string name) : name_{std::make_shared<const std::string>(std::move(name))} {}  // NOLINT: implicit on purpose
+  FileName(const char* name) : FileName{std::string{name}} {}                                   // NOLINT
+
+  [[nodiscard]] const std::string& str() const { return name_ ? *name_ : none(); }
+  operator const std::string&() const { return str(); }  // NOLINT: reads as its name
+  [[nodiscard]] bool empty() const { return str().empty(); }
+
+  friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_ || a.str() == b.str(); }
+  friend std::strong_ordering operator<=>(const FileName& a, const FileName& b) { return a.str().compare(b.str()) <=> 0; }
+
+ private:
+  static const std::string& none();
+  std::shared_ptr<const std::string> name_;
+};
+
 // A place in a fixture file; line and column count from 1, as editors show them.
 struct Position {
-  std::string file;
+  FileName file;
   int line = 0;
   int col = 0;
 };
@@ -49,3 +75,11 @@ std::string did_you_mean(const std::vector<std::string>& candidates);
 std::string format_diagnostic(const Diagnostic& d);
 
 }  // namespace dipcal
+
+template <>
+struct fmt::formatter<dipcal::FileName> : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(const dipcal::FileName& name, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(name.str(), ctx);
+  }
+};

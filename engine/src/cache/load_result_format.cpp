@@ -25,7 +25,7 @@ constexpr std::uint32_t kFormat = 4;
 
 // A new field in Event (or what it holds) must be written and read here too; this fails the build
 // until someone has looked. Update the size after doing so.
-static_assert(sizeof(Event) == 624, "Event changed: update the cache format (and kFormat)");
+static_assert(sizeof(Event) == 592, "Event changed: update the cache format (and kFormat)");
 
 class Writer {
  public:
@@ -54,9 +54,9 @@ class Writer {
     if (v) write(*v);
   }
   void position(const Position& p) {
-    auto [it, added] = files_.try_emplace(p.file, static_cast<std::uint32_t>(files_.size()));
+    auto [it, added] = files_.try_emplace(p.file.str(), static_cast<std::uint32_t>(files_.size()));
     u32(it->second);
-    if (added) str(p.file);
+    if (added) str(p.file.str());
     u32(static_cast<std::uint32_t>(p.line));
     u32(static_cast<std::uint32_t>(p.col));
   }
@@ -144,7 +144,7 @@ class Reader {
   Position position() {
     Position p;
     auto index = u32();
-    if (index == files_.size()) files_.push_back(str());
+    if (index == files_.size()) files_.emplace_back(str());
     if (index >= files_.size()) {
       fail();
       return p;
@@ -169,7 +169,7 @@ class Reader {
   std::string_view in_;
   std::size_t pos_ = 0;
   bool ok_ = true;
-  std::vector<std::string> files_;
+  std::vector<FileName> files_;  // shared by every position that names them
 };
 
 void write_event(Writer& w, const Event& e) {
