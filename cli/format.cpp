@@ -4,26 +4,16 @@
 
 #include <algorithm>
 
+#include "dipcal/event_text.h"
 #include "dipcal/timeline.h"
 
 #include <fmt/format.h>
 
 namespace dipcal::cli {
 
-std::string clock(const CivilDateTime& t) {
-  auto hms = date::hh_mm_ss<std::chrono::seconds>{t.time_of_day()};
-  if (hms.seconds().count() != 0) return fmt::format("{:02}:{:02}:{:02}", hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-  return fmt::format("{:02}:{:02}", hms.hours().count(), hms.minutes().count());
-}
-
 std::string short_time(Instant i, const Zone& zone) {
   auto local = zone.to_civil(i);
-  return fmt::format("{} {} {}", to_string(local.date()), clock(local), zone.at(i).abbrev);
-}
-
-std::string human_time(Instant i, const Zone& zone) {
-  auto local = zone.to_civil(i);
-  return fmt::format("{} {} {}", to_human(local.date()), clock(local), zone.at(i).abbrev);
+  return fmt::format("{} {} {}", to_string(local.date()), clock_text(local), zone.at(i).abbrev);
 }
 
 namespace {
@@ -65,7 +55,7 @@ std::string when_local(const Event& e, const EventWindow* window) {
     auto start = e.zone.to_civil(t->start), end = e.zone.to_civil(t->end);
     if (t->start == t->end) return short_time(t->start, e.zone);
     if (start.date() == end.date() && e.zone.at(t->start).abbrev == e.zone.at(t->end).abbrev)
-      return fmt::format("{} {}–{} {}", to_string(start.date()), clock(start), clock(end), e.zone.at(t->start).abbrev);
+      return fmt::format("{} {}–{} {}", to_string(start.date()), clock_text(start), clock_text(end), e.zone.at(t->start).abbrev);
     return fmt::format("{} – {}", short_time(t->start, e.zone), short_time(t->end, e.zone));
   }
   auto [first, last] = start_days(e, window);
@@ -78,7 +68,7 @@ std::string when_human(const Event& e, const EventWindow* window) {
     if (d->first == d->last) return to_human(d->first);
     return fmt::format("{} – {}", to_human(d->first), to_human(d->last));
   }
-  if (const auto* t = std::get_if<Timed>(&e.time)) return human_time(t->start, e.zone);
+  if (const auto* t = std::get_if<Timed>(&e.time)) return human_time_text(t->start, e.zone);
   auto [first, last] = start_days(e, window);
   if (first && last) return fmt::format("starts between {} and {}", to_human(*first), to_human(*last));
   if (first) return fmt::format("starts on or after {}", to_human(*first));

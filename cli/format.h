@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dipcal/event.h"
+#include "dipcal/event_text.h"
 #include "dipcal/network.h"
 
 #include <nlohmann/json.hpp>
@@ -12,10 +13,6 @@ namespace dipcal::cli {
 
 // "2025-10-30 11:00 KST" (seconds only when not zero).
 std::string short_time(Instant i, const Zone& zone);
-// "Thu 30 Oct 2025 11:00 KST".
-std::string human_time(Instant i, const Zone& zone);
-// "11:00" or "11:00:30".
-std::string clock(const CivilDateTime& t);
 
 // The event's time in its own zone: "2025-10-25 – 2025-10-26 (all day)", "2025-10-30 11:00–12:40 KST",
 // "window 2025-10-31 … 2025-11-29". For an event known only as a window, `window` (from the temporal

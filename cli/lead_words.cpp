@@ -29,7 +29,7 @@ std::string count_relative(const LeadTime& lead, const std::string& what) {
 }
 
 std::string point_words(const CountPoint& point, const Zone& reference, const std::string& place) {
-  if (const auto* i = std::get_if<Instant>(&point)) return human_time(*i, reference);
+  if (const auto* i = std::get_if<Instant>(&point)) return human_time_text(*i, reference);
   if (const auto* d = std::get_if<CivilDate>(&point)) return place.empty() ? to_human(*d) : fmt::format("{} ({})", to_human(*d), place);
   const auto& span = std::get<DaySpan>(point);
   auto bound = [](const std::optional<CivilDate>& d) { return d ? to_human(*d) : std::string{"?"}; };

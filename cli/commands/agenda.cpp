@@ -30,9 +30,9 @@ CivilDate date_arg(const std::string& text, const std::string& option) {
 // The time column for a timed event on `day`: "11:00–12:40", "…–01:30" when it began the day before.
 std::string hours_on(const Timed& t, CivilDate day, const Zone& zone) {
   auto start = zone.to_civil(t.start), end = zone.to_civil(t.end);
-  auto from = start.date() == day ? clock(start) : std::string{"…"};
+  auto from = start.date() == day ? clock_text(start) : std::string{"…"};
   if (t.start == t.end) return from;
-  auto until = end.date() == day ? clock(end) : std::string{"…"};
+  auto until = end.date() == day ? clock_text(end) : std::string{"…"};
   return fmt::format("{}–{}", from, until);
 }
 
@@ -74,7 +74,7 @@ int run_agenda(const AgendaOptions& options, const GlobalOptions& global) {
       std::string own;
       if (const auto* t = std::get_if<Timed>(&e.time)) {
         hours = hours_on(*t, day, zone);
-        if (e.zone != zone) own = fmt::format(" [{} in {}]", human_time(t->start, e.zone), place_of(e));
+        if (e.zone != zone) own = fmt::format(" [{} in {}]", human_time_text(t->start, e.zone), place_of(e));
       } else if (!entry.possible && e.zone != zone) {
         own = fmt::format(" [{}]", e.zone.name());
       }

@@ -78,13 +78,13 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
   if (auto start = e.start_utc()) {
     auto end = *e.end_utc();
     // The same instant in the event's zone, the output zone and UTC, on one line.
-    std::string same = human_time(*start, e.zone);
-    if (zone != e.zone && zone != utc) same += " = " + human_time(*start, zone);
-    if (e.zone != utc) same += " = " + human_time(*start, utc);
+    std::string same = human_time_text(*start, e.zone);
+    if (zone != e.zone && zone != utc) same += " = " + human_time_text(*start, zone);
+    if (e.zone != utc) same += " = " + human_time_text(*start, utc);
     print_field("starts", same);
-    std::string ends = human_time(end, e.zone);
-    if (zone != e.zone && zone != utc) ends += " = " + human_time(end, zone);
-    if (e.zone != utc) ends += " = " + human_time(end, utc);
+    std::string ends = human_time_text(end, e.zone);
+    if (zone != e.zone && zone != utc) ends += " = " + human_time_text(end, zone);
+    if (e.zone != utc) ends += " = " + human_time_text(end, utc);
     print_field("ends", ends);
     print_field("UTC", fmt::format("{} – {}", to_rfc3339(*start), to_rfc3339(end)));
     if (!e.all_day()) print_field("duration", to_human_duration(end - *start));

@@ -49,7 +49,7 @@ From resolve_from(const UntilOptions& options, const GlobalOptions& global, cons
     if (parse_civil_date_time(options.from) || parse_offset_date_time(options.from)) {
       if (options.from_start) throw UsageError{"--from-start needs --from EVENT, not a date-time"};
       auto i = parse_instant_arg(options.from, zone, "--from");
-      return {i, options.from, "datetime", human_time(i, zone), {}};
+      return {i, options.from, "datetime", human_time_text(i, zone), {}};
     }
     event = &find_event(timeline, options.from);  // a unique prefix, or a usage error with suggestions
   }

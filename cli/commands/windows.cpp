@@ -20,7 +20,7 @@ nlohmann::ordered_json instant_or_null(const std::optional<Instant>& i) {
 }
 
 // "Thu 30 Oct 2025 11:00 KST", or "unbounded".
-std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { return i ? human_time(*i, zone) : "unbounded"; }
+std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { return i ? human_time_text(*i, zone) : "unbounded"; }
 
 int run_windows(const WindowsOptions& options, const GlobalOptions& global) {
   const auto zone = output_zone(global);

@@ -1,8 +1,8 @@
-#include "event_text.h"
+#include "dipcal/event_text.h"
 
 #include <fmt/format.h>
 
-namespace dipcal::detail {
+namespace dipcal {
 
 std::string clock_text(const CivilDateTime& t) {
   auto hms = date::hh_mm_ss<std::chrono::seconds>{t.time_of_day()};
@@ -37,4 +37,4 @@ std::string local_date_text(const Event& e) {
                      w.latest_last ? to_string(*w.latest_last) : std::string{".."});
 }
 
-}  // namespace dipcal::detail
+}  // namespace dipcal

@@ -1,6 +1,7 @@
 // Compiling a Timeline into its temporal network, and explaining an inconsistent one.
 #include "dipcal/network.h"
 
+#include "dipcal/event_text.h"
 #include "dipcal/relations.h"
 #include "dipcal/time/duration.h"
 #include "dipcal/timeline.h"
@@ -15,12 +16,6 @@ namespace dipcal {
 namespace {
 
 using std::chrono::seconds;
-
-std::string human(Instant i, const Zone& zone) {
-  auto local = zone.to_civil(i);
-  auto hms = date::hh_mm_ss<seconds>{local.time_of_day()};
-  return fmt::format("{} {:02}:{:02} {}", to_human(local.date()), hms.hours().count(), hms.minutes().count(), zone.at(i).abbrev);
-}
 
 std::string gap_words(const Gap& gap) {
   std::string words;
@@ -45,8 +40,8 @@ ConstraintSource describe(const ConstraintSource& source, const Timeline& timeli
         d.text = source.end ? fmt::format("{} ends after {} ({})", e.id, to_human(all_day->last), e.zone.name())
                             : fmt::format("{} starts on {} ({})", e.id, to_human(all_day->first), e.zone.name());
       else
-        d.text = source.end ? fmt::format("{} ends at {}", e.id, human(*e.end_utc(), e.zone))
-                            : fmt::format("{} starts at {}", e.id, human(*e.start_utc(), e.zone));
+        d.text = source.end ? fmt::format("{} ends at {}", e.id, human_time_text(*e.end_utc(), e.zone))
+                            : fmt::format("{} starts at {}", e.id, human_time_text(*e.start_utc(), e.zone));
       break;
     case ConstraintSource::Kind::window: {
       d.where = e.time_where;

@@ -2,7 +2,7 @@
 
 #include "dipcal/time/duration.h"
 #include "dipcal/timeline.h"
-#include "event_text.h"
+#include "dipcal/event_text.h"
 
 #include <fmt/format.h>
 
@@ -129,8 +129,6 @@ bool holds(const PointConstraint& c, Instant sa, Instant ea, Instant sb, Instant
 }
 
 // --- Words for diagnostics -------------------------------------------------------------------------
-
-using detail::point_text;
 
 std::string when_text(const Event& e) {
   if (const auto* d = std::get_if<AllDay>(&e.time)) {

@@ -2,7 +2,7 @@
 #include "dipcal/svg.h"
 #include "dipcal/timeline.h"
 
-#include "../event_text.h"
+#include "dipcal/event_text.h"
 
 #include <fmt/format.h>
 
@@ -117,7 +117,7 @@ void write_event(std::string& out, const Timeline& timeline, const TimelineLayou
       fmt::arg("zone", escape(e.zone.name())), fmt::arg("all_day", e.all_day() ? "true" : "false"),
       fmt::arg("place", escape(place_text(e))), fmt::arg("sources", escape(sources_json(e))),
       fmt::arg("parent", s.parent ? fmt::format(R"svg( data-parent="{}")svg", escape(timeline.at(layout.events[*s.parent].event).id)) : ""));
-  out += fmt::format("<title>{} — {} ({})</title>", escape(e.title), escape(detail::local_date_text(e)), escape(e.zone.name()));
+  out += fmt::format("<title>{} — {} ({})</title>", escape(e.title), escape(local_date_text(e)), escape(e.zone.name()));
   auto kind_class = fmt::format("kind-{}", to_string(e.kind));
   switch (s.shape) {
     case Shape::bar:

@@ -1,12 +1,12 @@
-// How the engine's own messages and labels write an event's times (diagnostics, DOT and Mermaid
-// labels). The CLI has its own formatting for terminal output; these stay small and plain.
+// How an event's times are written for people: the engine's messages and labels (diagnostics, DOT
+// and Mermaid labels, the timeline's tooltips) and the CLI's output use these same words.
 #pragma once
 
 #include "dipcal/event.h"
 
 #include <string>
 
-namespace dipcal::detail {
+namespace dipcal {
 
 // "11:00", or "11:00:30" when the seconds are not zero.
 std::string clock_text(const CivilDateTime& t);
@@ -19,4 +19,4 @@ std::string point_text(const Event& e, bool start);
 // "window 2025-11-01 … 2025-11-29", "undated".
 std::string local_date_text(const Event& e);
 
-}  // namespace dipcal::detail
+}  // namespace dipcal
