@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -193,6 +194,14 @@ TEST_CASE("the cache stores, then answers, and sees every change") {
     CHECK(capped.load.events_capped);
     CHECK(capped.load.timeline.size() == 100);
   }
+  SUBCASE("another program's entries are misses") {
+    TimelineCache rebuilt{dir.cache(), "build-id 0123456789abcdef"};
+    auto other = rebuilt.load({dir.fixtures()}, ZoneDb::system(), {});
+    CHECK(rebuilt.last_outcome() == TimelineCache::Outcome::stored);
+    CHECK(everything(other.load) == uncached);
+    rebuilt.load({dir.fixtures()}, ZoneDb::system(), {});
+    CHECK(rebuilt.last_outcome() == TimelineCache::Outcome::hit);
+  }
   SUBCASE("a truncated entry is a miss and is replaced") {
     for (const auto& e : fs::directory_iterator{dir.cache()}) fs::resize_file(e.path(), fs::file_size(e.path()) / 2);
     auto again = cache.load({dir.fixtures()}, ZoneDb::system(), {});
@@ -232,6 +241,25 @@ TEST_CASE("the cache folder keeps at most 32 entries, the newest") {
   CHECK(dir.entries() == 32);
   cache.load({dir.path / "set-39"}, ZoneDb::system(), {});
   CHECK(cache.last_outcome() == TimelineCache::Outcome::hit);  // the newest stay
+}
+
+TEST_CASE("the program is named by the build ID that readelf reads from its file") {
+  // binutils' readelf is the oracle: it reads the note from the file, not from the loaded image.
+  std::string build_id;
+  auto command = "readelf -n '" + fs::read_symlink("/proc/self/exe").string() + "' 2>/dev/null";
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char line[512];
+    while (std::fgets(line, sizeof line, pipe)) {
+      std::string_view text{line};
+      if (auto at = text.find("Build ID: "); at != std::string_view::npos) {
+        text.remove_prefix(at + 10);
+        build_id = std::string{text.substr(0, text.find_first_of(" \n"))};
+      }
+    }
+    ::pclose(pipe);
+  }
+  REQUIRE_MESSAGE(!build_id.empty(), "readelf found no build ID in the test program");
+  CHECK(TimelineCache::program_identity() == "build-id " + build_id);
 }
 
 TEST_CASE("no folder turns the cache off") {

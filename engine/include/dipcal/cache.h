@@ -6,8 +6,9 @@
 // parse time, and for fixtures without problems the solved temporal network too (network.h), which
 // every question about an undated event needs. It is keyed by a fingerprint of every input that can change that result: the paths as
 // given, the working folder (diagnostics name files as given), the list of files and each one's
-// bytes, the load limits, the zone database's version, dipcal's version and the entry format. Any
-// change is a miss, so a cached run never answers differently from an uncached one:
+// bytes, the load limits, the zone database's version, dipcal's version, the program that loads (its
+// build ID: a rebuilt dipcal whose version number did not change may read its files differently) and
+// the entry format. Any change is a miss, so a cached run never answers differently from an uncached one:
 //
 //   TimelineCache cache{TimelineCache::default_folder()};
 //   auto compiled = cache.load(paths, ZoneDb::system(), limits);  // parses and stores, or reads back
@@ -16,8 +17,9 @@
 // Races: entries are written to a temporary file and renamed into place, so a reader sees a whole
 // entry or none; two runs that store the same key write the same bytes. An entry that does not read
 // back whole (truncated, corrupted, an older format) is a miss and is replaced. Each fixture set keeps
-// only its newest entry, and the folder at most 32 entries (the ones written longest ago go first). The fingerprint is a fast 128-bit hash, not a cryptographic one: it guards
-// against change, not against someone who can write to the cache folder.
+// only its newest entry for each program, and the folder at most 32 entries (the ones written longest
+// ago go first). The fingerprint is a fast 128-bit hash, not a cryptographic one: it guards against
+// change, not against someone who can write to the cache folder.
 #pragma once
 
 #include "dipcal/load.h"
@@ -69,8 +71,13 @@ class TimelineCache {
     uncacheable,  // parsed without the cache: a file could not be read, or changed while it was read
   };
 
-  // An empty folder turns the cache off: load() then only parses.
-  explicit TimelineCache(std::filesystem::path folder);
+  // An empty folder turns the cache off: load() then only parses. `program` names the code that
+  // parses: entries written by another program are misses.
+  explicit TimelineCache(std::filesystem::path folder, std::string program = program_identity());
+
+  // The running executable's GNU build ID ("build-id " and its hex digits), which the linker derives
+  // from the code; without one, a fingerprint of the executable's bytes; empty when neither can be had.
+  static const std::string& program_identity();
 
   // $DIPCAL_CACHE_DIR, else $XDG_CACHE_HOME/dipcal, else $HOME/.cache/dipcal; empty when none is set.
   static std::filesystem::path default_folder();
@@ -87,6 +94,7 @@ class TimelineCache {
 
  private:
   std::filesystem::path folder_;
+  std::string program_;
   Outcome outcome_ = Outcome::none;
 };
 

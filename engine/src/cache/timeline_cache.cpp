@@ -2,12 +2,18 @@
 
 #include "mapped_file.h"
 
+#include <fmt/format.h>
+
 #include <fcntl.h>
+#include <link.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <mutex>
 #include <system_error>
@@ -18,10 +24,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The NT_GNU_BUILD_ID note of the main executable, which dl_iterate_phdr reports first; empty without one.
+std::string gnu_build_id() {
+  std::string hex;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* out) {
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const auto& segment = info->dlpi_phdr[i];
+          if (segment.p_type != PT_NOTE) continue;
+          const auto* at = reinterpret_cast<const unsigned char*>(info->dlpi_addr + segment.p_vaddr);
+          const auto* end = at + segment.p_memsz;
+          auto padded = [](std::size_t n) { return (n + 3) & ~std::size_t{3}; };
+          while (at + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, at, sizeof note);
+            const auto* name = at + sizeof note;
+            const auto* desc = name + padded(note.n_namesz);
+            if (desc + note.n_descsz > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+              auto& text = *static_cast<std::string*>(out);
+              for (std::size_t k = 0; k < note.n_descsz; ++k) text += fmt::format("{:02x}", desc[k]);
+              return 1;
+            }
+            at = desc + padded(note.n_descsz);
+          }
+        }
+        return 1;  // only the executable, the first object listed
+      },
+      &hex);
+  return hex;
+}
+
 // What besides the files' bytes decides a load result.
-Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits) {
+Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, std::string_view program) {
   Fingerprint f;
   f.add(std::string_view{"dipcal " DIPCAL_VERSION});
+  f.add(program);
   f.add(zones.version());
   f.add(static_cast<std::uint64_t>(limits.max_file_bytes));
   f.add(static_cast<std::uint64_t>(limits.max_events));
@@ -86,7 +124,20 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
 
 }  // namespace
 
-TimelineCache::TimelineCache(fs::path folder) : folder_{std::move(folder)} {}
+TimelineCache::TimelineCache(fs::path folder, std::string program) : folder_{std::move(folder)}, program_{std::move(program)} {}
+
+const std::string& TimelineCache::program_identity() {
+  static const std::string identity = [] {
+    if (auto id = gnu_build_id(); !id.empty()) return "build-id " + id;
+    std::ifstream in{"/proc/self/exe", std::ios::binary};
+    std::string bytes{std::istreambuf_iterator<char>{in}, {}};
+    if (!in && !in.eof()) return std::string{};
+    Fingerprint f;
+    f.add(bytes);
+    return bytes.empty() ? std::string{} : "executable " + f.hex();
+  }();
+  return identity;
+}
 
 fs::path TimelineCache::default_folder() {
   if (const char* dir = std::getenv("DIPCAL_CACHE_DIR"); dir && *dir) return dir;
@@ -103,7 +154,7 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
     outcome_ = Outcome::uncacheable;
     return {load_fixtures(paths, zones, limits, parse_hooks), std::nullopt};
   }
-  auto base = inputs(paths, zones, limits);
+  auto base = inputs(paths, zones, limits, program_);
   // One entry per fixture set (the paths as given, from this folder); the key adds the bytes.
   auto set_prefix = base.hex().substr(0, 16) + "-";
   auto entry_for = [&](const Fingerprint& f) { return folder_ / (set_prefix + f.hex() + ".entry"); };
