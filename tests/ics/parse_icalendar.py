@@ -19,25 +19,10 @@ import sys
 import icalendar
 from dateutil import rrule
 
-passed = failed = 0
+from reader_report import Report, utc_text
+
+report = Report()
 LAST_YEAR = 2101  # dipcal's dates run to 2100
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}", file=sys.stderr)
-
-
-def utc_text(value):
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            return None  # floating: no instant
-        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value.isoformat()
 
 
 class Vtimezone:
@@ -86,23 +71,22 @@ def main():
         data = f.read()
     try:
         cal = icalendar.Calendar.from_ical(data)
-        check(True, "parse")
+        report.check(True, "parse")
     except Exception as e:  # the parser's own error, whatever its type
-        check(False, f"parse: {e}")
-        print(f"{passed} passed, {failed} failed")
-        return 1
-    check(not cal.errors, f"calendar errors: {cal.errors}")
+        report.check(False, f"parse: {e}")
+        return report.finish()
+    report.check(not cal.errors, f"calendar errors: {cal.errors}")
     zones = {}
     for vtz in cal.walk("VTIMEZONE"):
         tzid = str(vtz["TZID"])
         try:
             zones[tzid] = Vtimezone(vtz)
-            check(bool(zones[tzid].onsets), f"VTIMEZONE {tzid} has observances")
+            report.check(bool(zones[tzid].onsets), f"VTIMEZONE {tzid} has observances")
         except Exception as e:
-            check(False, f"VTIMEZONE {tzid} cannot be read: {e}")
+            report.check(False, f"VTIMEZONE {tzid} cannot be read: {e}")
     for ev in cal.walk("VEVENT"):
         uid = str(ev.get("UID"))
-        check(not ev.errors, f"{uid}: errors {ev.errors}")
+        report.check(not ev.errors, f"{uid}: errors {ev.errors}")
         times = {}
         for name in ("DTSTART", "DTEND"):
             times[name] = None
@@ -113,23 +97,22 @@ def main():
             tzid = ev[name].params.get("TZID")
             if not tzid:
                 times[name] = by_name
-                check(by_name is not None, f"{uid}: {name} is floating")
+                report.check(by_name is not None, f"{uid}: {name} is floating")
                 continue
-            check(tzid in zones, f"{uid}: TZID {tzid} has no VTIMEZONE")
+            report.check(tzid in zones, f"{uid}: TZID {tzid} has no VTIMEZONE")
             if tzid not in zones:
                 continue
             own = zones[tzid].to_utc(decoded.replace(tzinfo=None))
             times[name] = own.strftime("%Y-%m-%dT%H:%M:%SZ") if own else None
-            check(own is not None, f"{uid}: {name} {decoded} does not exist in the file's VTIMEZONE {tzid}")
+            report.check(own is not None, f"{uid}: {name} {decoded} does not exist in the file's VTIMEZONE {tzid}")
             if decoded.year <= 2037:
-                check(by_name == times[name], f"{uid}: {name} reads {times[name]} through the VTIMEZONE, {by_name} through pytz")
+                report.check(by_name == times[name], f"{uid}: {name} reads {times[name]} through the VTIMEZONE, {by_name} through pytz")
             elif by_name != times[name]:
                 print(f"NOTE {uid}: {name} {decoded} {tzid}: pytz (by name, data to 2037) reads {by_name}; "
                       f"the file's VTIMEZONE reads {times[name]}", file=sys.stderr)
         print(json.dumps({"uid": uid, "start": times["DTSTART"], "end": times["DTEND"],
                           "summary": str(ev.get("SUMMARY", ""))}, ensure_ascii=False))
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report.finish()
 
 
 if __name__ == "__main__":

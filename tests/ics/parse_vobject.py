@@ -6,30 +6,14 @@ dipcal's VTIMEZONEs as another implementation expands them.
 
 Usage: parse_vobject.py FILE.ics   (the last line is "N passed, N failed")
 """
-import datetime as dt
 import json
 import sys
 
 import vobject
 
-passed = failed = 0
+from reader_report import Report, utc_text
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}", file=sys.stderr)
-
-
-def utc_text(value):
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            return None
-        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value.isoformat()
+report = Report()
 
 
 def main():
@@ -37,11 +21,10 @@ def main():
         text = f.read()
     try:
         cal = vobject.readOne(text, validate=True)
-        check(True, "parse with validate=True")
+        report.check(True, "parse with validate=True")
     except Exception as e:  # vobject's ParseError, ValidateError, …
-        check(False, f"parse: {type(e).__name__}: {e}")
-        print(f"{passed} passed, {failed} failed")
-        return 1
+        report.check(False, f"parse: {type(e).__name__}: {e}")
+        return report.finish()
     tzids = {str(t.tzid.value) for t in getattr(cal, "vtimezone_list", [])}
     for ev in getattr(cal, "vevent_list", []):
         uid = ev.uid.value
@@ -51,16 +34,15 @@ def main():
             times[name] = None if prop is None else utc_text(prop.value)
             if prop is None:
                 continue
-            check(times[name] is not None, f"{uid}: {name} is floating")
+            report.check(times[name] is not None, f"{uid}: {name} is floating")
             tzid = prop.params.get("TZID", [None])[0]
             if tzid:
-                check(tzid in tzids, f"{uid}: TZID {tzid} has no VTIMEZONE")
+                report.check(tzid in tzids, f"{uid}: TZID {tzid} has no VTIMEZONE")
                 zone = getattr(prop.value.tzinfo, "_tzid", None) or str(prop.value.tzinfo)
-                check(tzid in zone, f"{uid}: {name} read with {zone}, not the file's VTIMEZONE {tzid}")
+                report.check(tzid in zone, f"{uid}: {name} read with {zone}, not the file's VTIMEZONE {tzid}")
         print(json.dumps({"uid": uid, "start": times["dtstart"], "end": times["dtend"],
                           "summary": ev.summary.value if hasattr(ev, "summary") else ""}, ensure_ascii=False))
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report.finish()
 
 
 if __name__ == "__main__":
