@@ -8,7 +8,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
+#include <iterator>
 #include <map>
+#include <span>
+#include <thread>
 
 namespace dipcal::ics {
 
@@ -95,64 +99,38 @@ bool takes_gap(std::string_view type) {
   return type == "FINISHTOSTART" || type == "STARTTOSTART" || type == "FINISHTOFINISH" || type == "STARTTOFINISH";
 }
 
-class EventWriter {
- public:
-  EventWriter(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties)
-      : timeline_{timeline}, indexes_{indexes}, properties_{properties} {
-    for (auto i : indexes) {
-      const auto& e = timeline.at(i);
-      if (e.updated && (!newest_update_ || *e.updated > *newest_update_)) newest_update_ = e.updated;
-    }
-  }
+// What writing a run of events leaves: its lines, the zones its times use and over what span, and
+// the events it left out.
+struct Part {
+  LineWriter events;
+  std::map<std::string, Span> spans;  // by zone name: sorted, so the output does not depend on event order
+  std::map<std::string, Zone> zones;
+  std::vector<std::string> warnings;
+  std::size_t written = 0;
+};
 
-  ExportResult run() {
-    ExportResult result;
-    LineWriter events;
-    // About 600 octets an event with a relation or two: growing a string of tens of megabytes by
-    // doubling copies it again and again. Pages reserved but never written cost nothing.
-    events.reserve(indexes_.size() * 768);
-    for (auto i : indexes_) {
+// Writes a run of events into its Part. Runs are written side by side, each with its own state: the
+// timeline and the zones are only read.
+class PartWriter {
+ public:
+  PartWriter(const Timeline& timeline, const CalendarProperties& properties, std::optional<Instant> newest_update, Part& part)
+      : timeline_{timeline}, properties_{properties}, newest_update_{newest_update}, part_{part} {}
+
+  void write(std::span<const std::size_t> indexes) {
+    for (auto i : indexes) {
       const auto& e = timeline_.at(i);
       if (const auto* w = std::get_if<Window>(&e.time); w && !(w->earliest_first && w->latest_last)) {
         if (!w->earliest_first && !w->latest_last)
-          result.warnings.push_back(fmt::format("{}: left out: it has no dates of its own (relations place it: see `dipcal windows`), "
-                                                "and a calendar entry needs a first and a last day", e.id));
+          part_.warnings.push_back(fmt::format("{}: left out: it has no dates of its own (relations place it: see `dipcal windows`), "
+                                               "and a calendar entry needs a first and a last day", e.id));
         else
-          result.warnings.push_back(fmt::format("{}: left out: its window has no {} day, and a calendar entry needs one", e.id,
-                                                w->earliest_first ? "last" : "first"));
+          part_.warnings.push_back(fmt::format("{}: left out: its window has no {} day, and a calendar entry needs one", e.id,
+                                               w->earliest_first ? "last" : "first"));
         continue;
       }
-      write_event(events, i);
-      ++result.events_written;
+      write_event(part_.events, i);
+      ++part_.written;
     }
-    LineWriter out;
-    out.add("BEGIN", "VCALENDAR");
-    out.add("VERSION", "2.0");
-    out.add("PRODID", "-//dipcal//dipcal " DIPCAL_VERSION "//EN");
-    out.add("CALSCALE", "GREGORIAN");
-    if (!properties_.name.empty()) {
-      out.add_text("NAME", properties_.name);
-      out.add_text("X-WR-CALNAME", properties_.name);
-    }
-    auto refresh = format_duration(properties_.refresh_interval);
-    out.add("REFRESH-INTERVAL", {{"VALUE", {"DURATION"}}}, refresh);
-    out.add("X-PUBLISHED-TTL", refresh);
-    if (!properties_.source.empty()) out.add("SOURCE", {{"VALUE", {"URI"}}}, properties_.source);
-    if (!properties_.calendar_id.empty()) out.add_text(xprop::kCalendar, properties_.calendar_id);
-    for (const auto& [name, span] : spans_) {
-      const auto& zone = zones_.at(name);
-      auto year_start = [&](Instant i, int plus) {
-        auto y = static_cast<int>(zone.to_civil(i).date().ymd().year()) + plus;
-        return zone.start_of_day(CivilDate{date::local_days{date::year{y} / 1 / 1}});
-      };
-      write_vtimezone(out, zone, year_start(span.first, 0), year_start(span.last, 1));
-    }
-    // The VTIMEZONEs come first but are known last: slide the events along in their own buffer
-    // (reserved with room to spare) rather than copy them into a new one.
-    result.text = events.take();
-    result.text.insert(0, out.str());
-    result.text += fold("END:VCALENDAR");
-    return result;
   }
 
  private:
@@ -175,12 +153,12 @@ class EventWriter {
       auto offset = e.zone.at(at).offset;
       if (e.zone.resolve(local).kind == LocalKind::unique && whole_minutes(offset) == offset) {
         out.add(name, {{"TZID", {e.zone.name()}}}, format_local(local));
-        auto [it, inserted] = spans_.try_emplace(e.zone.name(), Span{at, at});
+        auto [it, inserted] = part_.spans.try_emplace(e.zone.name(), Span{at, at});
         if (!inserted) {
           it->second.first = std::min(it->second.first, at);
           it->second.last = std::max(it->second.last, at);
         }
-        zones_.try_emplace(e.zone.name(), e.zone);
+        part_.zones.try_emplace(e.zone.name(), e.zone);
         return;
       }
     }
@@ -273,18 +251,98 @@ class EventWriter {
   }
 
   const Timeline& timeline_;
-  const std::vector<std::size_t>& indexes_;
   const CalendarProperties& properties_;
   std::optional<Instant> newest_update_;
-  std::map<std::string, Span> spans_;  // by zone name: sorted, so the output does not depend on event order
-  std::map<std::string, Zone> zones_;
+  Part& part_;
   std::vector<std::string> uids_;  // by event index; empty until computed
 };
 
+void write_header(LineWriter& out, const CalendarProperties& properties, const Part& zones_used) {
+  out.add("BEGIN", "VCALENDAR");
+  out.add("VERSION", "2.0");
+  out.add("PRODID", "-//dipcal//dipcal " DIPCAL_VERSION "//EN");
+  out.add("CALSCALE", "GREGORIAN");
+  if (!properties.name.empty()) {
+    out.add_text("NAME", properties.name);
+    out.add_text("X-WR-CALNAME", properties.name);
+  }
+  auto refresh = format_duration(properties.refresh_interval);
+  out.add("REFRESH-INTERVAL", {{"VALUE", {"DURATION"}}}, refresh);
+  out.add("X-PUBLISHED-TTL", refresh);
+  if (!properties.source.empty()) out.add("SOURCE", {{"VALUE", {"URI"}}}, properties.source);
+  if (!properties.calendar_id.empty()) out.add_text(xprop::kCalendar, properties.calendar_id);
+  for (const auto& [name, span] : zones_used.spans) {
+    const auto& zone = zones_used.zones.at(name);
+    auto year_start = [&](Instant i, int plus) {
+      auto y = static_cast<int>(zone.to_civil(i).date().ymd().year()) + plus;
+      return zone.start_of_day(CivilDate{date::local_days{date::year{y} / 1 / 1}});
+    };
+    write_vtimezone(out, zone, year_start(span.first, 0), year_start(span.last, 1));
+  }
+}
+
+// Below this many events a second thread costs more than it saves.
+constexpr std::size_t kEventsPerThread = 4096;
+
 }  // namespace
 
-ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties) {
-  return EventWriter{timeline, indexes, properties}.run();
+ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties,
+                            unsigned threads) {
+  std::optional<Instant> newest_update;
+  for (auto i : indexes) {
+    const auto& e = timeline.at(i);
+    if (e.updated && (!newest_update || *e.updated > *newest_update)) newest_update = e.updated;
+  }
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  auto count = std::clamp<std::size_t>(indexes.size() / kEventsPerThread, 1, threads);
+
+  // Consecutive runs of the events, one a thread, joined in order: the same bytes as one thread writes.
+  std::vector<Part> parts(count);
+  std::vector<std::exception_ptr> failures(count);
+  auto run = [&](std::size_t k) {
+    auto first = indexes.size() * k / count, last = indexes.size() * (k + 1) / count;
+    // About 600 octets an event with a relation or two: growing a string of tens of megabytes by
+    // doubling copies it again and again. Pages reserved but never written cost nothing, so the
+    // first run reserves room for the others, which are appended to it.
+    parts[k].events.reserve((k == 0 ? indexes.size() : last - first) * 768);
+    try {
+      PartWriter{timeline, properties, newest_update, parts[k]}.write(std::span{indexes}.subspan(first, last - first));
+    } catch (...) {
+      failures[k] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t k = 1; k < count; ++k) helpers.emplace_back(run, k);
+  run(0);
+  for (auto& t : helpers) t.join();
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+
+  ExportResult result;
+  auto& all = parts.front();
+  for (auto& part : std::span{parts}.subspan(1)) {
+    for (auto& [name, span] : part.spans) {
+      auto [it, inserted] = all.spans.try_emplace(name, span);
+      if (!inserted) {
+        it->second.first = std::min(it->second.first, span.first);
+        it->second.last = std::max(it->second.last, span.last);
+      }
+    }
+    all.zones.merge(part.zones);
+    std::move(part.warnings.begin(), part.warnings.end(), std::back_inserter(all.warnings));
+    all.written += part.written;
+  }
+  LineWriter header;
+  write_header(header, properties, all);
+  // The VTIMEZONEs come first but are known last: slide the events along in their own buffer
+  // (reserved with room to spare) rather than copy them into a new one.
+  result.text = all.events.take();
+  result.text.insert(0, header.str());
+  for (const auto& part : std::span{parts}.subspan(1)) result.text += part.events.str();
+  result.text += fold("END:VCALENDAR");
+  result.events_written = all.written;
+  result.warnings = std::move(all.warnings);
+  return result;
 }
 
 }  // namespace dipcal::ics

@@ -41,8 +41,11 @@ struct ExportResult {
 };
 
 // Writes the events at `indexes` of `timeline` in that order. Relation targets are resolved through
-// the timeline (an alias becomes the event's id) whether or not the target is written too.
-ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties);
+// the timeline (an alias becomes the event's id) whether or not the target is written too. A large
+// calendar is written in consecutive runs on up to `threads` threads (0: one a core) and joined in
+// order: the bytes do not depend on the number of threads.
+ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties,
+                            unsigned threads = 0);
 
 // The names of the X-DIPCAL properties and parameters, shared with the importer.
 namespace xprop {
