@@ -107,6 +107,16 @@ struct Part {
   std::map<std::string, Zone> zones;
   std::vector<std::string> warnings;
   std::size_t written = 0;
+
+  // Widens the span of `zone`'s VTIMEZONE to cover `span`.
+  void cover(const Zone& zone, Span span) {
+    auto [it, inserted] = spans.try_emplace(zone.name(), span);
+    if (!inserted) {
+      it->second.first = std::min(it->second.first, span.first);
+      it->second.last = std::max(it->second.last, span.last);
+    }
+    zones.try_emplace(zone.name(), zone);
+  }
 };
 
 // Writes a run of events into its Part. Runs are written side by side, each with its own state: the
@@ -153,12 +163,7 @@ class PartWriter {
       auto offset = e.zone.at(at).offset;
       if (e.zone.resolve(local).kind == LocalKind::unique && whole_minutes(offset) == offset) {
         out.add(name, {{"TZID", {e.zone.name()}}}, format_local(local));
-        auto [it, inserted] = part_.spans.try_emplace(e.zone.name(), Span{at, at});
-        if (!inserted) {
-          it->second.first = std::min(it->second.first, at);
-          it->second.last = std::max(it->second.last, at);
-        }
-        part_.zones.try_emplace(e.zone.name(), e.zone);
+        part_.cover(e.zone, Span{at, at});
         return;
       }
     }
@@ -321,14 +326,7 @@ ExportResult write_calendar(const Timeline& timeline, const std::vector<std::siz
   ExportResult result;
   auto& all = parts.front();
   for (auto& part : std::span{parts}.subspan(1)) {
-    for (auto& [name, span] : part.spans) {
-      auto [it, inserted] = all.spans.try_emplace(name, span);
-      if (!inserted) {
-        it->second.first = std::min(it->second.first, span.first);
-        it->second.last = std::max(it->second.last, span.last);
-      }
-    }
-    all.zones.merge(part.zones);
+    for (const auto& [name, span] : part.spans) all.cover(part.zones.at(name), span);
     std::move(part.warnings.begin(), part.warnings.end(), std::back_inserter(all.warnings));
     all.written += part.written;
   }
