@@ -42,11 +42,9 @@ const Export& calendar(std::size_t events) {
     if (slot->loaded.diagnostics.has_errors()) throw std::runtime_error{"generated calendar does not load"};
     const auto& timeline = slot->loaded.timeline;
     slot->chronological = timeline.chronological();
-    // As cli/commands/export_ics.cpp names the calendar: after its one calendar id, else "dipcal".
     std::set<std::string> calendars;
     for (const auto& e : timeline.events()) calendars.insert(e.calendar);
-    if (calendars.size() == 1) slot->properties.calendar_id = *calendars.begin();
-    slot->properties.name = slot->properties.calendar_id.empty() ? "dipcal" : slot->properties.calendar_id;
+    slot->properties = dipcal::ics::properties_for(calendars);  // as `dipcal export ics` names it
     slot->output_bytes = dipcal::ics::write_calendar(timeline, slot->chronological, slot->properties).text.size();
   }
   return *slot;

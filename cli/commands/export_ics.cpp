@@ -30,9 +30,8 @@ int run_export_ics(const ExportIcsOptions& options, const GlobalOptions& global)
     throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
   const auto& timeline = load_clean(global);
   auto [indexes, calendars] = select_events(timeline, matches);
-  ics::CalendarProperties properties;
-  if (calendars.size() == 1) properties.calendar_id = *calendars.begin();
-  properties.name = !options.name.empty() ? options.name : !properties.calendar_id.empty() ? properties.calendar_id : "dipcal";
+  auto properties = ics::properties_for(calendars);
+  if (!options.name.empty()) properties.name = options.name;
   properties.source = options.source;
   ics::ExportResult result;
   {

@@ -291,6 +291,13 @@ constexpr std::size_t kEventsPerThread = 4096;
 
 }  // namespace
 
+CalendarProperties properties_for(const std::set<std::string>& calendars) {
+  CalendarProperties properties;
+  if (calendars.size() == 1) properties.calendar_id = *calendars.begin();
+  properties.name = properties.calendar_id.empty() ? "dipcal" : properties.calendar_id;
+  return properties;
+}
+
 ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties,
                             unsigned threads) {
   std::optional<Instant> newest_update;

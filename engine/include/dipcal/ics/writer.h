@@ -22,6 +22,7 @@
 #include "dipcal/timeline.h"
 
 #include <chrono>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ struct CalendarProperties {
   std::string source;       // SOURCE (RFC 7986 section 5.8), a URL; empty: none
   std::chrono::seconds refresh_interval = std::chrono::hours{24};  // REFRESH-INTERVAL, X-PUBLISHED-TTL
 };
+
+// What `dipcal export ics` writes for events of the calendars `calendars` (their calendar ids): the
+// one calendar's id as X-DIPCAL-CALENDAR and as the name, else the name "dipcal".
+CalendarProperties properties_for(const std::set<std::string>& calendars);
 
 struct ExportResult {
   std::string text;  // the calendar, CRLF line ends
