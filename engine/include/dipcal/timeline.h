@@ -3,9 +3,9 @@
 
 #include "dipcal/event.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <cstdint>
 #include <variant>
 #include <vector>
 
@@ -44,7 +44,7 @@ class Timeline {
 
   // Indexes of the events in chronological order: by start on the UTC line, windows by their earliest
   // possible start, undated last; ties by id. Worked out once (it reads every event's zone) and kept
-  // until the next add().
+  // until the next add(): the first call writes that copy, so it must not race another call.
   [[nodiscard]] std::vector<std::size_t> chronological() const;
   // For the cache (cache.h): the order chronological() gave when the entry was written. Refused
   // (false, nothing kept) unless it is a permutation of the events' indexes.

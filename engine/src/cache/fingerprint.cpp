@@ -26,10 +26,7 @@ constexpr std::uint64_t fmix64(std::uint64_t k) {
   return k;
 }
 
-}  // namespace
-
-namespace {
-
+// One 64-bit word into one lane: multiply, rotate, multiply (xxHash64's round).
 constexpr std::uint64_t round(std::uint64_t lane, std::uint64_t word) { return std::rotl(lane + word * kPrime2, 31) * kPrime1; }
 
 }  // namespace

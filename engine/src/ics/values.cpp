@@ -20,17 +20,13 @@ std::optional<int> digits(std::string_view s, std::size_t at, std::size_t width)
   return value;
 }
 
-}  // namespace
-
-namespace {
-
 // `value` as exactly `width` decimal digits at `out` (the years dipcal reads have four).
 char* put_digits(char* out, long value, int width) {
   for (int i = width - 1; i >= 0; --i, value /= 10) out[i] = static_cast<char>('0' + value % 10);
   return out + width;
 }
 
-// YYYYMMDD, and with `time` THHMMSS after it: written digit by digit, since an export formats
+// YYYYMMDD, and put_local's YYYYMMDDTHHMMSS: written digit by digit, since an export formats
 // hundreds of thousands of them.
 char* put_date(char* out, CivilDate d) {
   auto ymd = d.ymd();
