@@ -72,7 +72,7 @@ Timeline timeline_of(const std::string& yaml) {
   return std::move(result.timeline);
 }
 
-std::vector<std::size_t> all_of(const Timeline& t) { return t.chronological(); }
+std::vector<std::size_t> all_of(const Timeline& t) { return chronological_order(t); }
 
 }  // namespace
 
@@ -443,7 +443,7 @@ TEST_CASE("writer: a calendar written on several threads is the bytes one thread
   REQUIRE_FALSE(loaded.diagnostics.has_errors());
   CalendarProperties properties;
   properties.name = "generated";
-  auto forward = loaded.timeline.chronological();
+  auto forward = chronological_order(loaded.timeline);
   auto backward = std::vector<std::size_t>(forward.rbegin(), forward.rend());
   for (const auto* order : {&forward, &backward}) {  // either run may hold a zone's first and last time
     auto one = write_calendar(loaded.timeline, *order, properties, 1);
