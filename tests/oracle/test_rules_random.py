@@ -362,6 +362,9 @@ def run_days(binary, work, report, scale):
     jobs = []
     for k in range(60 * scale):
         frm, to = random_range(rng, 40)
+        # A range open on one side keeps everything on or after --from, or on or before --to.
+        side = rng.random()
+        frm, to = (None, to) if side < 0.15 else (frm, None) if side < 0.3 else (frm, to)
         jobs.append(('list', frm, to, rng.choice(ZONES)))
     for k in range(60 * scale):
         frm, to = random_range(rng, 6)
@@ -372,7 +375,7 @@ def run_days(binary, work, report, scale):
 
     def one(job):
         cmd, frm, to, tz = job
-        base = ['--tz', tz, '--from', frm.isoformat(), '--to', to.isoformat()]
+        base = ['--tz', tz] + (['--from', frm.isoformat()] if frm else []) + (['--to', to.isoformat()] if to else [])
         if cmd == 'list':
             return job, dipcal.json(['list'] + base)
         if cmd == 'agenda':
