@@ -397,6 +397,13 @@ def run_days(binary, work, report, scale):
             order = [j['id'] for j in got]
             expect = sorted(order, key=lambda i: rules.order_key(by_id[i], windows.get(i)))
             report.check(order == expect, f'{what}: order {order}, expected {expect}')
+            # README, JSON: start_utc/end_utc, for all-day events local midnight of the first day and
+            # after the last; null for events without fixed dates.
+            for j in got:
+                e = by_id[j['id']]
+                want_utc = (rules.start_utc(e), rules.end_utc(e)) if e['kind'] in ('timed', 'allday') else (None, None)
+                have_utc = (parse_utc(j.get('start_utc')), parse_utc(j.get('end_utc')))
+                report.check(have_utc == want_utc, f'{what}: {e["id"]} start_utc/end_utc {have_utc}, expected {want_utc}')
         elif cmd == 'agenda':
             have_days = {d['date']: {ev['id']: ('possible' if ev.get('possible') else 'certain') for ev in d['events']} for d in got}
             day = frm
