@@ -40,7 +40,8 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
   {
     TerminalProgress progress;
     progress.show(fmt::format("writing {} events as iCalendar…", indexes.size()));
-    result = ics::write_calendar(timeline, indexes, properties);
+    const auto& windows = calendar.windows();
+    result = ics::write_calendar(timeline, indexes, properties, 0, windows.conflict ? nullptr : &windows.events);
   }
   // A large calendar can leave out thousands of undated events: name the first ones and count the rest.
   constexpr std::size_t kWarningsShown = 20;
