@@ -34,6 +34,8 @@ The rules encoded (README "A day's agenda", "Counting days", "Windows", and issu
      day; windows: earliest possible start; ties by id), counts from the end of the first to the
      start of the second, or start to start when they overlap; two all-day events overlap when
      their civil dates do, others when the second starts before the first ends.
+  E1 `export ics` writes every event the range keeps (D1–D4), windows as STATUS:TENTATIVE, except
+     a window whose start is open on either side (docs/ICS.md).
   S1 same-day holds when both starts fall on the same civil date in the relation's zone; an all-day
      event's start is its own first date.
 """
@@ -148,6 +150,16 @@ def meets_range(e, zname, frm, to, window=None):
     if first is not None and to is not None and to < first:
         return False
     return True
+
+
+def ics_left_out(e, window=None):
+    """E1: `export ics` leaves out an event without fixed dates whose start is open on either side
+    (docs/ICS.md); every other event on the range is written, windows as STATUS:TENTATIVE."""
+    if e['kind'] == 'edtf':
+        return e['ef'] is None or e['lf'] is None
+    if e['kind'] == 'undated':
+        return window is None or window.get('es') is None or window.get('ls') is None
+    return False
 
 
 # ---- counts (C1–C7) ----------------------------------------------------------------------------

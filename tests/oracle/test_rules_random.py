@@ -13,8 +13,7 @@ Parts, each with its own fixed seed (SEEDS):
   same-day  `check` accepts exactly the same-day pairs whose starts share a civil date
   windows   `windows --json` of small random networks, against rules.Network
 
-Exit 0 only with zero disagreements outside KNOWN. KNOWN cases are counted and printed with their
-reason (for the lead to fix and remove); the summary's last line is `N checks, F failed, K known`.
+Exit 0 only with zero disagreements; the summary's last line is `N checks, F failed`.
 """
 
 import argparse
@@ -51,30 +50,15 @@ EDGE_DAYS = [('America/Havana', dt.date(2025, 11, 2)), ('America/Havana', dt.dat
 PERIOD_START = dt.datetime(2025, 10, 1, tzinfo=UTC)
 PERIOD_DAYS = 400
 
-# Cases whose fix belongs in the lead's files (relations/network): reason -> predicate over a
-# windows case. Empty when everything agrees.
-KNOWN_REASON_NETWORK = ('network: an imprecise event is not yet whole days, or an all-day pair not yet compared '
-                        'by civil dates (issue 14, "Whole days stay whole"; engine/src/network*.cpp)')
-
-KNOWN_REASON_SAME_DAY = ('same-day: check refuses starts on the same civil date of the relation\'s zone that lie a day or '
-                         'more apart, as if same-day were an instant bound of one day minus a second (issue 14; '
-                         'engine/src/relations.cpp, network*.cpp)')
-
-
 class Report:
     def __init__(self):
         self.checks = 0
         self.failed = []
-        self.known = {}
 
     def check(self, ok, what):
         self.checks += 1
         if not ok:
             self.failed.append(what)
-
-    def mark_known(self, reason, what):
-        self.checks += 1
-        self.known.setdefault(reason, []).append(what)
 
 
 def parallel(fn, items):
@@ -445,17 +429,14 @@ def check_ics(report, what, text, events, by_id, windows, tz, frm, to):
     for i in dated_have & dated_want:
         first, last, _, _ = rules.days_of(by_id[i], tz)
         report.check(ics_days(got[i], tz) == (first, last), f'export ics {what}: {i} on {ics_days(got[i], tz)}, expected {(first, last)}')
-    # TODO(issue 14): once the export writes every closed window (TENTATIVE over a short window, a
-    # one-day TENTATIVE marker for a long or EDTF one), also require each closed window that meets
-    # the range to be there; until then only what is written is checked.
-    windows_meeting = {e['id'] for e in events if e['kind'] not in ('timed', 'allday')
-                       and rules.meets_range(e, tz, frm, to, windows.get(e['id']))}
-    for i, v in got.items():
-        if by_id[i]['kind'] in ('timed', 'allday'):
-            continue
-        report.check(i in windows_meeting, f'export ics {what}: window {i} written, but it is not on the range')
-        # A window is written TENTATIVE (issue 14, "Windows sorted and exported honestly").
-        status = v.get('STATUS', ({}, ''))[1]
+    windows_want = {e['id'] for e in events if e['kind'] not in ('timed', 'allday')
+                    and rules.meets_range(e, tz, frm, to, windows.get(e['id'])) and not rules.ics_left_out(e, windows.get(e['id']))}
+    windows_have = {i for i in got if by_id[i]['kind'] not in ('timed', 'allday')}
+    report.check(windows_have == windows_want, f'export ics {what}: windows missing {sorted(windows_want - windows_have)}, '
+                                               f'extra {sorted(windows_have - windows_want)}')
+    for i in windows_have:
+        # A window is written TENTATIVE (E1).
+        status = got[i].get('STATUS', ({}, ''))[1]
         report.check(status == 'TENTATIVE', f'export ics {what}: window {i} is {status or "without STATUS"}, expected TENTATIVE')
 
 
@@ -506,9 +487,6 @@ def run_same_day(binary, work, report, scale):
         out = (p.stdout + p.stderr).strip()
         have = p.returncode == 0
         ok = have == want and (have or 'same-day' in out)
-        if not ok and want and 'cannot all hold' in out:
-            report.mark_known(KNOWN_REASON_SAME_DAY, f"{a['id']} and {b['id']} on {rules.start_date(a, z)} in {z}: {out.partition('error: ')[2].partition(';')[0]}")
-            continue
         report.check(ok, f"same-day {a['id']} ({rules.start_date(a, z)} in {z}) and {b['id']} ({rules.start_date(b, z)}): "
                          f"expected {'accepted' if want else 'refused'}, check exited {p.returncode}: {out[:300]}")
     return len(pairs)
@@ -586,35 +564,6 @@ def random_network(rng, k):
     return events
 
 
-def instant_model(events):
-    """The same network with every point an instant, all-day pairs compared on the UTC line: the
-    README's older rule, to say which disagreements wait for the lead's network change."""
-    net = rules.Network()
-    points = {}
-    for e in events:
-        k = e['kind']
-        m = lambda d, plus=0: None if d is None else int(rules.midnight(e['zone'], d + D(days=plus)).timestamp())
-        if k == 'timed':
-            s, f = int(e['start'].timestamp()), int(e['end'].timestamp())
-            points[e['id']] = (net.add(None, s, s), net.add(None, f, f))
-        elif k == 'allday':
-            s, f = m(e['first']), m(e['last'], 1)
-            points[e['id']] = (net.add(None, s, s), net.add(None, f, f))
-        elif k == 'edtf':
-            points[e['id']] = (net.add(None, m(e['ef']), m(e['lf'])), net.add(None, m(e['el'], 1), m(e['ll'], 1)))
-        else:
-            points[e['id']] = (net.add(None), net.add(None))
-        s, f = points[e['id']]
-        net.at_most(f, s, 0)
-    whole = {e['id']: False for e in events}
-    for e in events:
-        for r in e.get('relations', []):
-            rules.add_relation(net, points, whole, e['id'], r)
-    if not net.solve():
-        return None
-    return {e['id']: net.bounds_utc(points[e['id']][0]) + net.bounds_utc(points[e['id']][1]) for e in events}
-
-
 def run_windows(binary, work, report, scale):
     rng = random.Random(SEEDS['windows'])
     networks = [random_network(rng, k) for k in range(120 * scale)]
@@ -629,23 +578,14 @@ def run_windows(binary, work, report, scale):
         events = networks[k]
         w = rules.windows_of(events)
         want = {i: (x['es'], x['ls'], x['ee'], x['le']) for i, x in w.items()}
-        older = instant_model(events)
         what = f'windows of network {k} ({os.path.join(work, f"network-{k:03d}.yaml")})'
         if p.returncode != 0:
-            if older is None:
-                report.mark_known(KNOWN_REASON_NETWORK, f'{what}: refused (exit {p.returncode}); consistent with whole days')
-            else:
-                report.check(False, f'{what}: exit {p.returncode}: {(p.stdout + p.stderr).strip()[:400]}')
+            report.check(False, f'{what}: exit {p.returncode}: {(p.stdout + p.stderr).strip()[:400]}')
             continue
         have = {j['id']: tuple(parse_utc(j[f]) for f in ('earliest_start_utc', 'latest_start_utc', 'earliest_end_utc', 'latest_end_utc'))
                 for j in json.loads(p.stdout)}
         for i in want:
-            if have.get(i) == want[i]:
-                report.check(True, '')
-            elif older is not None and have.get(i) == older[i]:
-                report.mark_known(KNOWN_REASON_NETWORK, f'{what}: {i}: expected {fmt_w(want[i])}, got the instant rule {fmt_w(have.get(i))}')
-            else:
-                report.check(False, f'{what}: {i}: expected {fmt_w(want[i])}, got {fmt_w(have.get(i))}')
+            report.check(have.get(i) == want[i], f'{what}: {i}: expected {fmt_w(want[i])}, got {fmt_w(have.get(i))}')
     return len(networks)
 
 
@@ -675,12 +615,7 @@ def main():
         print('FAIL', what)
     if len(report.failed) > a.show:
         print(f'... and {len(report.failed) - a.show} more')
-    for reason, cases in report.known.items():
-        print(f'KNOWN ({len(cases)}): {reason}')
-        for what in cases[:5]:
-            print('   ', what)
-    known = sum(len(c) for c in report.known.values())
-    print(f'{report.checks} checks, {len(report.failed)} failed, {known} known')
+    print(f'{report.checks} checks, {len(report.failed)} failed')
     return 1 if report.failed else 0
 
 
