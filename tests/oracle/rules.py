@@ -36,6 +36,8 @@ The rules encoded (README "A day's agenda", "Counting days", "Windows", and issu
      their civil dates do, others when the second starts before the first ends.
   E1 `export ics` writes every event the range keeps (D1–D4), windows as STATUS:TENTATIVE, except
      a window whose start is open on either side (docs/ICS.md).
+  E2 A window is written over its span when undated and at most 7 days long, else as a one-day
+     marker on its earliest possible start day (see ics_entry).
   S1 same-day holds when both starts fall on the same civil date in the relation's zone; an all-day
      event's start is its own first date.
 """
@@ -160,6 +162,18 @@ def ics_left_out(e, window=None):
     if e['kind'] == 'undated':
         return window is None or window.get('es') is None or window.get('ls') is None
     return False
+
+
+def ics_entry(e, window=None):
+    """E2: how `export ics` writes a window it keeps (docs/ICS.md): an undated event whose window,
+    earliest start to latest end, spans at most 7 days as a timed entry over it, ('timed', es, le);
+    any other window as a one-day marker on its earliest possible start day in its own zone,
+    ('date', day). And X-DIPCAL-WINDOW: the days of its own zone it may fall on (D3, D4)."""
+    first, last, _, _ = days_of(e, e['zone'], window)
+    text = f"{first.isoformat()}/{last.isoformat() if last else '..'}"
+    if e['kind'] == 'undated' and window['le'] is not None and window['le'] - window['es'] <= dt.timedelta(days=7):
+        return ('timed', window['es'], window['le']), text
+    return ('date', first), text
 
 
 # ---- counts (C1–C7) ----------------------------------------------------------------------------

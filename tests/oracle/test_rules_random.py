@@ -435,9 +435,17 @@ def check_ics(report, what, text, events, by_id, windows, tz, frm, to):
     report.check(windows_have == windows_want, f'export ics {what}: windows missing {sorted(windows_want - windows_have)}, '
                                                f'extra {sorted(windows_have - windows_want)}')
     for i in windows_have:
-        # A window is written TENTATIVE (E1).
-        status = got[i].get('STATUS', ({}, ''))[1]
+        # A window is written TENTATIVE (E1), over its span or as a marker (E2).
+        v = got[i]
+        status = v.get('STATUS', ({}, ''))[1]
         report.check(status == 'TENTATIVE', f'export ics {what}: window {i} is {status or "without STATUS"}, expected TENTATIVE')
+        entry, text = rules.ics_entry(by_id[i], windows.get(i))
+        start = ics_time(v['DTSTART'])
+        end = ics_time(v['DTEND']) if 'DTEND' in v else None
+        have = ('timed', start, end) if isinstance(start, dt.datetime) else ('date', start) if end == start + D(days=1) else ('date', start, end)
+        report.check(have == entry, f'export ics {what}: window {i} written as {have}, expected {entry}')
+        have_text = v.get('X-DIPCAL-WINDOW', ({}, None))[1]
+        report.check(have_text == text, f'export ics {what}: window {i} X-DIPCAL-WINDOW {have_text}, expected {text}')
 
 
 # ---- part 3: same-day ----------------------------------------------------------------------------
