@@ -23,7 +23,7 @@ constexpr std::string_view kStyle = R"css(
 .dipcal-timeline .lane-band { fill: #ffffff; }
 .dipcal-timeline .lane-band.odd { fill: #f3f5f8; }
 .dipcal-timeline .lane-name { fill: #3b4653; }
-.dipcal-timeline .drawing-title { font-size: 13px; fill: #1d232b; }
+.dipcal-timeline .drawing-title { fill: #1d232b; }
 .dipcal-timeline .subtitle, .dipcal-timeline .lanes-note { fill: #56606c; }
 .dipcal-timeline .tick { stroke: #e1e5ea; stroke-width: 1; }
 .dipcal-timeline .tick.major { stroke: #b8c0ca; }
