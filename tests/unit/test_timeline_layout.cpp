@@ -647,12 +647,10 @@ TEST_CASE("layout: an arrow goes around a label its curve would cross") {
     title: Meeting
     start: 2025-10-21T12:00
     location: {city: Busan, zone: UTC}
-  - id: last
-    title: Last
-    start: 2025-10-29
-    location: {city: Geneva, zone: UTC}
 )");
-  auto layout = layout_timeline(t, all(t), nullptr, options_1180());
+  auto o = options_1180();
+  o.last_day = CivilDate::from_ymd(2025, 10, 29);  // 100 px a day: the label reaches 4 days past the bar
+  auto layout = layout_timeline(t, all(t), nullptr, o);
   REQUIRE(layout.arrows.size() == 1);
   const auto& arrow = layout.arrows[0];
   const auto& talks = shape(layout, t, "talks");
