@@ -244,10 +244,17 @@ bool crosses(double x1, double y1, double x2, double y2, const Box& b) {
 }
 
 // How many of the boxes the curve the SVG draws without a route (a cubic from (x1, y1) to (x2, y2)
-// with horizontal tangents, svg/timeline_svg.cpp) passes through, sampled every few pixels.
-std::size_t curve_crossings(const DependencyArrow& a, const std::vector<const Label*>& labels) {
+// with horizontal tangents, svg/timeline_svg.cpp) passes through, sampled every few pixels. Only the
+// labels that meet the box around the curve's control points (which holds the curve) are tried.
+std::size_t curve_crossings(const DependencyArrow& a, const std::vector<const Label*>& all_labels) {
   double c = std::max(12.0, std::abs(a.x2 - a.x1) / 2);
   std::array<double, 4> px{a.x1, a.x1 + c, a.x2 - c, a.x2}, py{a.y1, a.y1, a.y2, a.y2};
+  auto [x_lo, x_hi] = std::minmax_element(px.begin(), px.end());
+  Box hull{*x_lo, std::min(a.y1, a.y2), *x_hi - *x_lo, std::abs(a.y2 - a.y1)};
+  std::vector<const Label*> labels;
+  for (const auto* l : all_labels)
+    if (crosses(hull.x, hull.y, hull.right(), hull.bottom(), l->box)) labels.push_back(l);
+  if (labels.empty()) return 0;
   auto steps = static_cast<int>(std::clamp((std::abs(a.x2 - a.x1) + std::abs(a.y2 - a.y1)) / 2, 16.0, 2000.0));
   std::set<const Label*> hit;
   for (int i = 0; i <= steps; ++i) {
@@ -266,15 +273,29 @@ std::size_t curve_crossings(const DependencyArrow& a, const std::vector<const La
 // second vertical line and into the dependent. Each vertical line is the stub's end or just past a
 // label that blocks it (so it stays clear when zoomed: it keeps its distance to that label's anchor);
 // of the routes that cross no label, the shortest. Empty when every one crosses a label.
+//
+// `budget` counts the label tests left for the whole drawing (each route tries every channel against
+// every label); when it runs out the arrow keeps its curve, so that a drawing of thousands of events
+// is still made in seconds, and the same input still gives the same drawing.
 std::vector<RoutePoint> route_around(const DependencyArrow& a, const std::vector<const Label*>& labels,
-                                     const std::vector<double>& channels) {
+                                     const std::vector<double>& channels, std::size_t& budget) {
   const double stub = M::arrow_stub, clear = 4;
+  if (budget < channels.size() * labels.size() * 6) {
+    budget = 0;
+    return {};
+  }
+  budget -= channels.size() * labels.size() * 6;
   auto free = [&](double x1, double y1, double x2, double y2) {
     return std::none_of(labels.begin(), labels.end(), [&](const Label* l) { return crosses(x1, y1, x2, y2, l->box); });
   };
-  // Where a vertical from (x, y_from) to y_to may stand, moving in `direction` from x past blockers.
+  // Where a vertical from (x, y_from) to y_to may stand, moving in `direction` from x past blockers
+  // (each step passes one more label; a few steps is the rule, the budget pays for the rest).
   auto vertical = [&](RoutePoint p, double y_from, double y_to, int direction) -> std::optional<RoutePoint> {
     for (std::size_t guard = 0; guard <= labels.size(); ++guard) {
+      if (guard > 0) {
+        if (budget < labels.size()) return std::nullopt;
+        budget -= labels.size();
+      }
       const Label* blocker = nullptr;
       for (const auto* l : labels)
         if (crosses(p.x(), y_from, p.x(), y_to, l->box) &&
@@ -685,8 +706,9 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
   std::vector<const Label*> obstacles;
   for (const auto& s : shapes)
     if (s.shape != Shape::unplaced) obstacles.push_back(&s.label);
+  std::size_t budget = 50'000'000;
   for (auto& arrow : layout.arrows)
-    if (curve_crossings(arrow, obstacles) > 0) arrow.route = route_around(arrow, obstacles, channels);
+    if (budget > 0 && curve_crossings(arrow, obstacles) > 0) arrow.route = route_around(arrow, obstacles, channels, budget);
 
   // The footer: now, the legend, the events that have no place on the axis.
   double footer = y + 6;
