@@ -332,7 +332,7 @@
       const to = d.lastDay ? dayText(d.lastDay) : 'open';
       row(dl, 'Possibly (' + d.zone + ')', from + ' … ' + to);
       // An imprecise all-day event keeps its days in every zone; an undated one may start at an instant.
-      if (viewerZone !== d.zone && start !== null && d.allDay !== 'true')
+      if (viewerZone !== d.zone && start !== null && d.undated === 'true')
         row(dl, 'Your zone (' + viewerZone + ')', 'from ' + formatter(viewerZone, true).format(new Date(start)));
     } else {
       row(dl, 'When', 'undated; no relation places it');

@@ -356,6 +356,9 @@ t.test('the tooltip gives a window\'s first and last day as the CLI does, and th
   await page.locator('#event-putin-call').focus();
   text = await tip.innerText();
   assert(/Mon,? 18 Aug 2025 … Mon,? 18 Aug 2025/.test(text), `call tooltip: ${text}`);
+  // It may start at 13:15 EDT: the viewer's zone is New York too, so no second row; the window's own
+  // zone is America/New_York.
+  assert(text.includes('America/New_York'), `call tooltip lacks its zone: ${text}`);
   // Witkoff in Moscow, after the Abu Dhabi talks (25 Nov, all day in Dubai, UTC+4): from Dubai's
   // midnight after the 25th, 25 Nov 20:00Z = 23:00 in Moscow (UTC+3), still Tue 25 Nov there; no end.
   await page.locator('#event-moscow-follow-up').focus();

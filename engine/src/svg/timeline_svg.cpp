@@ -3,6 +3,7 @@
 #include "dipcal/timeline.h"
 
 #include "dipcal/event_text.h"
+#include "dipcal/query/days.h"
 
 #include <fmt/format.h>
 
@@ -114,12 +115,13 @@ void write_event(std::string& out, const Timeline& timeline, const TimelineLayou
       R"svg(<g class="event status-{status} shape-{shape}{child}" id="event-{id}" data-id="{id}" data-title="{title}" )svg"
       R"svg(data-kind="{kind}" data-status="{status}" data-start-utc="{start}" data-end-utc="{end}" data-zone="{zone}" )svg"
       R"svg(data-first-day="{first_day}" data-last-day="{last_day}" )svg"
-      R"svg(data-all-day="{all_day}" data-place="{place}" data-sources="{sources}"{parent} tabindex="0">)svg",
+      R"svg(data-all-day="{all_day}" data-undated="{undated}" data-place="{place}" data-sources="{sources}"{parent} tabindex="0">)svg",
       fmt::arg("kind", to_string(e.kind)), fmt::arg("status", to_string(e.status)), fmt::arg("shape", shape),
       fmt::arg("child", s.parent ? " child" : ""), fmt::arg("id", escape(e.id)), fmt::arg("title", escape(e.title)),
       fmt::arg("start", id_or_empty(placed && !s.open_start, s.start)), fmt::arg("end", id_or_empty(placed && !s.open_end, s.end)),
       fmt::arg("zone", escape(e.zone.name())), fmt::arg("first_day", day_or_empty(s.first_day)),
       fmt::arg("last_day", day_or_empty(s.last_day)), fmt::arg("all_day", e.all_day() ? "true" : "false"),
+      fmt::arg("undated", undated(e) ? "true" : "false"),
       fmt::arg("place", escape(place_text(e))), fmt::arg("sources", escape(sources_json(e))),
       fmt::arg("parent", s.parent ? fmt::format(R"svg( data-parent="{}")svg", escape(timeline.at(layout.events[*s.parent].event).id)) : ""));
   out += fmt::format("<title>{} — {} ({})</title>", escape(e.title), escape(local_date_text(e)), escape(e.zone.name()));
