@@ -402,6 +402,15 @@
     const text = 'Axis in ' + state.zone + (asOf !== null ? ' \u00b7 as of ' + clockText(asOf, state.zone) : '');
     subtitle.textContent = text;
     subtitle.dataset.width = fmt(labelWidth(text));
+    // The now-line's label reads the same clock, centred on the line as the layout centred it.
+    if (nowLabel && svg.dataset.nowUtc) {
+      const now = 'now ' + clockText(Date.parse(svg.dataset.nowUtc), state.zone);
+      const w = labelWidth(now);
+      nowLabel.dataset.dx = fmt(-w / 2);
+      nowLabel.dataset.width = fmt(w);
+      nowLabel.textContent = now;
+      redraw();
+    }
   }
 
   // ---- Zone selector: the axis's zone, the viewer's, UTC and every event's.

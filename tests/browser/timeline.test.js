@@ -415,6 +415,8 @@ t.test('the heading and the subtitle follow the zone selector', async () => {
   // --now 2025-10-26T12:00Z is 16:00 in Abu Dhabi (UTC+4, no daylight time).
   const sub = await page.locator('svg.dipcal-timeline text.subtitle').textContent();
   assert(sub.startsWith('Axis in Asia/Dubai · as of 2025-10-26 16:00'), `subtitle after the change: ${sub}`);
+  const nowText = await page.locator('svg.dipcal-timeline text.now-label').textContent();
+  assert(nowText.startsWith('now 2025-10-26 16:00'), `now label after the change: ${nowText}`);
   await page.selectOption('#zone', 'UTC');
   assert((await summary()).includes('axis in UTC'), `heading back: ${await summary()}`);
 });
