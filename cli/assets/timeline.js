@@ -6,7 +6,8 @@
 // bars stretch, marks and labels keep their size, and a label keeps its offset from its anchor
 // (data-anchor, data-dx), which is why labels laid out without overlap at k = 1 never overlap when
 // zoomed in (see engine/include/dipcal/timeline_layout.h). The axis ticks are recomputed with the same
-// rules as the engine's layout, in the zone chosen in the selector.
+// rules as the engine's layout, in the zone chosen in the selector, which the page's heading, the
+// drawing's subtitle and the now label then name.
 (function () {
   'use strict';
   const NS = 'http://www.w3.org/2000/svg';
