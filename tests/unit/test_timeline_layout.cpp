@@ -557,6 +557,21 @@ TEST_CASE("layout: no label overlaps another on a crowded timeline, at any width
       CHECK(s.label.box.right() <= layout.axis.plot_x1 + 1e-9);
     }
     for (std::size_t k = 0; k < 5; ++k) CHECK(shape(layout, t, "day" + std::to_string(k)).parent.has_value());
+    // Every routed arrow: straight segments from its start to its end that pass through no label.
+    std::size_t routed = 0;
+    for (const auto& arrow : layout.arrows) {
+      if (arrow.route.empty()) continue;
+      ++routed;
+      std::vector<std::pair<double, double>> points{{arrow.x1, arrow.y1}};
+      for (const auto& p : arrow.route) points.emplace_back(p.x(), p.y);
+      points.emplace_back(arrow.x2, arrow.y2);
+      for (std::size_t i = 0; i + 1 < points.size(); ++i)
+        for (const auto& s : layout.events) {
+          INFO(arrow.id << " segment " << i << " and '" << s.label.text << "'");
+          CHECK_FALSE(segment_crosses(points[i].first, points[i].second, points[i + 1].first, points[i + 1].second, s.label.box));
+        }
+    }
+    CHECK(routed > 0);  // the chains of `after` between crowded rows do cross labels as curves
   }
 }
 
