@@ -2,6 +2,9 @@
 
 #include "session.h"
 
+#include "dipcal/diagnostics.h"
+#include "dipcal/suggest.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -38,6 +41,23 @@ EventSelection select_events(const Timeline& timeline, const EventMatcher& match
       selection.calendars.insert(timeline.at(i).calendar);
     }
   return selection;
+}
+
+std::vector<std::string> nothing_selected_warnings(const Timeline& timeline, const EventFilter& filter, std::size_t selected) {
+  std::vector<std::string> out;
+  if (selected > 0) return out;
+  std::set<std::string> known;
+  for (const auto& e : timeline.events()) known.insert(e.tags.begin(), e.tags.end());
+  const std::vector<std::string> all{known.begin(), known.end()};
+  for (const auto& tag : filter.tags)
+    if (!known.count(tag)) {
+      auto near = closest(tag, all);
+      out.push_back(fmt::format("no event has the tag '{}'{}", tag, near.empty() ? "" : "; " + did_you_mean(near)));
+    }
+  if (out.empty()) out.push_back(filter.tags.empty() && filter.from.empty() && filter.to.empty()
+                                     ? std::string{"there are no events"}
+                                     : std::string{"no event matches --from, --to and --tag together"});
+  return out;
 }
 
 bool EventMatcher::operator()(const Event& e) const {

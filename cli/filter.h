@@ -31,6 +31,10 @@ struct EventSelection {
 };
 EventSelection select_events(const Timeline& timeline, const EventMatcher& matches);
 
+// When a filter kept no event, why, for standard error: each --tag no event has, with the nearest
+// tags that exist, or else that no event falls in the dates. Empty when something was kept.
+std::vector<std::string> nothing_selected_warnings(const Timeline& timeline, const EventFilter& filter, std::size_t selected);
+
 class EventMatcher {
  public:
   EventMatcher(const EventFilter& filter, const Zone& zone);

@@ -48,7 +48,12 @@ const TimelineWindows& solved_windows(const Timeline& timeline);
 Zone output_zone(const GlobalOptions& options);
 Instant now(const GlobalOptions& options, const Zone& zone);
 
+// The forms --from, --on, --now and friends take, for messages about what they got instead.
+inline constexpr const char* kDateFormats =
+    "expected a date 2025-10-26, a date-time 2025-10-26T12:00 (read in --tz), or an instant 2025-10-26T12:00Z or 2025-10-26T12:00+08:00";
+
 // An instant from text: RFC 3339 with offset, a local date-time, or a date (midnight), read in `zone`.
+// A clock `zone` skips (DST gap) is refused, with the offsets of the zone or without, as in fixtures.
 Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::string& option);
 
 // An event by id, alias or unique prefix; UsageError with suggestions otherwise.

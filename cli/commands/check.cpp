@@ -21,18 +21,9 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   // What the dates and relations say together: broken relations, gaps without meaning, cycles.
   auto dependencies = check_dependencies(result.timeline);
   result.diagnostics.append(dependencies);
-  // The temporal network: windows and relations together. A relation between two dated events that
-  // the dates break is already reported above, and would only come back as a cycle; look further
-  // only when the data so far is sound.
-  if (!result.diagnostics.has_errors()) {
-    const auto& windows = solved_windows(result.timeline);
-    if (windows.conflict) {
-      Diagnostics conflict;
-      auto& d = conflict.error(windows.conflict->where, windows.conflict->message, windows.conflict->expected, windows.conflict->suggestion);
-      d.notes = windows.conflict->notes;
-      result.diagnostics.append(conflict);
-    }
-  }
+  // The temporal network: windows and relations together, in every part of the timeline whose dates
+  // and relations are sound (network.h says why the others are left out).
+  result.diagnostics.append(network_conflicts(result.timeline, dependencies));
   result.diagnostics.sort();
   print_diagnostics(result.diagnostics);
   auto errors = result.diagnostics.error_count();

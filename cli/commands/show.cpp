@@ -121,7 +121,7 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
 
 Runner setup_show(CLI::App& command, const GlobalOptions& global) {
   auto options = std::make_shared<ShowOptions>();
-  command.add_option("event", options->event, "Event id, alias or unique prefix")->required();
+  command.add_option("EVENT", options->event, "Event id, alias or unique prefix")->required();
   command.add_flag("--json", options->json, "Print one JSON object with all the event's fields");
   return [options, &global] { return run_show(*options, global); };
 }

@@ -51,7 +51,12 @@ From resolve_from(const UntilOptions& options, const GlobalOptions& global, cons
       auto i = parse_instant_arg(options.from, zone, "--from");
       return {i, options.from, "datetime", human_time_text(i, zone), {}};
     }
-    event = &find_event(timeline, options.from);  // a unique prefix, or a usage error with suggestions
+    try {
+      event = &find_event(timeline, options.from);  // a unique prefix, or a usage error with suggestions
+    } catch (UsageError& e) {
+      e.message += fmt::format("; --from takes an event (id, alias or unique prefix) or a date: {}", kDateFormats);
+      throw;
+    }
   }
   auto side = options.from_start ? EventSide::start : EventSide::end;
   return {count_point(*event, side, window_of(timeline, *event)), event->id, options.from_start ? "start" : "end",
@@ -104,7 +109,7 @@ int run_until(const UntilOptions& options, const GlobalOptions& global) {
 
 Runner setup_until(CLI::App& command, const GlobalOptions& global) {
   auto options = std::make_shared<UntilOptions>();
-  command.add_option("target", options->target, "The event counted to (id, alias or unique prefix); the count ends at its start")
+  command.add_option("EVENT", options->target, "The event counted to (id, alias or unique prefix); the count ends at its start")
       ->required();
   command.add_option("--from", options->from,
                      "Count from an event (its end; see --from-start), a date (2025-10-26) or a date-time "

@@ -70,7 +70,7 @@ int run_windows(const WindowsOptions& options, const GlobalOptions& global) {
 
 Runner setup_windows(CLI::App& command, const GlobalOptions& global) {
   auto options = std::make_shared<WindowsOptions>();
-  command.add_option("events", options->events, "Events to show (default: all), by id, alias or unique prefix");
+  command.add_option("EVENTS", options->events, "Events to show (default: all), by id, alias or unique prefix");
   command.add_flag("--json", options->json,
                    "Print JSON: id, earliest_start_utc, latest_start_utc, earliest_end_utc, latest_end_utc (null when unbounded)");
   return [options, &global] { return run_windows(*options, global); };

@@ -1,5 +1,7 @@
 #include "dipcal/places/places.h"
 
+#include "dipcal/suggest.h"
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -118,6 +120,15 @@ std::optional<std::string_view> suggest_country(std::string_view text) {
   if (auto found = index.find(folded); found != index.end()) return found->second->code;
   if (auto place = find_place(text)) return place->country;
   return std::nullopt;
+}
+
+std::vector<std::string> suggest_zones(std::string_view name, const ZoneDb& zones) {
+  auto place = find_place(name);
+  if (!place) {
+    if (auto slash = name.rfind('/'); slash != std::string_view::npos) place = find_place(name.substr(slash + 1));
+  }
+  if (place && zones.find(place->zone)) return {std::string{place->zone}};
+  return closest(name, zones.names());
 }
 
 }  // namespace dipcal::places

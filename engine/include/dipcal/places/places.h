@@ -14,9 +14,12 @@
 //   is_country_code("GB") → true;  is_country_code("UK") → false;  suggest_country("UK") → "GB"
 #pragma once
 
+#include "dipcal/time/zone.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dipcal::places {
 
@@ -35,6 +38,11 @@ bool is_country_code(std::string_view code);
 // The code people meant by something that is not one: a country's name or a common non-code ("UK" →
 // "GB", "USA" → "US", "Germany" → "DE", "gb" → "GB"), or a place's country ("Brussels" → "BE").
 std::optional<std::string_view> suggest_country(std::string_view text);
+
+// What an unknown zone name probably meant: the zone of the place it names, whole or by its last
+// component ("Washington", "America/Washington" → America/New_York; "Asia/Abu_Dhabi" → Asia/Dubai), else
+// the zone names nearest in spelling (suggest.h).
+std::vector<std::string> suggest_zones(std::string_view name, const ZoneDb& zones);
 
 // The text folded the way names are compared: Latin letters and digits only, lower case, accents and
 // punctuation dropped ("Sharm el-Sheikh" → "sharmelsheikh", "São Tomé" → "saotome").
