@@ -2,6 +2,7 @@
 
 #include "dipcal/cache.h"
 #include "dipcal/diagnostics.h"
+#include "dipcal/places/places.h"
 #include "dipcal/suggest.h"
 #include "progress.h"
 
@@ -74,10 +75,9 @@ const Timeline& load_clean(const GlobalOptions& options) {
 Zone output_zone(const GlobalOptions& options) {
   const auto& db = ZoneDb::system();
   if (!options.tz.empty()) {
-    auto z = db.lookup(options.tz);
-    if (auto* zone = std::get_if<Zone>(&z)) return *zone;
-    auto& err = std::get<ZoneLookupError>(z);
-    throw UsageError{fmt::format("--tz: {}{}", err.message, err.suggestions.empty() ? "" : "; " + did_you_mean(err.suggestions))};
+    if (auto zone = db.find(options.tz)) return *zone;
+    auto meant = places::suggest_zones(options.tz, db);  // a city names its zone: --tz Washington
+    throw UsageError{fmt::format("--tz: unknown zone '{}'{}", options.tz, meant.empty() ? "" : "; " + did_you_mean(meant))};
   }
   // TZ may be ":Area/City" (POSIX) or a zone name; a POSIX rule string like "EST5EDT,M3.2.0,M11.1.0" is not a name.
   if (const char* env = std::getenv("TZ"); env && *env) {
