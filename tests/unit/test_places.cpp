@@ -114,3 +114,12 @@ TEST_CASE("data/places.tsv agrees with tzdata") {
   }
   CHECK(rows > 300);
 }
+
+TEST_CASE("suggest_zones: a place's zone before names near in spelling") {
+  const auto& db = dipcal::ZoneDb::system();
+  using Names = std::vector<std::string>;
+  CHECK(suggest_zones("America/Washington", db) == Names{"America/New_York"});
+  CHECK(suggest_zones("Asia/Abu_Dhabi", db) == Names{"Asia/Dubai"});
+  CHECK(suggest_zones("Davos", db) == Names{"Europe/Zurich"});
+  CHECK(suggest_zones("Asia/Seol", db).front() == "Asia/Seoul");  // no such place: spelling
+}

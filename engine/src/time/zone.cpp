@@ -125,7 +125,10 @@ ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
   std::sort(names_.begin(), names_.end());
   names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
 
-  if (auto tab = read_file(root_ + "/zone1970.tab")) {
+  // zone1970.tab and zone.tab: countries (comma-separated in zone1970.tab), coordinates, zone, comment.
+  auto each_row = [&](const char* name, const auto& row) {
+    auto tab = read_file(root_ + "/" + name);
+    if (!tab) return;
     std::istringstream lines{*tab};
     std::string line;
     while (std::getline(lines, line)) {
@@ -135,26 +138,16 @@ ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
       std::getline(fields, countries, '\t');
       std::getline(fields, coordinates, '\t');
       std::getline(fields, zone, '\t');
-      std::istringstream codes{countries};
-      std::string code;
-      while (std::getline(codes, code, ',')) country_zones_.emplace(code, zone);
+      row(countries, zone);
     }
-  }
-
+  };
+  each_row("zone1970.tab", [&](const std::string& countries, const std::string& zone) {
+    std::istringstream codes{countries};
+    std::string code;
+    while (std::getline(codes, code, ',')) country_zones_.emplace(code, zone);
+  });
   // Names zone.tab gives a country are kept even where tzdata made them links (Europe/Luxembourg).
-  if (auto tab = read_file(root_ + "/zone.tab")) {
-    std::istringstream lines{*tab};
-    std::string line;
-    while (std::getline(lines, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      std::istringstream fields{line};
-      std::string country, coordinates, zone;
-      std::getline(fields, country, '\t');
-      std::getline(fields, coordinates, '\t');
-      std::getline(fields, zone, '\t');
-      links_.erase(zone);
-    }
-  }
+  each_row("zone.tab", [&](const std::string&, const std::string& zone) { links_.erase(zone); });
   for (const auto& [country, zone] : country_zones_) links_.erase(zone);
 }
 
