@@ -85,6 +85,20 @@ d = diagnostics(err)
 check("suggestion names an event that was left out", has(d, 13, 9, "unknown event 'busan-meting'", "did you mean busan-meeting?"), err)
 check("duplicate id in a file with other errors", has(d, 14, 9, "duplicate event id 'readout'"), err)
 
+# Across files (ids at column 10, after "  - {id: "): the first 'summit' is left out for its zone; the
+# second is a duplicate of it, and a
+# misspelled target in a third file still gets the left-out event's id as its suggestion.
+for name, body in [("a.yaml", "events:\n  - {id: summit, title: S, start: 2025-01-01, location: {zone: Mars/Olympus}}\n"),
+                   ("b.yaml", "events:\n  - {id: summit, title: S2, start: 2025-01-02, location: {zone: UTC}}\n"),
+                   ("c.yaml", "events:\n  - {id: talks, title: T, start: 2025-01-03, location: {zone: UTC},"
+                              " relations: [{type: after, event: sumit}]}\n")]:
+    os.makedirs(os.path.join(WORK, "files"), exist_ok=True)
+    with open(os.path.join(WORK, "files", name), "w") as f:
+        f.write(body)
+code, out, err = run("check", os.path.join(WORK, "files"))
+check("across files: a duplicate of an event left out", "b.yaml:2:10: error: duplicate event id 'summit'" in err, err)
+check("across files: a target suggested from an event left out", "unknown event 'sumit'" in err and "did you mean summit?" in err, err)
+
 code, out, err = run("check", os.path.join(FIX, "cycle-and-conflict.yaml"))
 d = diagnostics(err)
 check("dependency cycle reported", any("dependency cycle: a → b → a" in m for _, _, _, m in d), err)
