@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "session.h"
+#include "usage_hint.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -38,6 +39,13 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // CLI11 2.1.2 names neither the command nor the option meant; say which, when one is near.
+    if (e.get_exit_code() != 0) {
+      if (auto hint = usage_hint(app, std::vector<std::string>(argv + 1, argv + argc)); !hint.empty()) {
+        std::fprintf(stderr, "dipcal: error: %s\nRun with --help for more information.\n", hint.c_str());
+        return kUsage;
+      }
+    }
     int code = app.exit(e);
     return code == 0 ? kOk : kUsage;
   }

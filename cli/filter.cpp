@@ -2,7 +2,12 @@
 
 #include "session.h"
 
+#include "dipcal/diagnostics.h"
+#include "dipcal/suggest.h"
+
 #include <fmt/format.h>
+
+#include <set>
 
 namespace dipcal::cli {
 
@@ -30,6 +35,23 @@ Selection EventFilter::selection() const {
   s.actors = actors;
   for (const auto& name : statuses) s.statuses.push_back(*parse_event_status(name));
   return s;
+}
+
+std::vector<std::string> nothing_selected_warnings(const Timeline& timeline, const EventFilter& filter, std::size_t selected) {
+  std::vector<std::string> out;
+  if (selected > 0) return out;
+  std::set<std::string> known;
+  for (const auto& e : timeline.events()) known.insert(e.tags.begin(), e.tags.end());
+  const std::vector<std::string> all{known.begin(), known.end()};
+  for (const auto& tag : filter.tags)
+    if (!known.count(tag)) {
+      auto near = closest(tag, all);
+      out.push_back(fmt::format("no event has the tag '{}'{}", tag, near.empty() ? "" : "; " + did_you_mean(near)));
+    }
+  bool filtered = !filter.tags.empty() || !filter.actors.empty() || !filter.statuses.empty() || !filter.from.empty() || !filter.to.empty();
+  if (out.empty()) out.push_back(filtered ? std::string{"no event matches --from, --to, --tag, --actor and --status together"}
+                                          : std::string{"there are no events"});
+  return out;
 }
 
 }  // namespace dipcal::cli

@@ -26,4 +26,8 @@ struct EventFilter {
 // A civil date argument; UsageError naming `option` otherwise.
 CivilDate date_arg(const std::string& text, const std::string& option);
 
+// When a filter kept no event, why, for standard error: each --tag no event has, with the nearest
+// tags that exist, or else that no event falls in the dates. Empty when something was kept.
+std::vector<std::string> nothing_selected_warnings(const Timeline& timeline, const EventFilter& filter, std::size_t selected);
+
 }  // namespace dipcal::cli

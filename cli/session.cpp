@@ -2,6 +2,7 @@
 
 #include "dipcal/cache.h"
 #include "dipcal/diagnostics.h"
+#include "dipcal/places/places.h"
 #include "dipcal/suggest.h"
 #include "progress.h"
 
@@ -68,10 +69,10 @@ const Calendar& Session::calendar() {
 }
 
 Zone zone_arg(const std::string& name, const std::string& option) {
-  auto z = ZoneDb::system().lookup(name);
-  if (auto* zone = std::get_if<Zone>(&z)) return *zone;
-  auto& err = std::get<ZoneLookupError>(z);
-  throw UsageError{fmt::format("{}: {}{}", option, err.message, err.suggestions.empty() ? "" : "; " + did_you_mean(err.suggestions))};
+  const auto& db = ZoneDb::system();
+  if (auto zone = db.find(name)) return *zone;
+  auto meant = places::suggest_zones(name, db);  // a city names its zone: --tz Washington
+  throw UsageError{fmt::format("{}: unknown zone '{}'{}", option, name, meant.empty() ? "" : "; " + did_you_mean(meant))};
 }
 
 std::optional<Zone> Session::chosen_zone() {
@@ -99,17 +100,29 @@ Instant Session::now() {
 }
 
 Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::string& option) {
-  if (auto i = parse_rfc3339(text)) return *i;
-  std::optional<CivilDateTime> local = parse_civil_date_time(text);
-  if (!local)
-    if (auto d = parse_civil_date(text)) local = CivilDateTime{*d, std::chrono::seconds{0}};
-  if (!local)
-    throw UsageError{fmt::format("{} '{}' is not a date or date-time; expected 2025-10-26, 2025-10-26T12:00 or 2025-10-26T12:00+08:00", option, text)};
+  auto clock = [](const CivilDateTime& t) { return to_string(t).substr(0, 16); };
+  // With an offset it is an instant; but a clock that the zone skips is refused as in a fixture's
+  // local time, so that --from 2025-03-09T02:30-05:00 in New York is not taken on trust.
+  std::optional<CivilDateTime> local;
+  std::optional<std::chrono::seconds> offset;
+  if (auto written = parse_offset_date_time(text)) {
+    local = written->local;
+    offset = written->offset;
+  }
+  else if ((local = parse_civil_date_time(text))) {}
+  else if (auto d = parse_civil_date(text)) local = CivilDateTime{*d, std::chrono::seconds{0}};
+  if (!local) throw UsageError{fmt::format("{} '{}' is not a date or date-time; {}", option, text, kDateFormats)};
   auto r = zone.resolve(*local);
-  if (r.kind == LocalKind::skipped)
-    throw UsageError{fmt::format("{} {} does not exist in {} (DST gap); give an offset", option, text, zone.name())};
+  bool zone_clock = !offset || *offset == r.first_offset || *offset == r.second_offset;  // not a clock of another zone
+  if (r.kind == LocalKind::skipped && zone_clock)
+    throw UsageError{fmt::format("{} {}: {} does not exist in {}: the clocks jump forward over it (DST gap); write {} (the clock after "
+                                 "the jump) or {} (before it)",
+                                 option, text, clock(*local), zone.name(), clock(zone.to_civil(r.first)), clock(zone.to_civil(r.second)))};
+  if (auto i = parse_rfc3339(text)) return *i;
   if (r.kind == LocalKind::repeated)
-    throw UsageError{fmt::format("{} {} occurs twice in {} (DST overlap); give an offset", option, text, zone.name())};
+    throw UsageError{fmt::format("{} {} occurs twice in {}: the clocks fall back over it (DST overlap); add the offset to pick one: {}{} or {}{}",
+                                 option, text, zone.name(), clock(*local), offset_to_string(r.first_offset), clock(*local),
+                                 offset_to_string(r.second_offset))};
   return r.first;
 }
 

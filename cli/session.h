@@ -61,8 +61,13 @@ class Session {
   std::optional<Instant> now_;
 };
 
+// The forms --from, --on, --now and friends take, for messages about what they got instead.
+inline constexpr const char* kDateFormats =
+    "expected a date 2025-10-26, a date-time 2025-10-26T12:00 (read in --tz), or an instant 2025-10-26T12:00Z or 2025-10-26T12:00+08:00";
+
 // An instant from text: RFC 3339 with offset, a local date-time, or a date (midnight), read in
-// `zone`; UsageError naming `option` when it is none of these, or names no single instant there.
+// `zone`; UsageError naming `option` when it is none of these, or names no single instant there
+// (a clock `zone` skips, with the offsets of the zone or without, as in fixtures).
 Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::string& option);
 // A zone by IANA name; UsageError naming `option` with suggestions otherwise.
 Zone zone_arg(const std::string& name, const std::string& option);

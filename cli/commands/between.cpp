@@ -59,8 +59,8 @@ int run_between(const BetweenOptions& options, Session& session) {
 
 Runner setup_between(CLI::App& command) {
   auto options = std::make_shared<BetweenOptions>();
-  command.add_option("a", options->a, "One event (id, alias or unique prefix)")->required();
-  command.add_option("b", options->b, "The other event")->required();
+  command.add_option("EVENT_A", options->a, "One event (id, alias or unique prefix)")->required();
+  command.add_option("EVENT_B", options->b, "The other event")->required();
   command.add_flag("--json", options->json,
                    "Print first, second, from_point, overlap, calendar_days, calendar_days_min/max, zone, elapsed_seconds, "
                    "from_date, to_date, under_way");

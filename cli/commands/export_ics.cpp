@@ -50,6 +50,9 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
   if (result.warnings.size() > kWarningsShown)
     std::fprintf(stderr, "dipcal: warning: … and %zu more events left out (`dipcal windows` lists the undated ones)\n",
                  result.warnings.size() - kWarningsShown);
+  // Nothing written is worth a word even when the filter kept undated events the calendar cannot hold.
+  for (const auto& w : nothing_selected_warnings(timeline, options.filter, result.events_written))
+    std::fprintf(stderr, "dipcal: warning: %s\n", w.c_str());
   if (options.output.empty() || options.output == "-") {
     std::fwrite(result.text.data(), 1, result.text.size(), stdout);
     if (std::fflush(stdout) != 0) throw UsageError{"cannot write the calendar to standard output"};

@@ -43,14 +43,13 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-// The schema as the modeline names it: relative to where the fixture goes, as editors resolve it.
-std::string schema_path(const std::string& output) {
+// The schema as the modeline names it: the schema of this dipcal's sources by its absolute path, so
+// that the line holds wherever the fixture is written or moved to on this machine (README: Fixtures).
+std::string schema_path() {
   fs::path schema = fs::path{DIPCAL_DEFAULT_FIXTURES}.parent_path() / "schemas" / "dipcal-fixture.schema.json";
-  if (output.empty() || output == "-") return "../schemas/dipcal-fixture.schema.json";  // as for a file in fixtures/
   std::error_code ec;
-  auto folder = fs::weakly_canonical(fs::absolute(output), ec).parent_path();
-  auto relative = fs::relative(fs::weakly_canonical(schema, ec), folder, ec);
-  return ec || relative.empty() ? schema.string() : relative.generic_string();
+  auto canonical = fs::weakly_canonical(schema, ec);
+  return (ec ? schema : canonical).generic_string();
 }
 
 CivilDate date_option(const std::string& text, const char* option) {
@@ -84,11 +83,16 @@ int run_import_ics(const ImportIcsOptions& options, Session& session) {
     std::fprintf(stderr, "%s:%d: %s %s: %s\n", n.file.c_str(), n.line, n.kind == ics::ImportNote::Kind::note ? "note:" : "left out:",
                  n.subject.c_str(), n.message.c_str());
 
-  auto text = ics::write_fixture(result.calendar, result.events, schema_path(options.output));
+  auto text = ics::write_fixture(result.calendar, result.events, schema_path());
   // What check would say: the fixture is loaded from memory before it is written.
   LoadResult check;
   load_fixture_text(text, to_file ? options.output : "<import>", check);
   print_diagnostics(check.diagnostics);
+  // Only a fixture check takes is written: one it refuses would only move the problem to the next run.
+  if (check.diagnostics.has_errors()) {
+    std::fprintf(stderr, "dipcal: the fixture was not written: check would refuse it (above)\n");
+    return kProblems;
+  }
   if (to_file) {
     write_file_atomically(options.output, text, options.force ? Overwrite::allow : Overwrite::refuse);
   } else {

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
+
 namespace dipcal::cli {
 
 namespace {
@@ -22,6 +24,8 @@ int run_list(const ListOptions& options, Session& session) {
   const auto& calendar = session.calendar();
   auto selected = select(calendar, selection, zone);
   const auto& timeline = calendar.timeline();
+  for (const auto& w : nothing_selected_warnings(timeline, options.filter, selected.events.size()))
+    std::fprintf(stderr, "dipcal: warning: %s\n", w.c_str());
   if (options.json) {
     auto out = nlohmann::ordered_json::array();
     for (const auto& s : selected.events) out.push_back(event_json(timeline.at(s.event), false, calendar.window_of(s.event)));

@@ -1,5 +1,6 @@
 // dipcal path A B [--json]: every dependency chain from A to B, each link with its relation, and the
-// chain's smallest total gap (the sum of the links' minimum gaps).
+// chain's smallest total gap (the sum of the links' minimum gaps). Exit 1 when there is none, 2 when A
+// and B are the same event (as for between).
 #include "../commands.h"
 
 #include "dipcal/graph.h"
@@ -26,6 +27,8 @@ int run_path(const PathOptions& options, Session& session) {
   const auto& timeline = calendar.timeline();
   auto from = find_event(timeline, options.from);
   auto to = find_event(timeline, options.to);
+  if (from == to)
+    throw UsageError{fmt::format("'{}' and '{}' are the same event, {}; a chain needs two", options.from, options.to, timeline.at(from).id)};
   DependencyGraph graph{timeline, calendar.chronological()};
   auto chains = graph.chains(from, to, options.limit);
   const auto& links = graph.links();
@@ -47,14 +50,14 @@ int run_path(const PathOptions& options, Session& session) {
     }
     nlohmann::ordered_json j{{"from", timeline.at(from).id}, {"to", timeline.at(to).id}, {"chains", std::move(out)}};
     fmt::print("{}\n", j.dump(2));
-    return kOk;
+    return chains.empty() ? kProblems : kOk;
   }
   const auto& a = timeline.at(from).id;
   const auto& b = timeline.at(to).id;
   if (chains.empty()) {
     fmt::print("no dependency chain from {} to {}\n", a, b);
     if (!graph.chains(to, from, 1).empty()) fmt::print("but {} depends on {}: try dipcal path {} {}\n", a, b, b, a);
-    return kOk;
+    return kProblems;
   }
   fmt::print("{} chain{} from {} to {}:\n", chains.size(), chains.size() == 1 ? "" : "s", a, b);
   for (std::size_t n = 0; n < chains.size(); ++n) {
@@ -73,8 +76,8 @@ int run_path(const PathOptions& options, Session& session) {
 
 Runner setup_path(CLI::App& command) {
   auto options = std::make_shared<PathOptions>();
-  command.add_option("from", options->from, "The prerequisite end of the chains (id, alias or unique prefix)")->required();
-  command.add_option("to", options->to, "The dependent end")->required();
+  command.add_option("EVENT_A", options->from, "The prerequisite end of the chains (id, alias or unique prefix)")->required();
+  command.add_option("EVENT_B", options->to, "The dependent end")->required();
   command.add_option("--limit", options->limit, "Stop after this many chains (default 1000)")->check(CLI::PositiveNumber);
   command.add_flag("--json", options->json,
                    "Print {from, to, chains: [{events, links: [{from, to, relation, reads, stated_by, gap_min_seconds, where}], "

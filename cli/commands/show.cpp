@@ -123,7 +123,7 @@ int run_show(const ShowOptions& options, Session& session) {
 
 Runner setup_show(CLI::App& command) {
   auto options = std::make_shared<ShowOptions>();
-  command.add_option("event", options->event, "Event id, alias or unique prefix")->required();
+  command.add_option("EVENT", options->event, "Event id, alias or unique prefix")->required();
   command.add_flag("--json", options->json, "Print one JSON object with all the event's fields");
   return [options](Session& session) { return run_show(*options, session); };
 }

@@ -71,7 +71,7 @@ int run_windows(const WindowsOptions& options, Session& session) {
 
 Runner setup_windows(CLI::App& command) {
   auto options = std::make_shared<WindowsOptions>();
-  command.add_option("events", options->events, "Events to show (default: all), by id, alias or unique prefix");
+  command.add_option("EVENTS", options->events, "Events to show (default: all), by id, alias or unique prefix");
   command.add_flag("--json", options->json,
                    "Print JSON: id, earliest_start_utc, latest_start_utc, earliest_end_utc, latest_end_utc (null when unbounded)");
   return [options](Session& session) { return run_windows(*options, session); };

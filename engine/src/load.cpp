@@ -93,26 +93,49 @@ std::optional<Position> bad_byte(std::string_view text, const FileName& file, st
   return std::nullopt;
 }
 
-// Adds an event that was read whole, unless its id or one of its aliases is already a name in
-// `into` (reported there).
-void admit(LoadResult& into, Event&& e) {
-  auto clash = into.timeline.index_of(e.id);
-  if (clash != Timeline::npos) {
-    const auto& other = into.timeline.at(clash);
+// The names of events left out for their errors, for the checks across files.
+using DroppedNames = std::unordered_map<std::string, const Event*>;
+
+// The event (admitted or left out) that already has `name`, or nullptr.
+const Event* holder_of(const LoadResult& into, const DroppedNames& dropped, const std::string& name) {
+  if (auto i = into.timeline.index_of(name); i != Timeline::npos) return &into.timeline.at(i);
+  auto found = dropped.find(name);
+  return found == dropped.end() ? nullptr : found->second;
+}
+
+// Reports an id or alias of `e` that another event already has; true when there was one.
+bool report_name_clash(LoadResult& into, const DroppedNames& dropped, const Event& e) {
+  if (e.id.empty()) return false;
+  if (const auto* other = holder_of(into, dropped, e.id)) {
     auto& d = into.diagnostics.error(e.where, fmt::format("duplicate event id '{}'", e.id), "ids unique across all fixtures",
                                      "rename one of them");
-    d.notes.push_back(fmt::format("{}:{}:{}: the other '{}' ({})", other.where.file, other.where.line, other.where.col, e.id, other.title));
-    return;
+    d.notes.push_back(fmt::format("{}:{}:{}: the other '{}' ({})", other->where.file, other->where.line, other->where.col, e.id, other->title));
+    return true;
   }
   for (const auto& alias : e.aliases) {
-    if (auto other = into.timeline.index_of(alias); other != Timeline::npos || alias == e.id) {
-      into.diagnostics.error(e.where, fmt::format("alias '{}' of '{}' is already a name of '{}'", alias, e.id,
-                                                  other != Timeline::npos ? into.timeline.at(other).id : e.id),
+    const auto* other = holder_of(into, dropped, alias);
+    if (other || alias == e.id) {
+      into.diagnostics.error(e.where, fmt::format("alias '{}' of '{}' is already a name of '{}'", alias, e.id, other ? other->id : e.id),
                              "names unique across ids and aliases", "drop or change the alias");
-      return;
+      return true;
     }
   }
-  into.timeline.add(std::move(e));
+  return false;
+}
+
+// Adds an event that was read whole, unless its id or one of its aliases is already a name in
+// `into` or of an event left out (reported there).
+void admit(LoadResult& into, const DroppedNames& dropped, Event&& e) {
+  if (!report_name_clash(into, dropped, e)) into.timeline.add(std::move(e));
+}
+
+// Keeps an event left out for its errors, and its names, unless another event already has one of them
+// (reported). `into.dropped` must have room: `dropped` points into it.
+void note_dropped(LoadResult& into, DroppedNames& dropped, LoadResult::Dropped&& left_out) {
+  if (left_out.event.id.empty() || report_name_clash(into, dropped, left_out.event)) return;
+  const auto& kept = into.dropped.emplace_back(std::move(left_out)).event;
+  dropped.try_emplace(kept.id, &kept);
+  for (const auto& alias : kept.aliases) dropped.try_emplace(alias, &kept);
 }
 
 void report_cap(LoadResult& into, const Position& where, const LoadLimits& limits) {
@@ -180,7 +203,9 @@ void load_fixture_text(std::string_view text, const std::string& file_name, Load
       report_cap(into, Position{file, node.line, node.col}, limits);
       return;
     }
-    if (auto e = detail::read_event(node, file, zones, into.diagnostics)) admit(into, std::move(*e));
+    Event e;
+    if (detail::read_event(node, file, zones, into.diagnostics, e)) admit(into, {}, std::move(e));
+    else if (!e.id.empty()) into.dropped.push_back({std::move(e), into.timeline.size()});
     if (after_event) after_event();
   };
   detail::ParseLimits parse_limits{limits.max_depth, limits.max_value_bytes};
@@ -248,6 +273,11 @@ LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones
   // A part's own "more than N events" holds only if no earlier file reached the cap: it is taken out,
   // and put back at its place when the merge reaches the end of that part without having capped.
   auto cap_message = fmt::format("more than {} events", limits.max_events);
+  // Left-out events live in result.dropped, which must not move while this map points into it.
+  std::size_t dropped_total = 0;
+  for (const auto& part : parts) dropped_total += part.dropped.size();
+  result.dropped.reserve(dropped_total);
+  DroppedNames dropped_names;
   for (auto& part : parts) {
     std::optional<Position> part_cap;
     for (const auto& d : part.diagnostics.all()) {
@@ -260,26 +290,45 @@ LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones
       copy.notes = d.notes;
     }
     result.io_error |= part.io_error;
+    // Admitted and left-out events in file order, so that the first of two with one name keeps it.
+    std::size_t next_dropped = 0, admitted = 0;
+    auto drop_until = [&](std::size_t before) {
+      for (; next_dropped < part.dropped.size() && part.dropped[next_dropped].admitted_before <= before; ++next_dropped) {
+        auto& left_out = part.dropped[next_dropped];
+        left_out.admitted_before = result.timeline.size();
+        note_dropped(result, dropped_names, std::move(left_out));
+      }
+    };
     for (auto& e : std::move(part.timeline).take_events()) {
+      drop_until(admitted++);
       if (result.timeline.size() >= limits.max_events) {
         report_cap(result, e.where, limits);
         break;
       }
-      admit(result, std::move(e));
+      admit(result, dropped_names, std::move(e));
     }
+    drop_until(static_cast<std::size_t>(-1));
     if (part_cap) report_cap(result, *part_cap, limits);
     part = LoadResult{};  // give its memory back before the next
   }
-  // Relations may point forward and across files: check their targets once everything is loaded.
+  // Relations may point forward and across files: check their targets once everything is loaded,
+  // those of events left out for other errors too. A target that names a left-out event is known (its
+  // own errors are reported); suggestions come from every id and alias, left-out events' included.
   std::optional<std::vector<std::string>> names;
-  for (const auto& e : result.timeline.events()) {
+  auto check_targets = [&](const Event& e) {
     for (const auto& rel : e.relations) {
-      if (rel.target.empty() || result.timeline.index_of(rel.target) != Timeline::npos) continue;
-      if (!names) names = result.timeline.names();
+      if (rel.target.empty() || holder_of(result, dropped_names, rel.target)) continue;
+      if (!names) {
+        names = result.timeline.names();
+        for (const auto& [name, event] : dropped_names) names->push_back(name);
+        std::sort(names->begin(), names->end());
+      }
       result.diagnostics.error(rel.where, fmt::format("'{}' {} unknown event '{}'", e.id, to_string(rel.type), rel.target),
                                "the id or alias of a loaded event", did_you_mean(closest(rel.target, *names)));
     }
-  }
+  };
+  for (const auto& e : result.timeline.events()) check_targets(e);
+  for (const auto& left_out : result.dropped) check_targets(left_out.event);
   result.diagnostics.sort();
   return result;
 }

@@ -1,6 +1,11 @@
 // Compiling a Timeline into its temporal network, and explaining an inconsistent one.
 #include "dipcal/network.h"
 
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+
 #include "dipcal/event_text.h"
 #include "dipcal/relations.h"
 #include "dipcal/time/duration.h"
@@ -244,6 +249,66 @@ TimelineWindows solve_windows(const Timeline& timeline) {
   for (std::size_t i = 0; i < timeline.size(); ++i)
     result.events[i] = EventWindow{solution.points[net.start(i)], solution.points[net.end(i)]};
   return result;
+}
+
+namespace {
+
+struct PositionKey {
+  std::string file;
+  int line = 0, col = 0;
+  bool operator<(const PositionKey& o) const { return std::tie(file, line, col) < std::tie(o.file, o.line, o.col); }
+};
+
+PositionKey key_of(const Position& p) { return PositionKey{p.file.str(), p.line, p.col}; }
+
+}  // namespace
+
+Diagnostics network_conflicts(const Timeline& timeline, const Diagnostics& already) {
+  Diagnostics out;
+  auto add = [&](const Diagnostic& d) {
+    auto& added = out.error(d.where, d.message, d.expected, d.suggestion);
+    added.notes = d.notes;
+  };
+  if (!already.has_errors()) {
+    if (auto windows = solve_windows(timeline); windows.conflict) add(*windows.conflict);
+    return out;
+  }
+  // Parts: events joined by relations (union-find), and the positions that belong to each event.
+  std::vector<std::size_t> parent(timeline.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto root = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  std::map<PositionKey, std::size_t> event_at;
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const auto& e = timeline.at(i);
+    event_at.emplace(key_of(e.where), i);
+    event_at.emplace(key_of(e.time_where), i);
+    for (const auto& rel : e.relations) {
+      event_at.emplace(key_of(rel.where), i);
+      if (auto target = timeline.index_of(rel.target); target != Timeline::npos) parent[root(i)] = root(target);
+    }
+  }
+  std::set<std::size_t> troubled;
+  for (const auto& d : already.all()) {
+    if (d.severity != Severity::error) continue;
+    if (auto found = event_at.find(key_of(d.where)); found != event_at.end()) troubled.insert(root(found->second));
+  }
+  // One network of every sound part; a conflict found takes its part out, and the rest is solved again
+  // (each part is independent of the others, so every conflict is found, one per part).
+  constexpr std::size_t kMaxConflicts = 20;
+  for (std::size_t round = 0; round < kMaxConflicts; ++round) {
+    Timeline sound;
+    for (std::size_t i = 0; i < timeline.size(); ++i)
+      if (!troubled.count(root(i))) sound.add(timeline.at(i));
+    auto windows = solve_windows(sound);
+    if (!windows.conflict) break;
+    add(*windows.conflict);
+    auto found = event_at.find(key_of(windows.conflict->where));
+    if (found == event_at.end() || !troubled.insert(root(found->second)).second) break;
+  }
+  return out;
 }
 
 }  // namespace dipcal

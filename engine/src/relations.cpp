@@ -343,9 +343,6 @@ Diagnostics check_relations(const Timeline& timeline) {
     for (const auto& rel : a.relations) {
       auto target = timeline.index_of(rel.target);
       if (target == Timeline::npos) continue;
-      if (auto message = gap_error(rel))
-        out.error(rel.where, *message, fmt::format("a gap only on {}", "before, after, prepares, follows-up and the RFC 9253 types"),
-                  "remove the gap");
       if (auto d = check_relation(a, rel, timeline.at(target))) {
         auto& added = out.error(d->where, d->message, d->expected, d->suggestion);
         added.notes = d->notes;

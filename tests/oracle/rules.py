@@ -20,7 +20,9 @@ The rules encoded (README "A day's agenda", "Counting days", "Windows", and issu
   D4 An undated event is possibly on the days of the zone from its earliest possible start to its
      latest possible end, read like a timed span: the day of the latest end's last second, or the
      day of the latest end itself when it may be an instant there (latest start = latest end).
-     An open side is unbounded; an undated event nothing bounds on either side is on no day.
+     An open side is unbounded, but an undated event whose end nothing bounds is of unknown length:
+     its days end on the day of its latest possible start. An undated event nothing bounds on
+     either side is on no day.
   C1 A count is to_day - from_day in one reference zone: --tz, else the target's zone (for
      `between`, the later event's zone).
   C2 An instant endpoint (timed start/end, now, a --from date-time) is its civil date in the
@@ -121,13 +123,15 @@ def days_of(e, zname, window=None):
     es = window.get('es') if window else None
     le = window.get('le') if window else None
     ls = window.get('ls') if window else None
-    if es is None and le is None:
+    if es is None and le is None and ls is None:
         return None, None, True, False
     first = day_in(zname, es) if es is not None else None
     last = None
     if le is not None:
         instant_there = ls is not None and ls >= le
         last = day_in(zname, le if instant_there else le - SECOND)
+    elif ls is not None:
+        last = day_in(zname, ls)
     return first, last, True, True
 
 

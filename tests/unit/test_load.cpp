@@ -257,7 +257,7 @@ TEST_CASE("load: a repeated local time without an offset is an error") {
   CHECK(contains(d.suggestion, "2025-11-02T01:30-05:00"));
 }
 
-TEST_CASE("load: an offset that matches no reading of the zone is an error") {
+TEST_CASE("load: an offset that matches no reading of the zone is an instant, with a warning") {
   constexpr std::string_view text = R"(events:
   - id: wrong-offset
     title: Seoul is +09:00
@@ -265,10 +265,15 @@ TEST_CASE("load: an offset that matches no reading of the zone is an error") {
     location: {zone: Asia/Seoul}
 )";
   auto r = load(text);
-  CHECK(r.timeline.size() == 0);
+  CHECK_FALSE(r.diagnostics.has_errors());
+  REQUIRE(r.timeline.size() == 1);
+  // 11:00+08:00 is 03:00Z, which Seoul (+09:00, no DST since 1988) reads as 12:00.
+  CHECK(std::get<Timed>(r.timeline.at(0).time).start == *parse_rfc3339("2025-10-30T03:00:00Z"));
   const auto& d = find(r.diagnostics, "+08:00");
+  CHECK(d.severity == Severity::warning);
   check_at(d, where(text, "2025-10-30T11:00+08:00"));
-  CHECK(contains(d.expected, "+09:00"));
+  CHECK(contains(d.message, "is 2025-10-30T12:00 in Asia/Seoul (+09:00)"));
+  CHECK(contains(d.suggestion, "write 2025-10-30T12:00"));
 }
 
 TEST_CASE("load: an unknown key suggests the known one") {

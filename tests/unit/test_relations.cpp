@@ -369,22 +369,30 @@ TEST_CASE("same-day compares civil dates in the stated zone") {
                   .has_value());
 }
 
-TEST_CASE("windows are skipped; check_relations reports gaps and broken relations together") {
+TEST_CASE("windows are skipped; a gap where it means nothing is the loader's; check_relations reports broken relations") {
   // An undated event: nothing to check yet.
   auto t = timeline_of(pair("    location: {zone: Asia/Shanghai}\n", "type: before", std::string{"    start: 2025-10-30\n"} + std::string{kSeoul}));
   CHECK_FALSE(check_first(t).has_value());
   CHECK(check_relations(t).error_count() == 0);
-  // A gap on during (an error of its own) and a broken prepares, in one timeline.
-  auto u = timeline_of(
+  const std::string summit_and_side =
       "events:\n"
       "  - id: summit\n    title: Summit\n    start: 2025-10-26\n    end: 2025-10-28\n"
       "    location: {zone: Asia/Kuala_Lumpur}\n"
       "  - id: side\n    title: Side meeting\n    start: 2025-10-26\n    location: {zone: Asia/Kuala_Lumpur}\n"
-      "    relations:\n      - type: during\n        event: summit\n        gap: {min: 1d}\n"
-      "      - type: prepares\n        event: summit\n");
+      "    relations:\n";
+  // A gap on during is reported where the relation is read (line 14, the gap's value at column 14),
+  // whatever else is wrong, and leaves its event out.
+  LoadResult with_gap;
+  load_fixture_text(summit_and_side + "      - type: during\n        event: summit\n        gap: {min: 1d}\n", "rel.yaml", with_gap);
+  REQUIRE(with_gap.diagnostics.error_count() == 1);
+  CHECK(with_gap.diagnostics.all()[0].message == "gap has no meaning for during");
+  CHECK(with_gap.diagnostics.all()[0].where.line == 14);
+  CHECK(with_gap.diagnostics.all()[0].where.col == 14);
+  CHECK(with_gap.timeline.size() == 1);
+  // A broken prepares is check_relations' to report.
+  auto u = timeline_of(summit_and_side + "      - type: prepares\n        event: summit\n");
   auto all = check_relations(u);
-  REQUIRE(all.error_count() == 2);
-  CHECK(all.all()[0].message == "gap has no meaning for during");
+  REQUIRE(all.error_count() == 1);
   // The side meeting ends at midnight after the 26th, a day after the summit starts.
-  CHECK(all.all()[1].message == "side prepares summit, but ends 2025-10-26 after it starts 2025-10-26");
+  CHECK(all.all()[0].message == "side prepares summit, but ends 2025-10-26 after it starts 2025-10-26");
 }

@@ -379,3 +379,26 @@ TEST_CASE("ZoneDb: names and version") {
   CHECK(db.version() != "unknown");
   CHECK(db.version() == first_line.substr(prefix.size()));
 }
+
+// Legacy and fixed-offset names, read against tzdata's `backward` file (tzdata.zi's L lines) and
+// zone.tab by hand: EST is fixed UTC−05:00 (a link to America/Panama since 2024b), Etc/GMT+3 is UTC−03:00
+// (POSIX sign), US/Eastern is an old name of America/New_York; Europe/Luxembourg is zone.tab's zone for LU.
+TEST_CASE("ZoneDb::advice names the zone to write for legacy and fixed-offset names") {
+  const auto& db = dipcal::ZoneDb::system();
+  auto est = db.advice("EST");
+  REQUIRE(est);
+  CHECK(est->message.find("UTC−05:00 all year") != std::string::npos);
+  CHECK(est->suggestion == "write America/New_York");
+  auto etc = db.advice("Etc/GMT+3");
+  REQUIRE(etc);
+  CHECK(etc->message.find("UTC−03:00") != std::string::npos);
+  CHECK(db.advice("Etc/GMT-14")->message.find("UTC+14:00") != std::string::npos);
+  auto eastern = db.advice("US/Eastern");
+  REQUIRE(eastern);
+  CHECK(eastern->suggestion == "write America/New_York");
+  CHECK(db.advice("Asia/Calcutta")->suggestion == "write Asia/Kolkata");
+  CHECK_FALSE(db.advice("Europe/Brussels"));
+  CHECK_FALSE(db.advice("UTC"));
+  CHECK_FALSE(db.advice("Etc/GMT"));
+  CHECK_FALSE(db.advice("Europe/Luxembourg"));
+}

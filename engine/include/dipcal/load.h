@@ -30,6 +30,14 @@ struct LoadResult {
   bool io_error = false;  // a path could not be read (exit code 2 rather than 1)
   bool events_capped = false;  // LoadLimits::max_events was reached (reported once)
   std::vector<std::filesystem::path> files;  // the fixture files read, in order
+  // Events left out for their errors, as far as they could be read (id, aliases, title, relations), each
+  // with the number of events admitted before it: their names and relations still count when ids and
+  // relation targets are checked across files, so one run reports every problem. Not kept by the cache.
+  struct Dropped {
+    Event event;
+    std::size_t admitted_before = 0;
+  };
+  std::vector<Dropped> dropped;
 };
 
 // Called with a fixture file's place in LoadResult::files, its name and its bytes.

@@ -124,6 +124,12 @@ struct TimelineWindows {
 };
 TimelineWindows solve_windows(const Timeline& timeline);
 
+// The conflicts of the temporal network, one per part of the timeline that relations connect, leaving
+// out the parts in which `already` reports a problem (at an event or one of its relations: a dependency
+// cycle, a relation its dates break), whose conflict would only say that again. So an unrelated
+// cycle elsewhere no longer hides a network that cannot all hold.
+[[nodiscard]] Diagnostics network_conflicts(const Timeline& timeline, const Diagnostics& already);
+
 // A negative cycle as a diagnostic: where it starts, by how much the bounds contradict, and one note
 // per constraint of the cycle with its source position.
 // `timeline` writes the words of compile_network's sources; sources with their own text need none.

@@ -132,8 +132,8 @@ struct RelationView {
 // it, in load order. Relations to unknown events are left out.
 [[nodiscard]] std::vector<RelationView> relations_involving(const Timeline& timeline, std::size_t event);
 
-// Every relation of the timeline whose target is loaded: gaps on types that take none, and relations
-// the dates break. Unknown targets are the loader's to report.
+// Every relation of the timeline whose target is loaded that the dates break. Unknown targets and gaps
+// on types that take none are the loader's to report.
 [[nodiscard]] Diagnostics check_relations(const Timeline& timeline);
 
 }  // namespace dipcal

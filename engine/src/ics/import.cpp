@@ -184,12 +184,20 @@ class Importer {
     return zone_named(match->zone);
   }
 
-  // The zone for times that carry none: --tz, X-WR-TIMEZONE, or the one zone the calendar's TZIDs name.
-  std::optional<Zone> calendar_zone(const Input& s) const {
-    if (options_.default_zone) return options_.default_zone;
+  // Where floating times (RFC 5545 section 3.3.5, form #1) are read: the calendar's X-WR-TIMEZONE,
+  // else --tz (docs/ICS.md).
+  std::optional<Zone> floating_zone(const Input& s) const {
     std::string error;
     if (auto wr = text_of(s.calendar->find("X-WR-TIMEZONE")); !wr.empty())
       if (auto z = zone_of_tzid(s, wr, error)) return z;
+    return options_.default_zone;
+  }
+
+  // The zone of an event whose start names none: floating_zone, else the one zone the calendar's
+  // TZIDs name.
+  std::optional<Zone> calendar_zone(const Input& s) const {
+    std::string error;
+    if (auto floating = floating_zone(s)) return floating;
     std::optional<Zone> only;
     for (const auto& child : s.calendar->children) {
       if (child.name != "VEVENT") continue;
@@ -237,8 +245,8 @@ class Importer {
     if (v.time.utc) return Instant{date::sys_seconds{v.time.local.time().time_since_epoch()}};
     std::optional<Zone> zone;
     if (!v.tzid.empty()) zone = zone_of_tzid(s, v.tzid, error);
-    else if (options_.default_zone) zone = options_.default_zone;
-    else error = fmt::format("{} is a floating time (no TZID, no Z): give --tz ZONE to say where it is read", to_string(v.time.local));
+    else if (auto floating = floating_zone(s)) zone = floating;
+    else error = fmt::format("{} is a floating time (no TZID, no Z) and the calendar has no X-WR-TIMEZONE: give --tz ZONE to say where it is read", to_string(v.time.local));
     if (!zone) return std::nullopt;
     // Section 3.3.5: a time in a gap reads with the offset before it, a repeated one as the first.
     return zone->resolve(v.time.local).first;
@@ -413,7 +421,6 @@ class Importer {
       zone = zone_of_tzid(s, start->tzid, error);
       if (!zone) return fail(error);
     }
-    if (!zone && !start->is_date && !start->time.utc) zone = options_.default_zone;
     if (!zone) zone = calendar_zone(s);
     if (!zone && start->is_date)
       return fail("an all-day event, and nothing says which zone its days are in: give --tz ZONE");
@@ -486,6 +493,14 @@ class Importer {
     p.series = series;
     p.source = &s;
     if (!read_fields(s, p) || !read_time(s, p)) return;
+    report_dropped(s);
+    p.event.id = unique_id(named_by ? *named_by : s, id_suffix);
+    pending_.push_back(std::move(p));
+  }
+
+  // What the fixture cannot hold of a VEVENT that is imported: each property line and component once,
+  // whether the VEVENT is one event or a series expanded into many.
+  void report_dropped(const Input& s) {
     for (const auto& prop : s.event->properties)
       if (!kEventProperties.count(prop.name)) unknown_[prop.name].push_back({s.file, prop.line});
     for (const auto& child : s.event->children)
@@ -493,8 +508,6 @@ class Importer {
                                fmt::format("{} of {}: dipcal has no {}; left out", child.name, subject(*s.event),
                                            child.name == "VALARM" ? "alarms" : "such component"),
                                ImportNote::Kind::left_out});
-    p.event.id = unique_id(named_by ? *named_by : s, id_suffix);
-    pending_.push_back(std::move(p));
   }
 
   void import_master(const Input& s, const std::string& uid, const std::vector<const Input*>& overrides) {
@@ -522,7 +535,7 @@ class Importer {
     // The rule runs on the local calendar of DTSTART (its TZID, or UTC for Z times).
     std::optional<Zone> zone = options_.zones->utc();
     if (!start->is_date && !start->time.utc) {
-      zone = start->tzid.empty() ? options_.default_zone : zone_of_tzid(s, start->tzid, error);
+      zone = start->tzid.empty() ? floating_zone(s) : zone_of_tzid(s, start->tzid, error);
       if (!zone) {
         note(s, error.empty() ? "a floating recurring time: give --tz ZONE" : error, true);
         return;
@@ -597,6 +610,7 @@ class Importer {
       import_occurrence(s, uid, suffix, v);
       ++made;
     }
+    if (made > 0) report_dropped(s);
     note(s, fmt::format("recurs ({}); {} occurrence{} between {} and {} imported as events of their own", described, made,
                         made == 1 ? "" : "s", to_string(*options_.expand_from), to_string(*options_.expand_to)), false);
   }

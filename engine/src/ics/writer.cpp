@@ -97,6 +97,7 @@ std::string window_sentence(const Event& e, const TentativeEntry& entry) {
 
 std::string description(const Event& e, const TentativeEntry* entry) {
   std::vector<std::string> parts;
+  if (e.status == EventStatus::postponed) parts.emplace_back("Postponed: not held at this time.");
   if (!e.notes.empty()) parts.push_back(e.notes);
   if (entry) parts.push_back(window_sentence(e, *entry));
   if (!e.actors.empty()) parts.push_back(fmt::format("Actors: {}", fmt::join(e.actors, ", ")));
@@ -114,7 +115,9 @@ std::string description(const Event& e, const TentativeEntry* entry) {
 }
 
 std::string ics_status(const Event& e) {
-  if (e.status == EventStatus::cancelled) return "CANCELLED";
+  // A postponed event does not happen at the time written: clients show CANCELLED as not taking place
+  // (RFC 5545 section 3.8.1.11 has no "postponed"); X-DIPCAL-STATUS and DESCRIPTION keep the word.
+  if (e.status == EventStatus::cancelled || e.status == EventStatus::postponed) return "CANCELLED";
   if (e.status == EventStatus::tentative || !e.dated()) return "TENTATIVE";
   return "CONFIRMED";
 }
@@ -168,7 +171,7 @@ struct Part {
 // timeline and the zones are only read.
 class PartWriter {
  public:
-  PartWriter(const Timeline& timeline, const CalendarProperties& properties, std::optional<Instant> newest_update,
+  PartWriter(const Timeline& timeline, const CalendarProperties& properties, Instant newest_update,
              const std::vector<EventWindow>* windows, Part& part)
       : timeline_{timeline}, properties_{properties}, newest_update_{newest_update}, windows_{windows}, part_{part} {}
 
@@ -245,8 +248,7 @@ class PartWriter {
     const auto& e = timeline_.at(index);
     out.add("BEGIN", "VEVENT");
     out.add_text("UID", uid_of(index));
-    auto stamp = e.updated ? e.updated : newest_update_;
-    out.add("DTSTAMP", format_utc(stamp ? *stamp : Instant{}));
+    out.add("DTSTAMP", format_utc(e.updated ? *e.updated : newest_update_));
     if (const auto* t = std::get_if<Timed>(&e.time)) {
       write_time(out, "DTSTART", e, t->start);
       // Without DTEND a timed event ends when it starts (section 3.6.1): an instant.
@@ -276,7 +278,9 @@ class PartWriter {
         break;
       }
     std::vector<std::string> categories{escape_text(to_string(e.kind))};
-    for (const auto& tag : e.tags) categories.push_back(escape_text(tag));
+    for (const auto& tag : e.tags)
+      if (auto text = escape_text(tag); std::find(categories.begin(), categories.end(), text) == categories.end())
+        categories.push_back(std::move(text));
     out.add("CATEGORIES", fmt::format("{}", fmt::join(categories, ",")));
     out.add("STATUS", ics_status(e));
     out.add("SEQUENCE", std::to_string(e.sequence));
@@ -311,7 +315,7 @@ class PartWriter {
 
   const Timeline& timeline_;
   const CalendarProperties& properties_;
-  std::optional<Instant> newest_update_;
+  Instant newest_update_;
   const std::vector<EventWindow>* windows_;
   Part& part_;
   std::vector<std::string> uids_;  // by event index; empty until computed
@@ -353,13 +357,37 @@ CalendarProperties properties_for(const std::set<std::string>& calendars) {
   return properties;
 }
 
-ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties,
-                            unsigned threads, const std::vector<EventWindow>* windows) {
-  std::optional<Instant> newest_update;
+namespace {
+
+// DTSTAMP for events without `updated` (RFC 5545 section 3.8.7.2: when the data was last revised):
+// the newest `updated` of the calendar; else the newest date its sources were published; else the
+// latest time an event has. The same files give the same stamp; never 1970.
+Instant calendar_stamp(const Timeline& timeline, const std::vector<std::size_t>& indexes) {
+  std::optional<Instant> updated, published, latest;
+  auto keep_newest = [](std::optional<Instant>& newest, Instant at) {
+    if (!newest || at > *newest) newest = at;
+  };
   for (auto i : indexes) {
     const auto& e = timeline.at(i);
-    if (e.updated && (!newest_update || *e.updated > *newest_update)) newest_update = e.updated;
+    if (e.updated) keep_newest(updated, *e.updated);
+    for (const auto& s : e.sources) {
+      if (auto odt = parse_offset_date_time(s.published)) keep_newest(published, odt->instant());
+      else if (auto d = parse_civil_date(s.published)) keep_newest(published, Zone{}.start_of_day(*d));
+    }
+    if (auto end = e.end_utc()) keep_newest(latest, *end);
+    if (auto start = e.start_utc()) keep_newest(latest, *start);
   }
+  if (updated) return *updated;
+  if (published) return *published;
+  if (latest) return *latest;
+  return Zone{}.start_of_day(*parse_civil_date("2000-01-01"));
+}
+
+}  // namespace
+
+ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties,
+                            unsigned threads, const std::vector<EventWindow>* windows) {
+  auto newest_update = calendar_stamp(timeline, indexes);
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   auto count = std::clamp<std::size_t>(indexes.size() / kEventsPerThread, 1, threads);
 

@@ -35,7 +35,7 @@ DayRange days_of(const Event& e, const EventWindow* window, const Zone& zone) {
   const auto& w = std::get<Window>(e.time);
   DayRange range{std::nullopt, std::nullopt, true, true};
   if (undated(e)) {
-    range.placed = window && (window->start.earliest || window->end.latest);
+    range.placed = window && (window->start.earliest || window->start.latest || window->end.latest);
     if (!range.placed) return range;
     const auto& start = window->start;
     const auto& end = window->end;
@@ -45,6 +45,9 @@ DayRange days_of(const Event& e, const EventWindow* window, const Zone& zone) {
       // or be an instant there when it may also start that late.
       bool instant_there = start.latest && *start.latest >= *end.latest;
       range.last = day_in(zone, instant_there ? *end.latest : *end.latest - seconds{1});
+    } else if (start.latest) {
+      // Its length is unknown: the days it may start on are all that can be said of it.
+      range.last = day_in(zone, *start.latest);
     }
     return range;
   }

@@ -114,7 +114,10 @@ ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
       std::string tag, first, second;
       words >> tag >> first >> second;
       if (tag == "Z") names_.push_back(first);
-      if (tag == "L") names_.push_back(second);  // L TARGET LINK-NAME
+      if (tag == "L") {  // L TARGET LINK-NAME
+        names_.push_back(second);
+        links_.emplace(second, first);
+      }
     }
   } else {
     for (const auto& z : date::get_tzdb().zones) names_.push_back(std::string{z.name()});
@@ -122,7 +125,10 @@ ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
   std::sort(names_.begin(), names_.end());
   names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
 
-  if (auto tab = read_file(root_ + "/zone1970.tab")) {
+  // zone1970.tab and zone.tab: countries (comma-separated in zone1970.tab), coordinates, zone, comment.
+  auto each_row = [&](const char* name, const auto& row) {
+    auto tab = read_file(root_ + "/" + name);
+    if (!tab) return;
     std::istringstream lines{*tab};
     std::string line;
     while (std::getline(lines, line)) {
@@ -132,11 +138,17 @@ ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
       std::getline(fields, countries, '\t');
       std::getline(fields, coordinates, '\t');
       std::getline(fields, zone, '\t');
-      std::istringstream codes{countries};
-      std::string code;
-      while (std::getline(codes, code, ',')) country_zones_.emplace(code, zone);
+      row(countries, zone);
     }
-  }
+  };
+  each_row("zone1970.tab", [&](const std::string& countries, const std::string& zone) {
+    std::istringstream codes{countries};
+    std::string code;
+    while (std::getline(codes, code, ',')) country_zones_.emplace(code, zone);
+  });
+  // Names zone.tab gives a country are kept even where tzdata made them links (Europe/Luxembourg).
+  each_row("zone.tab", [&](const std::string&, const std::string& zone) { links_.erase(zone); });
+  for (const auto& [country, zone] : country_zones_) links_.erase(zone);
 }
 
 ZoneDb::~ZoneDb() = default;
@@ -169,6 +181,47 @@ std::variant<Zone, ZoneLookupError> ZoneDb::lookup(std::string_view name) const 
 }
 
 Zone ZoneDb::utc() const { return Zone{}; }
+
+namespace {
+
+// tzdata's POSIX-style names, with the zone tzdata's `backward` file links each to since 2024b and
+// what people who write them usually mean.
+struct LegacyName {
+  std::string_view name, link, meaning;
+};
+constexpr LegacyName kLegacyNames[] = {
+    {"EST", "America/Panama", "UTC−05:00 all year, no DST; for US Eastern time write America/New_York"},
+    {"MST", "America/Phoenix", "UTC−07:00 all year, no DST; for US Mountain time write America/Denver"},
+    {"HST", "Pacific/Honolulu", "UTC−10:00 all year"},
+    {"EST5EDT", "America/New_York", "US Eastern rules without a place's history"},
+    {"CST6CDT", "America/Chicago", "US Central rules without a place's history"},
+    {"MST7MDT", "America/Denver", "US Mountain rules without a place's history"},
+    {"PST8PDT", "America/Los_Angeles", "US Pacific rules without a place's history"},
+    {"CET", "Europe/Brussels", "Central European rules without a place's history; write the zone of the place, such as Europe/Paris"},
+    {"MET", "Europe/Brussels", "Central European rules without a place's history; write the zone of the place"},
+    {"EET", "Europe/Athens", "Eastern European rules without a place's history; write the zone of the place, such as Europe/Kyiv"},
+    {"WET", "Europe/Lisbon", "Western European rules without a place's history; write the zone of the place"},
+};
+
+}  // namespace
+
+std::optional<ZoneAdvice> ZoneDb::advice(std::string_view name) const {
+  for (const auto& legacy : kLegacyNames)
+    if (legacy.name == name)
+      return ZoneAdvice{fmt::format("zone {} is a legacy POSIX-style name: {} (tzdata links it to {})", name, legacy.meaning, legacy.link),
+                        fmt::format("write {}", name == "EST" ? "America/New_York" : name == "MST" ? "America/Denver" : std::string{legacy.link})};
+  constexpr std::string_view etc = "Etc/GMT";
+  if (name.substr(0, etc.size()) == etc && name.size() > etc.size() && (name[etc.size()] == '+' || name[etc.size()] == '-')) {
+    auto hours = name.substr(etc.size() + 1);
+    if (hours != "0")
+      return ZoneAdvice{fmt::format("zone {} is UTC{}{}:00 all year: Etc/ names use POSIX signs, + for west of Greenwich", name,
+                                    name[etc.size()] == '+' ? "−" : "+", hours.size() == 1 ? fmt::format("0{}", hours) : std::string{hours}),
+                        "write the zone of the event's place (Area/City), which follows its clocks"};
+  }
+  if (auto link = links_.find(name); link != links_.end() && link->second.rfind("Etc/", 0) != 0)
+    return ZoneAdvice{fmt::format("zone {} is an old name, kept as a link to {}", name, link->second), fmt::format("write {}", link->second)};
+  return std::nullopt;
+}
 
 std::vector<std::string> ZoneDb::zones_for_country(std::string_view country) const {
   std::vector<std::string> zones;

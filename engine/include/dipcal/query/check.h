@@ -7,8 +7,8 @@
 namespace dipcal {
 
 // The loader's problems, then what the dates and relations say together (relations the dates
-// break, gaps where they mean nothing, dependency cycles: graph.h), then — when all that is sound —
-// a temporal network with no solution (network.h), sorted by place.
+// break, gaps where they mean nothing, dependency cycles: graph.h), and a temporal network with no
+// solution in any part of the timeline those leave sound (network.h), sorted by place.
 [[nodiscard]] Diagnostics check(const Calendar& calendar);
 
 }  // namespace dipcal

@@ -11,8 +11,10 @@
 //     latest possible last day; an undated event from its earliest possible start to its latest
 //     possible end, read in the zone like a timed span. Both are narrowed by the temporal network
 //     (network.h). An open end is unbounded: a follow-up "at least 3 days after" is possibly on
-//     every day from its earliest start on. An event that nothing bounds on either side (undated,
-//     and no relation places it) is on no particular day: date filters and agendas leave it out.
+//     every day from its earliest start on. An undated event whose end nothing bounds is of unknown
+//     length: it is possibly on the days it may start on. An event that nothing bounds on either side
+//     (undated, and no relation places it) is on no particular day: date filters and agendas leave
+//     it out.
 #pragma once
 
 #include "dipcal/event.h"

@@ -93,6 +93,12 @@ struct ZoneLookupError {
   std::vector<std::string> suggestions;  // nearest names in the database, best first
 };
 
+// Why a zone name that exists is still a poor choice for an event, and what to write instead.
+struct ZoneAdvice {
+  std::string message;     // "EST is UTC−05:00 all year (no DST), a link to America/Panama"
+  std::string suggestion;  // "write America/New_York for US Eastern time, with its DST"
+};
+
 // The system's zone database (/usr/share/zoneinfo), loaded once and shared. Zones are looked up by
 // name against the list the database publishes; a name that is not in it never opens a file, so
 // "../../etc/passwd" is just an unknown zone.
@@ -116,11 +122,18 @@ class ZoneDb {
   // Zones that zone1970.tab lists for an ISO 3166-1 alpha-2 country code.
   [[nodiscard]] std::vector<std::string> zones_for_country(std::string_view country) const;
 
+  // For legacy and fixed-offset names: the POSIX-style names (EST, CET, EST5EDT, …) that tzdata keeps
+  // for compatibility, Etc/GMT±N (whose sign is POSIX's: Etc/GMT+3 is UTC−03:00), and the old names
+  // tzdata.zi lists as links ("L America/New_York US/Eastern") that zone.tab does not name for a
+  // country. Empty for a name to keep (Europe/Brussels, UTC).
+  [[nodiscard]] std::optional<ZoneAdvice> advice(std::string_view name) const;
+
  private:
   std::string root_;
   std::string version_ = "unknown";
   std::vector<std::string> names_;
   std::multimap<std::string, std::string, std::less<>> country_zones_;
+  std::map<std::string, std::string, std::less<>> links_;  // old name → the zone it is a link to
   mutable std::mutex loading_;  // find() may be called from the loader's threads at once
   mutable std::map<std::string, std::unique_ptr<Zone::Data>, std::less<>> loaded_;
 };
