@@ -77,6 +77,13 @@ bool whole_days(const Event& e) {
 // The zone's UTC offset near one of the event's points: exact for a dated event, at the nearest known
 // bound of a window (a window that spans a change of offset is read with the offset at that bound).
 seconds offset_near(const Event& e, bool end) {
+  // A dated all-day point is a local midnight: the shift that reads it as that midnight, also where
+  // the zone skips midnight (Santiago's 5 Sep 2021 began at 01:00, an hour after 24:00 of the 4th).
+  if (const auto* d = std::get_if<AllDay>(&e.time)) {
+    auto day = end ? d->last.plus_days(1) : d->first;
+    auto civil = seconds{static_cast<std::int64_t>(day.days().time_since_epoch().count()) * 86'400};
+    return civil - seconds{e.zone.start_of_day(day).unix_seconds()};
+  }
   if (auto at = end ? e.end_utc() : e.start_utc()) return e.zone.at(*at).offset;
   std::optional<Instant> near;
   if (const auto* w = std::get_if<Window>(&e.time)) {
