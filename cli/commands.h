@@ -36,6 +36,7 @@ Runner setup_agenda(CLI::App& command, const GlobalOptions& global);
 Runner setup_graph(CLI::App& command, const GlobalOptions& global);
 Runner setup_generate(CLI::App& command, const GlobalOptions& global);
 Runner setup_windows(CLI::App& command, const GlobalOptions& global);
+Runner setup_serve(CLI::App& command, const GlobalOptions& global);
 Runner setup_export(CLI::App& command, const GlobalOptions& global);  // a group: export ics, …
 Runner setup_export_ics(CLI::App& command, const GlobalOptions& global);
 Runner setup_export_svg(CLI::App& command, const GlobalOptions& global);

@@ -1,4 +1,5 @@
-// The event filters that `list` and the exports share: a date range in the output zone and tags.
+// The event filters that `list`, the exports and `serve` share: a date range in the output zone, tags,
+// actors and statuses (each list keeps events with any of its values; the kinds of filter all apply).
 #pragma once
 
 #include "dipcal/event.h"
@@ -17,6 +18,8 @@ struct EventFilter {
   std::string from;  // civil date, inclusive, in the output zone
   std::string to;    // civil date, inclusive
   std::vector<std::string> tags;  // any of them
+  std::vector<std::string> actors;    // any of them, as the fixtures write the name
+  std::vector<std::string> statuses;  // any of them: scheduled, confirmed, held, …
 
   void add_options(CLI::App& command);
 };
@@ -40,6 +43,8 @@ class EventMatcher {
   std::optional<Instant> from_;
   std::optional<Instant> to_;  // exclusive: the start of the day after --to
   std::vector<std::string> tags_;
+  std::vector<std::string> actors_;
+  std::vector<EventStatus> statuses_;
 };
 
 }  // namespace dipcal::cli

@@ -21,11 +21,9 @@ CompiledTimeline* loaded = nullptr;
 
 }  // namespace
 
-LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
+std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options) {
   std::vector<std::filesystem::path> paths;
-  if (!override_paths.empty()) {
-    paths.assign(override_paths.begin(), override_paths.end());
-  } else if (!options.fixtures.empty()) {
+  if (!options.fixtures.empty()) {
     paths.assign(options.fixtures.begin(), options.fixtures.end());
   } else if (const char* env = std::getenv("DIPCAL_FIXTURES"); env && *env) {
     std::string_view list{env};
@@ -38,6 +36,13 @@ LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& o
   } else {
     paths.emplace_back(DIPCAL_DEFAULT_FIXTURES);
   }
+  return paths;
+}
+
+LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
+  std::vector<std::filesystem::path> paths;
+  if (!override_paths.empty()) paths.assign(override_paths.begin(), override_paths.end());
+  else paths = fixture_paths(options);
   TimelineCache cache{options.no_cache ? std::filesystem::path{} : TimelineCache::default_folder()};
   TerminalProgress progress;
   LoadHooks hooks;

@@ -6,6 +6,7 @@
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ struct GlobalOptions {
   LoadLimits limits;                  // --max-bytes, --max-events, --max-value-bytes
   bool no_cache = false;              // --no-cache: parse the fixtures even if the cache has them
 };
+
+// The fixture paths the options name: --fixtures, else $DIPCAL_FIXTURES, else the bundled folder.
+std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options);
 
 // Loads the fixtures named by the options, through the cache unless --no-cache. Prints the
 // diagnostics of a load that failed and throws UsageError for unreadable paths; returns the result

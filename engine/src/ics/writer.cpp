@@ -4,6 +4,7 @@
 #include "dipcal/ics/uid.h"
 #include "dipcal/ics/values.h"
 #include "dipcal/ics/vtimezone.h"
+#include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
 
@@ -252,6 +253,13 @@ class PartWriter {
       if (!s.quote.empty()) params.push_back({xprop::kSourceQuote, {s.quote}});
       out.add(xprop::kSource, params, escape_text(s.outlet));
     }
+    for (auto offset : properties_.alarms) {
+      out.add("BEGIN", "VALARM");
+      out.add("ACTION", "DISPLAY");
+      out.add_text("DESCRIPTION", e.title);  // required with DISPLAY (section 3.6.6)
+      out.add("TRIGGER", format_duration(offset));
+      out.add("END", "VALARM");
+    }
     out.add("END", "VEVENT");
   }
 
@@ -290,6 +298,17 @@ void write_header(LineWriter& out, const CalendarProperties& properties, const P
 constexpr std::size_t kEventsPerThread = 4096;
 
 }  // namespace
+
+std::optional<std::chrono::seconds> parse_alarm_offset(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  auto length = parse_duration(text);
+  if (!length || *length > std::chrono::days{366}) return std::nullopt;
+  return negative ? -*length : *length;
+}
 
 CalendarProperties properties_for(const std::set<std::string>& calendars) {
   CalendarProperties properties;

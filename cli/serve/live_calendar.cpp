@@ -1,0 +1,106 @@
+#include "live_calendar.h"
+
+#include "dipcal/graph.h"
+#include "dipcal/network.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+
+namespace dipcal::serve {
+
+namespace {
+
+bool is_fixture_name(const std::filesystem::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
+// The files load_fixtures would read for `paths` (load.h: files as given, folders searched for
+// *.yaml and *.yml), each with its metadata, into the fingerprint.
+void add_metadata(Fingerprint& fingerprint, const std::filesystem::path& file, std::int64_t& newest_ns) {
+  struct stat st {};
+  fingerprint.add(file.native());
+  if (::stat(file.c_str(), &st) != 0) {
+    fingerprint.add(std::uint64_t{0});  // missing or unreadable: a state of its own
+    return;
+  }
+  auto mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  newest_ns = std::max(newest_ns, mtime_ns);
+  for (auto v : {static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(mtime_ns), static_cast<std::uint64_t>(st.st_ino)})
+    fingerprint.add(v);
+}
+
+}  // namespace
+
+LiveCalendar::LiveCalendar(std::vector<std::filesystem::path> paths, LoadLimits limits, Log log)
+    : paths_{std::move(paths)}, limits_{limits}, log_{std::move(log)}, snapshot_{std::make_shared<Snapshot>()} {
+  std::lock_guard lock{mutex_};
+  reload(look());
+}
+
+LiveCalendar::DiskState LiveCalendar::look() const {
+  Fingerprint fingerprint;
+  std::int64_t newest_ns = 0;
+  for (const auto& path : paths_) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      std::vector<std::filesystem::path> files;
+      for (auto it = std::filesystem::recursive_directory_iterator{path, error}; !error && it != std::filesystem::recursive_directory_iterator{};
+           it.increment(error))
+        if (is_fixture_name(it->path())) files.push_back(it->path());
+      std::sort(files.begin(), files.end());
+      fingerprint.add(std::uint64_t{files.size()});
+      for (const auto& file : files) add_metadata(fingerprint, file, newest_ns);
+    } else {
+      add_metadata(fingerprint, path, newest_ns);
+    }
+  }
+  // Whole seconds, rounded up: a date compared with it (If-Modified-Since) has no fraction.
+  auto seconds = newest_ns / 1'000'000'000 + (newest_ns % 1'000'000'000 != 0 ? 1 : 0);
+  return DiskState{fingerprint.hex(), Instant::from_unix(seconds)};
+}
+
+std::shared_ptr<const Snapshot> LiveCalendar::current() {
+  std::lock_guard lock{mutex_};
+  auto now = look();
+  if (now.key != seen_key_) reload(now);
+  return snapshot_;
+}
+
+void LiveCalendar::reload(const DiskState& before) {
+  auto result = load_fixtures(paths_, ZoneDb::system(), limits_);
+  auto after = look();
+  if (after.key != before.key) return;  // written while we read: look again on the next request
+
+  // What `dipcal check` reports: the loader's problems, then the dependencies, then the network.
+  std::optional<TimelineWindows> windows;
+  if (!result.diagnostics.has_errors()) result.diagnostics.append(check_dependencies(result.timeline));
+  if (!result.diagnostics.has_errors()) {
+    windows = solve_windows(result.timeline);
+    if (windows->conflict) {
+      auto& d = result.diagnostics.error(windows->conflict->where, windows->conflict->message, windows->conflict->expected,
+                                         windows->conflict->suggestion);
+      d.notes = windows->conflict->notes;
+    }
+  }
+  seen_key_ = before.key;
+  auto next = std::make_shared<Snapshot>();
+  next->written = before.written;
+  if (result.diagnostics.has_errors() || result.io_error) {
+    result.diagnostics.sort();
+    for (const auto& d : result.diagnostics.all())
+      if (d.severity == Severity::error) next->problems.push_back(format_diagnostic(d));
+    if (next->problems.empty()) next->problems.push_back("the fixtures could not be read");
+    next->good = snapshot_->good;
+    next->generation = snapshot_->generation;
+    log_(snapshot_->good ? "the fixtures have problems; still serving the last good calendar:" : "the fixtures have problems:");
+    for (const auto& line : next->problems) log_(line);
+  } else {
+    (void)result.timeline.chronological();  // worked out here, once: requests on several threads only read it
+    auto compiled = std::make_shared<CompiledTimeline>(CompiledTimeline{std::move(result), std::move(windows)});
+    next->good = std::move(compiled);
+    next->generation = snapshot_->generation + 1;
+    if (snapshot_->good) log_("the fixtures changed; serving the new calendar");
+  }
+  snapshot_ = std::move(next);
+}
+
+}  // namespace dipcal::serve

@@ -1,0 +1,64 @@
+// The calendar `dipcal serve` answers from, following its fixture files on disk.
+//
+// Every request asks current(), which compares a fingerprint of the files' metadata (the list of
+// *.yaml files under the paths, each one's size, modification time to the nanosecond and inode: a
+// few stat calls, no reading) with the one of the calendar it holds. When they differ the files are
+// loaded and checked as `dipcal check` does (the loader's diagnostics, the dependencies, the temporal
+// network). Then:
+//   - files that pass become the calendar served, as one immutable snapshot swapped in whole;
+//   - files with problems leave the last good calendar in place; the problems (file:line:col) go to
+//     the log once and stay on the snapshot, so responses can say that what they serve is older;
+//   - files that change while they are read are not used at all; the next request looks again.
+// So nothing half-written is ever served: an editor's partial write either fails the check or is
+// replaced by the next stat. Snapshots are shared_ptr: a response keeps its calendar alive while a
+// reload replaces it for the next one.
+#pragma once
+
+#include "dipcal/cache.h"
+#include "dipcal/load.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace dipcal::serve {
+
+struct Snapshot {
+  std::shared_ptr<const CompiledTimeline> good;  // the newest calendar that passed; null before the first
+  std::uint64_t generation = 0;                 // changes whenever `good` does
+  Instant written;                               // the newest modification time among the files on disk
+  std::vector<std::string> problems;             // why the files on disk are not served, one diagnostic a line
+};
+
+class LiveCalendar {
+ public:
+  using Log = std::function<void(const std::string& line)>;
+
+  // Loads once; snapshot()->good is null when that first load has problems (then they are in
+  // snapshot()->problems and were logged).
+  LiveCalendar(std::vector<std::filesystem::path> paths, LoadLimits limits, Log log);
+
+  // The snapshot for a request: reloads first when the files changed since the last look.
+  std::shared_ptr<const Snapshot> current();
+
+ private:
+  struct DiskState {
+    std::string key;  // the metadata fingerprint
+    Instant written;
+  };
+  DiskState look() const;
+  void reload(const DiskState& before);
+
+  std::vector<std::filesystem::path> paths_;
+  LoadLimits limits_;
+  Log log_;
+  std::mutex mutex_;
+  std::string seen_key_;  // the fingerprint the snapshot answers for, good or not
+  std::shared_ptr<const Snapshot> snapshot_;
+};
+
+}  // namespace dipcal::serve
