@@ -192,7 +192,7 @@ class FeedServer {
       case serve::Resource::calendar: {
         IcsSettings settings;
         settings.name = options_.name;
-        if (!options_.base_url.empty()) settings.source = options_.base_url + "/calendar.ics" + (query.empty() ? "" : "?" + query);
+        if (!options_.base_url.empty()) settings.source = base_url_ + "/calendar.ics" + (query.empty() ? "" : "?" + query);
         settings.refresh = refresh_;
         for (const auto& a : s.alarms) settings.alarms.push_back(*ics::parse_alarm_offset(a));
         rendered->content_type = "text/calendar; charset=utf-8";
