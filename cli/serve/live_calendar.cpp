@@ -3,9 +3,12 @@
 #include "dipcal/graph.h"
 #include "dipcal/network.h"
 
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace dipcal::serve {
 
@@ -33,7 +36,43 @@ void add_metadata(Fingerprint& fingerprint, const std::filesystem::path& file, s
 LiveCalendar::LiveCalendar(std::vector<std::filesystem::path> paths, LoadLimits limits, Log log)
     : paths_{std::move(paths)}, limits_{limits}, log_{std::move(log)}, snapshot_{std::make_shared<Snapshot>()} {
   std::lock_guard lock{mutex_};
+  inotify_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  watch();
   reload(look());
+}
+
+LiveCalendar::~LiveCalendar() {
+  if (inotify_ >= 0) ::close(inotify_);
+}
+
+void LiveCalendar::watch() {
+  if (inotify_ < 0) return;
+  constexpr std::uint32_t kMask = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB |
+                                  IN_DELETE_SELF | IN_MOVE_SELF;
+  for (const auto& path : paths_) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(path, error)) {
+      auto folder = path.parent_path().empty() ? std::filesystem::path{"."} : path.parent_path();
+      inotify_add_watch(inotify_, folder.c_str(), kMask);
+      continue;
+    }
+    inotify_add_watch(inotify_, path.c_str(), kMask);  // a folder already watched keeps its one watch
+    for (auto it = std::filesystem::recursive_directory_iterator{path, error}; !error && it != std::filesystem::recursive_directory_iterator{};
+         it.increment(error))
+      if (it->is_directory(error)) inotify_add_watch(inotify_, it->path().c_str(), kMask);
+  }
+}
+
+bool LiveCalendar::events_pending() {
+  if (inotify_ < 0) return true;
+  bool any = false;
+  alignas(inotify_event) char buffer[16384];
+  while (true) {
+    auto n = ::read(inotify_, buffer, sizeof buffer);
+    if (n <= 0) break;  // EAGAIN: the queue is empty
+    any = true;
+  }
+  return any;
 }
 
 LiveCalendar::DiskState LiveCalendar::look() const {
@@ -60,6 +99,8 @@ LiveCalendar::DiskState LiveCalendar::look() const {
 
 std::shared_ptr<const Snapshot> LiveCalendar::current() {
   std::lock_guard lock{mutex_};
+  if (!events_pending() && !std::exchange(look_again_, false)) return snapshot_;
+  watch();  // a folder created since is watched from now on
   auto now = look();
   if (now.key != seen_key_) reload(now);
   return snapshot_;
@@ -68,7 +109,10 @@ std::shared_ptr<const Snapshot> LiveCalendar::current() {
 void LiveCalendar::reload(const DiskState& before) {
   auto result = load_fixtures(paths_, ZoneDb::system(), limits_);
   auto after = look();
-  if (after.key != before.key) return;  // written while we read: look again on the next request
+  if (after.key != before.key) {  // written while we read: look again on the next request
+    look_again_ = true;
+    return;
+  }
 
   // What `dipcal check` reports: the loader's problems, then the dependencies, then the network.
   std::optional<TimelineWindows> windows;

@@ -1,8 +1,11 @@
 // The calendar `dipcal serve` answers from, following its fixture files on disk.
 //
-// Every request asks current(), which compares a fingerprint of the files' metadata (the list of
-// *.yaml files under the paths, each one's size, modification time to the nanosecond and inode: a
-// few stat calls, no reading) with the one of the calendar it holds. When they differ the files are
+// Every request asks current(). It reads, without waiting, what inotify(7) queued for the folders of
+// the fixtures (the kernel queues an event before the write or rename that caused it returns, so a
+// request that follows an edit sees it); only when something happened there, or inotify is not to
+// be had, does it compare a fingerprint of the files' metadata (the list of *.yaml files under the
+// paths, each one's size, modification time to the nanosecond and inode: stat calls, no reading)
+// with the one of the calendar it holds. When they differ the files are
 // loaded and checked as `dipcal check` does (the loader's diagnostics, the dependencies, the temporal
 // network). Then:
 //   - files that pass become the calendar served, as one immutable snapshot swapped in whole;
@@ -41,6 +44,9 @@ class LiveCalendar {
   // Loads once; snapshot()->good is null when that first load has problems (then they are in
   // snapshot()->problems and were logged).
   LiveCalendar(std::vector<std::filesystem::path> paths, LoadLimits limits, Log log);
+  ~LiveCalendar();
+  LiveCalendar(const LiveCalendar&) = delete;
+  LiveCalendar& operator=(const LiveCalendar&) = delete;
 
   // The snapshot for a request: reloads first when the files changed since the last look.
   std::shared_ptr<const Snapshot> current();
@@ -52,12 +58,18 @@ class LiveCalendar {
   };
   DiskState look() const;
   void reload(const DiskState& before);
+  // Adds an inotify watch on every folder under the paths (a file's own folder, for a file).
+  void watch();
+  // Drains the inotify queue: whether anything happened to the watched folders since the last call.
+  bool events_pending();
 
   std::vector<std::filesystem::path> paths_;
   LoadLimits limits_;
   Log log_;
   std::mutex mutex_;
   std::string seen_key_;  // the fingerprint the snapshot answers for, good or not
+  int inotify_ = -1;      // -1: no inotify; every request looks at the files
+  bool look_again_ = false;  // the last reload was given up: the files changed while they were read
   std::shared_ptr<const Snapshot> snapshot_;
 };
 
