@@ -19,31 +19,22 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import urllib.request
 import uuid
 
+from harness import Checks, Server, copy_seed, write_atomically
+
 DIPCAL, ROOT, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 LIBICAL = sys.argv[4] if len(sys.argv) > 4 else ""
 FIXTURES = os.path.join(WORK, "fixtures")
-SEED = os.path.join(FIXTURES, "us-china-trade-2025.yaml")
 HOME = os.path.join(WORK, "home")
 ICS = os.path.join(ROOT, "tests", "ics")
 ENV = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_FIXTURES": "", "DIPCAL_CACHE_DIR": os.path.join(WORK, "cache"),
        "HOME": HOME, "XDG_CONFIG_HOME": os.path.join(HOME, ".config"), "XDG_DATA_HOME": os.path.join(HOME, ".local", "share"),
        "XDG_CACHE_HOME": os.path.join(HOME, ".cache")}
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n  {detail}" if detail else ""))
+check = Checks()
 
 
 def run(args, stdin=None):
@@ -51,19 +42,14 @@ def run(args, stdin=None):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-shutil.rmtree(WORK, ignore_errors=True)
-for d in (FIXTURES, HOME, os.path.join(WORK, "calendar")):
+SEED, ORIGINAL = copy_seed(ROOT, WORK)
+for d in (HOME, os.path.join(WORK, "calendar")):
     os.makedirs(d)
-shutil.copy(os.path.join(ROOT, "fixtures", "us-china-trade-2025.yaml"), SEED)
-with open(SEED, encoding="utf-8") as f:
-    ORIGINAL = f.read()
 CALENDAR_ID = re.search(r"^calendar:\n  id: (\S+)", ORIGINAL, re.M) or re.search(r"^calendar: \{id: ([^,}]+)", ORIGINAL, re.M)
 BUSAN_UID = str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:dipcal:{CALENDAR_ID.group(1)}:busan-trump-xi"))
 
-server = subprocess.Popen([DIPCAL, "--fixtures", FIXTURES, "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV)
-m = re.match(r"dipcal: serving (http://127\.0\.0\.1:\d+)/", server.stdout.readline().decode())
-assert m, "dipcal serve printed no URL"
-URL = m.group(1)
+server = Server(DIPCAL, FIXTURES, ENV)
+URL = f"http://{server.host}:{server.port}"
 
 # --- vdirsyncer and khal -----------------------------------------------------------------------------
 vconfig = os.path.join(WORK, "vdirsyncer.conf")
@@ -144,9 +130,7 @@ check("khal in America/New_York: Busan at 22:00 on 29 Oct", "2025-10-29 22:00 Tr
 # Busan moves two hours later, the same day: only its own file may change.
 moved = ORIGINAL.replace("start: 2025-10-30T11:00", "start: 2025-10-30T13:00", 1)
 assert moved != ORIGINAL
-with open(SEED + ".tmp", "w", encoding="utf-8") as f:
-    f.write(moved)
-os.replace(SEED + ".tmp", SEED)
+write_atomically(SEED, moved)
 sync()
 after = folder()
 changed = sorted(n for n in set(before) | set(after) if before.get(n) != after.get(n))
@@ -196,7 +180,5 @@ for name, command in readers.items():
     check(f"{name}: Busan from 02:00Z to 03:40Z", busan and busan[0]["start"] == "2025-10-30T02:00:00Z" and busan[0]["end"] == "2025-10-30T03:40:00Z",
           busan)
 
-server.send_signal(signal.SIGTERM)
-server.wait(timeout=10)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+server.stop()
+check.finish()

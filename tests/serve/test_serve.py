@@ -11,103 +11,31 @@ The last line is "N passed, N failed".
 """
 import datetime as dt
 import email.utils
-import glob
 import gzip
-import http.client
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
 
 import icalendar
 import yaml
 
+from harness import Checks, Server, copy_seed, write_atomically
+
 DIPCAL, ROOT, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 FIXTURES = os.path.join(WORK, "fixtures")
-SEED = os.path.join(FIXTURES, "us-china-trade-2025.yaml")
 ENV = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_FIXTURES": "",
        "DIPCAL_CACHE_DIR": os.path.join(WORK, "cache")}
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n  {detail}" if detail else ""))
+check = Checks()
 
 
 def dipcal(*args):
     p = subprocess.run([DIPCAL, "--fixtures", FIXTURES, *args], capture_output=True, env=ENV, timeout=120)
     assert p.returncode == 0, p.stderr.decode()
     return p.stdout
-
-
-class Server:
-    """`dipcal serve --port 0`: the URL it prints on its first line, its standard error collected."""
-
-    def __init__(self, *args, prefix=()):
-        self.proc = subprocess.Popen([*prefix, DIPCAL, "--fixtures", FIXTURES, "serve", "--port", "0", *args],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
-        line = self.proc.stdout.readline().decode()
-        m = re.match(r"dipcal: serving http://(127\.0\.0\.1):(\d+)/", line)
-        assert m, f"no URL on the first line: {line!r}; {self.proc.stderr.read().decode()}"
-        self.host, self.port = m.group(1), int(m.group(2))
-        self.errors = []
-        self.reader = threading.Thread(target=self._read_errors, daemon=True)
-        self.reader.start()
-
-    def _read_errors(self):
-        for line in self.proc.stderr:
-            self.errors.append(line.decode("utf-8", "replace").rstrip("\n"))
-
-    def request(self, method, target, headers=None):
-        c = http.client.HTTPConnection(self.host, self.port, timeout=10)
-        c.request(method, target, headers=headers or {})
-        r = c.getresponse()
-        body = r.read()
-        c.close()
-        return r.status, {k.lower(): v for k, v in r.getheaders()}, body
-
-    def get(self, target, **headers):
-        return self.request("GET", target, {k.replace("_", "-"): v for k, v in headers.items()})
-
-    def raw(self, data):
-        """Bytes on a socket, for what http.client refuses to send; the status line's code."""
-        with socket.create_connection((self.host, self.port), timeout=10) as s:
-            s.sendall(data)
-            reply = b""
-            while b"\r\n" not in reply:
-                chunk = s.recv(4096)
-                if not chunk:
-                    break
-                reply += chunk
-        m = re.match(rb"HTTP/1\.1 (\d{3})", reply)
-        return int(m.group(1)) if m else None
-
-    def stop(self, sig=signal.SIGTERM):
-        self.proc.send_signal(sig)
-        try:
-            code = self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = None
-        self.reader.join(timeout=5)
-        return code
-
-
-def write_atomically(path, text):
-    with open(path + ".tmp", "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(path + ".tmp", path)
 
 
 def newest_updated(tag):
@@ -122,17 +50,13 @@ def newest_updated(tag):
     return email.utils.format_datetime(newest.astimezone(dt.timezone.utc), usegmt=True)
 
 
-shutil.rmtree(WORK, ignore_errors=True)
-os.makedirs(FIXTURES)
-shutil.copy(os.path.join(ROOT, "fixtures", "us-china-trade-2025.yaml"), SEED)
-with open(SEED, encoding="utf-8") as f:
-    ORIGINAL = f.read()
+SEED, ORIGINAL = copy_seed(ROOT, WORK)
 
 FEED = "/calendar.ics?tag=trade-talks"
 want_feed = dipcal("export", "ics", "--tag", "trade-talks", "--refresh", "PT1H")
 
 # --- one server run ----------------------------------------------------------------------------------
-server = Server()
+server = Server(DIPCAL, FIXTURES, ENV)
 check("the URL is on the loopback address", server.host == "127.0.0.1")
 status, h, body = server.get(FEED)
 check("GET /calendar.ics: 200", status == 200, status)
@@ -284,7 +208,7 @@ code = server.stop(signal.SIGINT)
 check("SIGINT stops it cleanly (exit 0)", code == 0 and "dipcal: stopped" in server.errors, code)
 
 # --- a second run: the same ETag; SIGTERM -------------------------------------------------------------
-server = Server()
+server = Server(DIPCAL, FIXTURES, ENV)
 _, h, _ = server.get(FEED)
 check("a second server run gives the same ETag", h.get("etag") == etag, f"{h.get('etag')} against {etag}")
 code = server.stop(signal.SIGTERM)
@@ -292,7 +216,7 @@ check("SIGTERM stops it cleanly (exit 0)", code == 0 and "dipcal: stopped" in se
 
 # --- under strace, behind a proxy: no file read for a traversal; links and SOURCE name the public address --
 prefix = ["strace", "-f", "-e", "trace=open,openat,stat,newfstatat,statx", "-o", os.path.join(WORK, "strace.log")] if shutil.which("strace") else []
-server = Server("--base-url", "https://calendars.example.org/dipcal/", prefix=prefix)
+server = Server(DIPCAL, FIXTURES, ENV, "--base-url", "https://calendars.example.org/dipcal/", prefix=prefix)
 for target in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/events/..%2F..%2F..%2Fetc%2Fpasswd.json", "/..%5c..%5cetc%5cpasswd",
                "/calendar.ics/../../etc/passwd", "//etc/passwd"]:
     status, _, body = server.request("GET", target)
@@ -314,10 +238,9 @@ if prefix:
 else:
     check("strace is installed (scripts/setup's test packages)", False)
 
-server = Server("--refresh", "P1D")
+server = Server(DIPCAL, FIXTURES, ENV, "--refresh", "P1D")
 _, _, body = server.get(FEED)
 check("--refresh P1D is written into the feed", body == dipcal("export", "ics", "--tag", "trade-talks", "--refresh", "P1D"))
 server.stop()
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()
