@@ -3,6 +3,7 @@
 //
 //   GET /calendar.ics?…   exactly what `export ics` writes for the same selection (cli/export_ics.h)
 //   GET /events.json?…    exactly what `list --json` prints
+//   GET /events/ID.json   exactly what `show --json ID` prints (ID an id or alias)
 //   GET /                 a page: the events, and links to subscribe to the feed of the selection
 //
 // What a request asks for is read by serve/request.h, answered from the snapshot of serve/
@@ -14,6 +15,7 @@
 #include "../serve/live_calendar.h"
 #include "../serve/request.h"
 #include "../serve/validators.h"
+#include "../show_json.h"
 
 #include "dipcal/svg.h"
 #include "dipcal/time/duration.h"
@@ -74,6 +76,11 @@ struct Rendered {
   }
 };
 
+// A resource the request names does not exist in this calendar: 404.
+struct NotFound {
+  std::string message;
+};
+
 // Response headers cannot hold a line break; a problem's text can.
 std::string one_line(std::string text) {
   for (auto& c : text)
@@ -112,8 +119,9 @@ class FeedServer {
     auto parsed = serve::parse_request_target(req.target);
     if (auto* error = std::get_if<serve::RequestError>(&parsed)) return refuse(res, error->status, error->reason);
     const auto& request = std::get<serve::FeedRequest>(parsed);
-    if (request.resource == serve::Resource::event || request.resource == serve::Resource::until)
-      return refuse(res, 501, fmt::format("{} is not served yet; /events.json holds every event", serve::resource_path(request.resource, request.id)));
+    if (request.resource == serve::Resource::until)
+      return refuse(res, 501, fmt::format("{} is not served yet; /events/{}.json holds the event", serve::resource_path(request.resource, request.id),
+                                          request.id));
 
     auto snapshot = calendar_.current();
     std::shared_ptr<Rendered> rendered;
@@ -121,6 +129,8 @@ class FeedServer {
       rendered = render(*snapshot, request);
     } catch (const UsageError& e) {
       return refuse(res, 400, e.message);
+    } catch (const NotFound& e) {
+      return refuse(res, 404, e.message);
     }
     if (!snapshot->problems.empty())
       res.set_header("X-Dipcal-Stale", one_line(fmt::format("the fixtures have {} problem{}; serving the last calendar without problems: {}",
@@ -166,7 +176,7 @@ class FeedServer {
   }
 
   std::shared_ptr<Rendered> render(const serve::Snapshot& snapshot, const serve::FeedRequest& request) {
-    auto key = serve::resource_path(request.resource) + "?" + serve::canonical_query(request.selection);
+    auto key = serve::resource_path(request.resource, request.id) + "?" + serve::canonical_query(request.selection);
     {
       std::lock_guard lock{mutex_};
       if (kept_generation_ != snapshot.generation || kept_.size() >= kMaxKept) kept_.clear(), kept_generation_ = snapshot.generation;
@@ -197,6 +207,14 @@ class FeedServer {
         for (const auto& a : s.alarms) settings.alarms.push_back(*ics::parse_alarm_offset(a));
         rendered->content_type = "text/calendar; charset=utf-8";
         rendered->body = write_ics(timeline, selection, settings).text;
+        break;
+      }
+      case serve::Resource::event: {
+        auto index = timeline.index_of(request.id);
+        if (index == Timeline::npos) throw NotFound{fmt::format("no event has the id or alias '{}'", request.id)};
+        rendered->content_type = "application/json";
+        rendered->body = show_json(timeline, index).dump(2) + "\n";
+        rendered->last_modified = timeline.at(index).updated;
         break;
       }
       case serve::Resource::events: {

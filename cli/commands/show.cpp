@@ -1,4 +1,6 @@
 // dipcal show EVENT: everything about one event, its times in its zone, in UTC and in the output zone.
+#include "../show_json.h"
+
 #include "../commands.h"
 #include "../format.h"
 
@@ -57,19 +59,28 @@ nlohmann::ordered_json dependency_json(const DependencyGraph& graph, std::size_t
   return {{"direct", direct}, {"all", all}};
 }
 
+}  // namespace
+
+nlohmann::ordered_json show_json(const Timeline& timeline, std::size_t index) {
+  DependencyGraph graph{timeline};
+  auto j = event_json(timeline.at(index), true);
+  j["depends_on"] = dependency_json(graph, index, true);
+  j["needed_by"] = dependency_json(graph, index, false);
+  return j;
+}
+
+namespace {
+
 int run_show(const ShowOptions& options, const GlobalOptions& global) {
   auto zone = output_zone(global);
   const auto& timeline = load_clean(global);
   const auto& e = find_event(timeline, options.event);
   auto index = timeline.index_of(e.id);
-  DependencyGraph graph{timeline};
   if (options.json) {
-    auto j = event_json(e, true);
-    j["depends_on"] = dependency_json(graph, index, true);
-    j["needed_by"] = dependency_json(graph, index, false);
-    fmt::print("{}\n", j.dump(2));
+    fmt::print("{}\n", show_json(timeline, index).dump(2));
     return kOk;
   }
+  DependencyGraph graph{timeline};
   auto utc = ZoneDb::system().utc();
   fmt::print("{} — {}\n", e.id, e.title);
   print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));

@@ -89,6 +89,14 @@ _, _, body7j = server.get(sel.replace("/calendar.ics", "/events.json"))
 check("/events.json is `list --json` of the same selection", body7j == dipcal(
     "--tz", "Asia/Seoul", "list", "--json", "--actor", "Li Chenggang", "--status", "held", "--from", "2025-09-01", "--to", "2025-10-31"))
 
+status, h, body = server.get("/events/busan-trump-xi.json")
+check("/events/ID.json is `show --json ID`", status == 200 and body == dipcal("show", "--json", "busan-trump-xi")
+      and h.get("content-type") == "application/json", status)
+status, _, body = server.get("/events/kl-trade-talks.json")
+check("another event, another body", status == 200 and body == dipcal("show", "--json", "kl-trade-talks"), status)
+status, _, body = server.get("/events/no-such-event.json")
+check("/events/ID.json of no event: 404", status == 404 and b"no-such-event" in body, status)
+
 # Reminders: alarm=-P1D is `export ics --alarm -P1D`, read back by python3-icalendar.
 status, _, body8 = server.get("/calendar.ics?tag=trade-talks&alarm=-P1D")
 check("alarm=-P1D is `export ics --alarm -P1D`", status == 200 and body8 == dipcal("export", "ics", "--tag", "trade-talks", "--refresh", "PT1H",

@@ -37,7 +37,7 @@ struct CalendarProperties {
   std::string calendar_id;  // X-DIPCAL-CALENDAR, the calendar the events' UIDs derive from
   std::string source;       // SOURCE (RFC 7986 section 5.8), a URL; empty: none
   std::chrono::seconds refresh_interval = std::chrono::hours{24};  // REFRESH-INTERVAL, X-PUBLISHED-TTL
-  std::vector<std::chrono::seconds> alarms;  // a VALARM in every event for each: TRIGGER, from its start
+  std::vector<std::chrono::seconds> alarms{};  // a VALARM in every event for each: TRIGGER, from its start
 };
 
 // An alarm's offset as `export ics --alarm` and the feed's `alarm=` take it: an optional sign and an
