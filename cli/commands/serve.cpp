@@ -167,7 +167,9 @@ class FeedServer {
  private:
   static constexpr std::size_t kMaxHeaders = 64;
   static constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
-  static constexpr std::size_t kMaxKept = 256;
+  // Bodies kept for later requests, at most this many bytes (and their gzip forms): a client that asks
+  // for ever new selections makes the server forget them all, not grow.
+  static constexpr std::size_t kMaxKeptBytes = 64u << 20;
 
   void refuse(httplib::Response& res, int status, const std::string& reason) {
     res.status = status;
@@ -179,7 +181,7 @@ class FeedServer {
     auto key = serve::resource_path(request.resource, request.id) + "?" + serve::canonical_query(request.selection);
     {
       std::lock_guard lock{mutex_};
-      if (kept_generation_ != snapshot.generation || kept_.size() >= kMaxKept) kept_.clear(), kept_generation_ = snapshot.generation;
+      if (kept_generation_ != snapshot.generation || kept_bytes_ > kMaxKeptBytes) kept_.clear(), kept_bytes_ = 0, kept_generation_ = snapshot.generation;
       if (auto it = kept_.find(key); it != kept_.end()) return it->second;
     }
     auto rendered = std::make_shared<Rendered>();
@@ -232,7 +234,7 @@ class FeedServer {
     }
     rendered->etag = serve::strong_etag(rendered->body);
     std::lock_guard lock{mutex_};
-    if (kept_generation_ == snapshot.generation) kept_.emplace(key, rendered);
+    if (kept_generation_ == snapshot.generation && kept_.emplace(key, rendered).second) kept_bytes_ += rendered->body.size();
     return rendered;
   }
 
@@ -271,6 +273,7 @@ class FeedServer {
   std::mutex mutex_;
   std::uint64_t kept_generation_ = 0;
   std::map<std::string, std::shared_ptr<Rendered>> kept_;
+  std::size_t kept_bytes_ = 0;
 };
 
 thread_local std::size_t FeedServer::sent_bytes_ = 0;

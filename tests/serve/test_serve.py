@@ -89,6 +89,8 @@ _, _, body7j = server.get(sel.replace("/calendar.ics", "/events.json"))
 check("/events.json is `list --json` of the same selection", body7j == dipcal(
     "--tz", "Asia/Seoul", "list", "--json", "--actor", "Li Chenggang", "--status", "held", "--from", "2025-09-01", "--to", "2025-10-31"))
 
+_, _, body = server.get("/events.json")
+check("/events.json of every event (an undated one with its window) is `list --json`", body == dipcal("list", "--json"))
 status, h, body = server.get("/events/busan-trump-xi.json")
 check("/events/ID.json is `show --json ID`", status == 200 and body == dipcal("show", "--json", "busan-trump-xi")
       and h.get("content-type") == "application/json", status)
