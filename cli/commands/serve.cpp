@@ -294,7 +294,10 @@ int run_serve(const ServeOptions& options, const GlobalOptions& global) {
 
   auto log = [](const std::string& line) { std::fprintf(stderr, "dipcal: %s\n", line.c_str()); };
   serve::LiveCalendar calendar{fixture_paths(global), global.limits, log};
-  if (!calendar.current()->good) throw LoadFailed{kProblems};
+  if (auto first = calendar.current(); !first->good) {
+    if (first->unreadable) throw UsageError{"could not read the fixtures"};
+    throw LoadFailed{kProblems};
+  }
 
   httplib::Server server;
   // Headers and body go out in two writes: without TCP_NODELAY the second waits for the client's

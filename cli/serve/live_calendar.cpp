@@ -133,6 +133,7 @@ void LiveCalendar::reload(const DiskState& before) {
     for (const auto& d : result.diagnostics.all())
       if (d.severity == Severity::error) next->problems.push_back(format_diagnostic(d));
     if (next->problems.empty()) next->problems.push_back("the fixtures could not be read");
+    next->unreadable = result.io_error;
     next->good = snapshot_->good;
     next->generation = snapshot_->generation;
     log_(snapshot_->good ? "the fixtures have problems; still serving the last good calendar:" : "the fixtures have problems:");

@@ -35,6 +35,7 @@ struct Snapshot {
   std::uint64_t generation = 0;                 // changes whenever `good` does
   Instant written;                               // the newest modification time among the files on disk
   std::vector<std::string> problems;             // why the files on disk are not served, one diagnostic a line
+  bool unreadable = false;                       // among the problems, a path that could not be read
 };
 
 class LiveCalendar {

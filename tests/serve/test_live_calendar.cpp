@@ -94,5 +94,9 @@ TEST_CASE("a first load with problems has no calendar to serve") {
   LiveCalendar calendar{{folder}, LoadLimits{}, [](const std::string&) {}};
   CHECK_FALSE(calendar.current()->good);
   CHECK_FALSE(calendar.current()->problems.empty());
+  CHECK_FALSE(calendar.current()->unreadable);
+  LiveCalendar missing{{folder / "no-such.yaml"}, LoadLimits{}, [](const std::string&) {}};
+  CHECK_FALSE(missing.current()->good);
+  CHECK(missing.current()->unreadable);
   std::filesystem::remove_all(folder);
 }

@@ -253,4 +253,13 @@ _, _, body = server.get(FEED)
 check("--refresh P1D is written into the feed", body == dipcal("export", "ics", "--tag", "trade-talks", "--refresh", "P1D"))
 server.stop()
 
+# A server whose fixtures cannot be served does not start: 1 for problems, 2 for a path it cannot read.
+write_atomically(SEED, broken)
+p = subprocess.run([DIPCAL, "--fixtures", FIXTURES, "serve", "--port", "0"], capture_output=True, env=ENV, timeout=60)
+check("fixtures with problems at start: exit 1, the problem at file:line:col", p.returncode == 1 and p.stdout == b""
+      and re.search(rb"us-china-trade-2025\.yaml:\d+:\d+: error", p.stderr) is not None, p.returncode)
+write_atomically(SEED, ORIGINAL)
+p = subprocess.run([DIPCAL, "--fixtures", os.path.join(WORK, "no-such-folder"), "serve", "--port", "0"], capture_output=True, env=ENV, timeout=60)
+check("a fixture path that does not exist: exit 2", p.returncode == 2 and p.stdout == b"", p.returncode)
+
 check.finish()
