@@ -1,5 +1,6 @@
 """What the HTTP tests of `dipcal serve` share: counting checks, a server on a free loopback port, the
 seed fixture copied where edits cannot reach the repository."""
+import atexit
 import http.client
 import os
 import re
@@ -56,6 +57,7 @@ class Server:
         m = re.match(r"dipcal: serving http://(127\.0\.0\.1):(\d+)/", line)
         assert m, f"no URL on the first line: {line!r}; {self.proc.stderr.read().decode()}"
         self.host, self.port = m.group(1), int(m.group(2))
+        atexit.register(self._kill_if_running)  # a test that stops half-way leaves no server behind
         self.errors = []
         self.reader = threading.Thread(target=self._read_errors, daemon=True)
         self.reader.start()
@@ -87,6 +89,11 @@ class Server:
                 reply += chunk
         m = re.match(rb"HTTP/1\.1 (\d{3})", reply)
         return int(m.group(1)) if m else None
+
+    def _kill_if_running(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def stop(self, sig=signal.SIGTERM):
         self.proc.send_signal(sig)

@@ -224,9 +224,16 @@ check("a second server run gives the same ETag", h.get("etag") == etag, f"{h.get
 code = server.stop(signal.SIGTERM)
 check("SIGTERM stops it cleanly (exit 0)", code == 0 and "dipcal: stopped" in server.errors, code)
 
-# --- under strace, behind a proxy: no file read for a traversal; links and SOURCE name the public address --
-prefix = ["strace", "-f", "-e", "trace=open,openat,stat,newfstatat,statx", "-o", os.path.join(WORK, "strace.log")] if shutil.which("strace") else []
-server = Server(DIPCAL, FIXTURES, ENV, "--base-url", "https://calendars.example.org/dipcal/", prefix=prefix)
+# --- behind a proxy, traced: no file read for a traversal; links and SOURCE name the public address -------
+# strace attaches to the running server (a server started under strace would outlive a stopped strace).
+server = Server(DIPCAL, FIXTURES, ENV, "--base-url", "https://calendars.example.org/dipcal/")
+tracer = None
+if shutil.which("strace"):
+    tracer = subprocess.Popen(["strace", "-f", "-p", str(server.proc.pid), "-e", "trace=open,openat,stat,newfstatat,statx",
+                               "-o", os.path.join(WORK, "strace.log")], stderr=subprocess.PIPE, env=ENV)
+    tracer.stderr.readline()  # "strace: Process N attached": from here on every call is seen
+    time.sleep(0.2)
+    write_atomically(SEED, ORIGINAL)  # the same text, saved again: the next request reads the fixture anew
 for target in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/events/..%2F..%2F..%2Fetc%2Fpasswd.json", "/..%5c..%5cetc%5cpasswd",
                "/calendar.ics/../../etc/passwd", "//etc/passwd"]:
     status, _, body = server.request("GET", target)
@@ -239,14 +246,16 @@ _, _, body = server.get(FEED)
 check("--base-url: SOURCE names the feed, as `export ics --source` writes it",
       body == dipcal("export", "ics", "--tag", "trade-talks", "--refresh", "PT1H", "--source",
                      "https://calendars.example.org/dipcal/calendar.ics?tag=trade-talks"))
-server.stop()
-if prefix:
+if tracer:
+    tracer.send_signal(signal.SIGINT)  # strace detaches and leaves the server running
+    tracer.wait(timeout=10)
     with open(os.path.join(WORK, "strace.log"), encoding="utf-8", errors="replace") as f:
         calls = f.read()
-    check("strace saw the fixtures read", "us-china-trade-2025.yaml" in calls)
+    check("strace saw the edited fixture read", "us-china-trade-2025.yaml" in calls, calls[-500:])
     check("no traversal reached the file system", "passwd" not in calls, [l for l in calls.splitlines() if "passwd" in l][:3])
 else:
     check("strace is installed (scripts/setup's test packages)", False)
+check("the traced server stops cleanly too", server.stop() == 0)
 
 server = Server(DIPCAL, FIXTURES, ENV, "--refresh", "P1D")
 _, _, body = server.get(FEED)
