@@ -17,7 +17,8 @@ DTEND (TZID for timed events, UTC where the zone is UTC or the local time repeat
 all-day events and EDTF windows), SUMMARY, DESCRIPTION (notes, the window sentence, actors,
 sources), LOCATION, GEO, URL, CATEGORIES, STATUS, SEQUENCE, LAST-MODIFIED, RELATED-TO or
 X-DIPCAL-RELATION with RELTYPE, GAP and the X-DIPCAL parameters, and the X-DIPCAL-* properties.
-Events dipcal leaves out (no dates of their own, or a window open on one side) are left out here too.
+Windows are written as dipcal writes them (docs/ICS.md): a short undated window over it, any other as a
+one-day marker; those whose start is open are left out here too.
 Uses Debian's python3-icalendar 4.0, which cannot generate a VTIMEZONE: they are left out, a few
 hundred bytes per zone used, however many events (about 10 kB of dipcal's 57 MB at 100k events; the
 benchmark page states their share).
@@ -91,8 +92,22 @@ def prepare(listed, events, names):
     records = []
     for e in listed:
         window = e.get("window")
-        if e["start"] is None and not (window and window["earliest_start"] and window["latest_end"]):
-            continue
+        entry = None
+        if e["start"] is None:
+            # docs/ICS.md: an undated window of at most 7 days is written over it, any other window as
+            # a one-day marker on its earliest possible start day; an open start is left out.
+            tz = pytz.timezone(e["zone"])
+            es = utc_time(window["earliest_start_utc"]) if window.get("earliest_start_utc") else None
+            ls = utc_time(window["latest_start_utc"]) if window.get("latest_start_utc") else None
+            le = utc_time(window["latest_end_utc"]) if window.get("latest_end_utc") else None
+            edtf = bool(window["start_text"] or window["end_text"])
+            first = es.astimezone(tz).date() if es else (datetime.date.fromisoformat(window["earliest_start"]) if edtf and window["earliest_start"] else None)
+            if first is None or not (ls or (edtf and window["latest_start"])):
+                continue
+            if not edtf and le and le - es <= datetime.timedelta(days=7):
+                entry = {"start_utc": es, "end_utc": le}
+            else:
+                entry = {"first": first}
         calendar, fx = events[e["id"]]
         r = {
             "id": e["id"], "calendar": calendar, "title": e["title"], "zone": e["zone"], "kind": e["kind"],
@@ -103,9 +118,13 @@ def prepare(listed, events, names):
             "updated": utc_time(as_text(fx["updated"])) if "updated" in fx else None,
             "relations": [],
         }
-        if window:
-            r["first"] = datetime.date.fromisoformat(window["earliest_start"])
-            r["last"] = datetime.date.fromisoformat(window["latest_end"])
+        if entry and "first" in entry:
+            r["first"] = r["last"] = entry["first"]
+        elif entry:
+            tz = pytz.timezone(e["zone"])
+            r["start_utc"], r["end_utc"] = entry["start_utc"], entry["end_utc"]
+            r["start"] = r["start_utc"].astimezone(tz).replace(tzinfo=None)
+            r["end"] = r["end_utc"].astimezone(tz).replace(tzinfo=None)
         elif e["all_day"]:
             r["first"], r["last"] = datetime.date.fromisoformat(e["start"]), datetime.date.fromisoformat(e["end"])
         else:

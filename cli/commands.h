@@ -36,6 +36,7 @@ Runner setup_agenda(CLI::App& command);
 Runner setup_graph(CLI::App& command);
 Runner setup_generate(CLI::App& command);
 Runner setup_windows(CLI::App& command);
+Runner setup_serve(CLI::App& command);
 Runner setup_export(CLI::App& command);  // a group: export ics, …
 Runner setup_export_ics(CLI::App& command);
 Runner setup_export_svg(CLI::App& command);

@@ -16,11 +16,11 @@ namespace dipcal::cli {
 
 namespace {
 
-std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
+}  // namespace
+
+std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options) {
   std::vector<std::filesystem::path> paths;
-  if (!override_paths.empty()) {
-    paths.assign(override_paths.begin(), override_paths.end());
-  } else if (!options.fixtures.empty()) {
+  if (!options.fixtures.empty()) {
     paths.assign(options.fixtures.begin(), options.fixtures.end());
   } else if (const char* env = std::getenv("DIPCAL_FIXTURES"); env && *env) {
     std::string_view list{env};
@@ -36,8 +36,6 @@ std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options, c
   return paths;
 }
 
-}  // namespace
-
 const Calendar& Session::calendar_as_is(const std::vector<std::string>& paths) {
   if (calendar_) return *calendar_;
   TerminalProgress progress;
@@ -48,7 +46,8 @@ const Calendar& Session::calendar_as_is(const std::vector<std::string>& paths) {
     open.hooks.progress = [&](std::size_t events, std::size_t file, std::size_t files) {
       progress.show(fmt::format("loading fixtures: {} events (file {} of {})", events, file, files));
     };
-  calendar_.emplace(Calendar::open(fixture_paths(options_, paths), open));
+  std::vector<std::filesystem::path> files{paths.begin(), paths.end()};
+  calendar_.emplace(Calendar::open(paths.empty() ? fixture_paths(options_) : files, open));
   if (calendar_->load().io_error) {
     print_diagnostics(calendar_->diagnostics());
     throw UsageError{"could not read the fixtures"};

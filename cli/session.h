@@ -7,6 +7,7 @@
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct GlobalOptions {
   LoadLimits limits;                  // --max-bytes, --max-events, --max-value-bytes
   bool no_cache = false;              // --no-cache: parse the fixtures even if the cache has them
 };
+
+// The fixture paths the options name: --fixtures, else $DIPCAL_FIXTURES, else the bundled folder.
+std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options);
 
 class Session {
  public:

@@ -1,18 +1,44 @@
-// dipcal export ics [--from DATE] [--to DATE] [--tag TAG]… [-o FILE] [--name NAME] [--source URL]:
-// the events that `list` would show, as an iCalendar file (engine: dipcal/ics/writer.h).
+// dipcal export ics [--from DATE] [--to DATE] [--tag TAG]… [--actor A]… [--status S]… [-o FILE]
+// [--name NAME] [--source URL] [--refresh DURATION] [--alarm OFFSET]…: the events that `list` would
+// show, as an iCalendar file (engine: dipcal/ics/writer.h). `serve` writes its feed with write_ics too.
+#include "../export_ics.h"
+
 #include "../atomic_write.h"
 #include "../commands.h"
-#include "../filter.h"
 #include "../progress.h"
 
-#include "dipcal/ics/writer.h"
+#include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
 namespace dipcal::cli {
+
+ics::ExportResult write_ics(const Calendar& calendar, const SelectedEvents& selection, const IcsSettings& settings) {
+  auto properties = ics::properties_for(selection.calendars);
+  if (!settings.name.empty()) properties.name = settings.name;
+  properties.source = settings.source;
+  properties.refresh_interval = settings.refresh;
+  properties.alarms = settings.alarms;
+  std::sort(properties.alarms.begin(), properties.alarms.end());
+  properties.alarms.erase(std::unique(properties.alarms.begin(), properties.alarms.end()), properties.alarms.end());
+  std::vector<std::size_t> indexes;
+  for (const auto& s : selection.events) indexes.push_back(s.event);
+  const auto& windows = calendar.windows();
+  return ics::write_calendar(calendar.timeline(), indexes, properties, 0, windows.conflict ? nullptr : &windows.events);
+}
+
+std::chrono::seconds alarm_arg(const std::string& text, const char* option) {
+  auto offset = ics::parse_alarm_offset(text);
+  if (!offset)
+    throw UsageError{fmt::format("{} '{}' is not an alarm offset; expected a duration from the event's start within a year, "
+                                 "such as -P1D (a day before) or -PT15M",
+                                 option, text)};
+  return *offset;
+}
 
 namespace {
 
@@ -21,6 +47,8 @@ struct ExportIcsOptions {
   std::string output;
   std::string name;
   std::string source;
+  std::string refresh = "P1D";
+  std::vector<std::string> alarms;
 };
 
 int run_export_ics(const ExportIcsOptions& options, Session& session) {
@@ -28,20 +56,22 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
   const auto& zone = session.zone();
   if (!options.source.empty() && options.source.rfind("http://", 0) != 0 && options.source.rfind("https://", 0) != 0)
     throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
+  IcsSettings settings;
+  settings.name = options.name;
+  settings.source = options.source;
+  auto refresh = parse_duration(options.refresh);
+  if (!refresh || *refresh <= std::chrono::seconds{0})
+    throw UsageError{fmt::format("--refresh '{}' is not a duration; expected PT1H, P1D or the like", options.refresh)};
+  settings.refresh = *refresh;
+  for (const auto& text : options.alarms) settings.alarms.push_back(alarm_arg(text, "--alarm"));
   const auto& calendar = session.calendar();
   const auto& timeline = calendar.timeline();
-  auto [selected, calendars] = select(calendar, selection, zone);
-  std::vector<std::size_t> indexes;
-  for (const auto& s : selected) indexes.push_back(s.event);
-  auto properties = ics::properties_for(calendars);
-  if (!options.name.empty()) properties.name = options.name;
-  properties.source = options.source;
+  auto selected = select(calendar, selection, zone);
   ics::ExportResult result;
   {
     TerminalProgress progress;
-    progress.show(fmt::format("writing {} events as iCalendar…", indexes.size()));
-    const auto& windows = calendar.windows();
-    result = ics::write_calendar(timeline, indexes, properties, 0, windows.conflict ? nullptr : &windows.events);
+    progress.show(fmt::format("writing {} events as iCalendar…", selected.events.size()));
+    result = write_ics(calendar, selected, settings);
   }
   // A large calendar can leave out thousands of undated events: name the first ones and count the rest.
   constexpr std::size_t kWarningsShown = 20;
@@ -70,6 +100,9 @@ Runner setup_export_ics(CLI::App& command) {
   command.add_option("-o,--output", options->output, "Write to this file, atomically (default: standard output)");
   command.add_option("--name", options->name, "The calendar's name in clients (NAME, X-WR-CALNAME; default: the calendar id)");
   command.add_option("--source", options->source, "Where the calendar is published, an http(s) URL (SOURCE)");
+  command.add_option("--refresh", options->refresh, "How often clients should fetch it again (REFRESH-INTERVAL, X-PUBLISHED-TTL)")
+      ->capture_default_str();
+  command.add_option("--alarm", options->alarms, "A reminder in every event, from its start: -P1D is a day before (repeatable)");
   return [options](Session& session) { return run_export_ics(*options, session); };
 }
 

@@ -1,4 +1,6 @@
 // dipcal show EVENT: everything about one event, its times in its zone, in UTC and in the output zone.
+#include "../show_json.h"
+
 #include "../commands.h"
 #include "../format.h"
 
@@ -57,6 +59,18 @@ nlohmann::ordered_json dependency_json(const DependencyGraph& graph, std::size_t
   return {{"direct", direct}, {"all", all}};
 }
 
+}  // namespace
+
+nlohmann::ordered_json show_json(const Calendar& calendar, std::size_t index) {
+  DependencyGraph graph{calendar.timeline(), calendar.chronological()};
+  auto j = event_json(calendar.timeline().at(index), true, calendar.window_of(index));
+  j["depends_on"] = dependency_json(graph, index, true);
+  j["needed_by"] = dependency_json(graph, index, false);
+  return j;
+}
+
+namespace {
+
 int run_show(const ShowOptions& options, Session& session) {
   const auto& zone = session.zone();
   const auto& calendar = session.calendar();
@@ -64,14 +78,11 @@ int run_show(const ShowOptions& options, Session& session) {
   auto index = find_event(timeline, options.event);
   const auto& e = timeline.at(index);
   const auto* window = calendar.window_of(index);
-  DependencyGraph graph{timeline, calendar.chronological()};
   if (options.json) {
-    auto j = event_json(e, true, window);
-    j["depends_on"] = dependency_json(graph, index, true);
-    j["needed_by"] = dependency_json(graph, index, false);
-    fmt::print("{}\n", j.dump(2));
+    fmt::print("{}\n", show_json(calendar, index).dump(2));
     return kOk;
   }
+  DependencyGraph graph{timeline, calendar.chronological()};
   auto utc = ZoneDb::system().utc();
   fmt::print("{} — {}\n", e.id, e.title);
   print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's two commands work in either order (issue 15): a build folder configured while a test
 # package was not visible (here libical, hidden from pkg-config by PKG_CONFIG_LIBDIR) is configured
-# again once it is, and a folder whose packages did not change is not configured again.
+# again once it is, and a folder whose packages did not change is not configured again. Only libical
+# is hidden: the build's own pkg-config packages (cpp-httplib) stay visible in a folder of links.
 # Usage: test_front_door.sh REPO_ROOT WORK_DIR
 set -euo pipefail
 source "$1/scripts/setup"
@@ -14,7 +15,15 @@ pkg-config --exists libical || { echo "FAIL libical-dev is not installed (script
 
 found() { grep -q '^LIBICAL_FOUND:INTERNAL=1$' "$dir/CMakeCache.txt"; }
 
-PKG_CONFIG_LIBDIR=/nonexistent dipcal_build "$dir" 2>/dev/null
+hidden="$dir.pc"
+rm -rf "$hidden" && mkdir -p "$hidden"
+for pc_dir in $(pkg-config --variable pc_path pkg-config | tr ':' ' '); do
+  [ -d "$pc_dir" ] || continue
+  for pc in "$pc_dir"/*.pc; do
+    [ -e "$pc" ] && [ "$(basename "$pc")" != libical.pc ] && [ ! -e "$hidden/$(basename "$pc")" ] && ln -s "$pc" "$hidden/"
+  done
+done
+PKG_CONFIG_LIBDIR="$hidden" dipcal_build "$dir" 2>/dev/null
 found && { echo "FAIL libical was found although pkg-config could not see it"; exit 1; }
 echo "ok: configured without libical"
 

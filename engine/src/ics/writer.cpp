@@ -6,6 +6,7 @@
 #include "dipcal/ics/vtimezone.h"
 #include "dipcal/query/days.h"
 #include "dipcal/query/lead.h"
+#include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
 
@@ -264,7 +265,8 @@ class PartWriter {
       out.add("DTEND", {{"VALUE", {"DATE"}}}, format_date(entry->first_start.plus_days(1)));
     }
     bool marker = entry && !entry->over_window;
-    out.add_text("SUMMARY", marker ? fmt::format("{} (date not fixed: {})", e.title, range_words(*entry)) : e.title);
+    auto summary = marker ? fmt::format("{} (date not fixed: {})", e.title, range_words(*entry)) : e.title;
+    out.add_text("SUMMARY", summary);
     if (marker) out.add_text(xprop::kTitle, e.title);
     if (auto text = description(e, entry); !text.empty()) out.add_text("DESCRIPTION", text);
     std::vector<std::string> place;
@@ -310,6 +312,13 @@ class PartWriter {
       if (!s.quote.empty()) params.push_back({xprop::kSourceQuote, {s.quote}});
       out.add(xprop::kSource, params, escape_text(s.outlet));
     }
+    for (auto offset : properties_.alarms) {
+      out.add("BEGIN", "VALARM");
+      out.add("ACTION", "DISPLAY");
+      out.add_text("DESCRIPTION", summary);  // required with DISPLAY (section 3.6.6): what the entry says
+      out.add("TRIGGER", format_duration(offset));
+      out.add("END", "VALARM");
+    }
     out.add("END", "VEVENT");
   }
 
@@ -349,6 +358,17 @@ void write_header(LineWriter& out, const CalendarProperties& properties, const P
 constexpr std::size_t kEventsPerThread = 4096;
 
 }  // namespace
+
+std::optional<std::chrono::seconds> parse_alarm_offset(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  auto length = parse_duration(text);
+  if (!length || *length > std::chrono::days{366}) return std::nullopt;
+  return negative ? -*length : *length;
+}
 
 CalendarProperties properties_for(const std::set<std::string>& calendars) {
   CalendarProperties properties;

@@ -14,6 +14,8 @@
 //     holds it states it: during = PARENT, contains = CHILD, before and prepares = FINISHTOSTART
 //     with GAP (RFC 9253 section 4, as relations.h reads it), after and follows-up = DEPENDS-ON, and
 //     the four RFC 9253 names as themselves. The others (overlaps, same-day, …) are X-DIPCAL-RELATION.
+//   - Reminders: for each offset in CalendarProperties::alarms, a VALARM in every event (RFC 5545
+//     section 3.6.6): ACTION:DISPLAY, DESCRIPTION the event's title, TRIGGER the offset from its start.
 //   - What has no standard property (the dipcal id, kind, exact status, aliases, actors, the parts
 //     of the location, structured sources, the relations as written) goes into X-DIPCAL-*
 //     properties, so that importing the output gives back the same fixture (import.h).
@@ -23,8 +25,10 @@
 #include "dipcal/timeline.h"
 
 #include <chrono>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dipcal::ics {
@@ -34,7 +38,13 @@ struct CalendarProperties {
   std::string calendar_id;  // X-DIPCAL-CALENDAR, the calendar the events' UIDs derive from
   std::string source;       // SOURCE (RFC 7986 section 5.8), a URL; empty: none
   std::chrono::seconds refresh_interval = std::chrono::hours{24};  // REFRESH-INTERVAL, X-PUBLISHED-TTL
+  std::vector<std::chrono::seconds> alarms{};  // a VALARM in every event for each: TRIGGER, from its start
 };
+
+// An alarm's offset as `export ics --alarm` and the feed's `alarm=` take it: an optional sign and an
+// exact duration (duration.h): "-P1D" a day before the start, "-PT15M", "PT0S" at the start. Nullopt
+// for anything else, and for more than a year either way.
+std::optional<std::chrono::seconds> parse_alarm_offset(std::string_view text);
 
 // What `dipcal export ics` writes for events of the calendars `calendars` (their calendar ids): the
 // one calendar's id as X-DIPCAL-CALENDAR and as the name, else the name "dipcal".
