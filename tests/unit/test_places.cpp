@@ -1,0 +1,116 @@
+// Places and country codes (dipcal/places/places.h). Expected zones and codes are read off tzdata's
+// zone1970.tab and iso3166.tab by hand, and the table itself is checked against tzdata on this machine.
+#include "dipcal/places/places.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace dipcal::places;
+
+namespace {
+
+std::vector<std::string> split(const std::string& line, char separator) {
+  std::vector<std::string> fields;
+  std::stringstream in{line};
+  for (std::string field; std::getline(in, field, separator);) fields.push_back(field);
+  if (!line.empty() && line.back() == separator) fields.emplace_back();
+  return fields;
+}
+
+std::string zone_of(std::string_view name) {
+  auto place = find_place(name);
+  return place ? std::string{place->zone} : "";
+}
+
+}  // namespace
+
+TEST_CASE("find_place ignores case, accents and punctuation") {
+  CHECK(zone_of("KUALA LUMPUR") == "Asia/Kuala_Lumpur");
+  CHECK(zone_of("Abu Dhabi") == "Asia/Dubai");
+  CHECK(zone_of("sharm el sheikh") == "Africa/Cairo");
+  CHECK(zone_of("Sharm el-Sheikh") == "Africa/Cairo");
+  CHECK(zone_of("Washington") == "America/New_York");
+  CHECK(zone_of("Washington, D.C.") == "America/New_York");
+  CHECK(zone_of("washington dc") == "America/New_York");
+  CHECK(zone_of("Brussels") == "Europe/Brussels");
+  CHECK(zone_of("Davos") == "Europe/Zurich");
+  CHECK(zone_of("Genève") == "Europe/Zurich");
+  CHECK(zone_of("BRASILIA") == "America/Sao_Paulo");
+  CHECK(zone_of("Brasília") == "America/Sao_Paulo");
+  CHECK(zone_of("sao tome") == "Africa/Sao_Tome");
+  CHECK(zone_of("The Hague") == "Europe/Amsterdam");
+  CHECK(zone_of("Bali") == "Asia/Makassar");  // WITA, UTC+8, not Jakarta's UTC+7
+  CHECK(zone_of("Anchorage") == "America/Anchorage");
+  CHECK(zone_of("Москва") == "Europe/Moscow");  // read as "Moskva"
+  auto place = find_place("camp david");
+  REQUIRE(place);
+  CHECK(place->name == "Camp David");
+  CHECK(place->country == "US");
+  CHECK_FALSE(find_place("Atlantis"));
+  CHECK_FALSE(find_place(""));
+  CHECK_FALSE(find_place("--"));
+}
+
+TEST_CASE("country codes are ISO 3166-1 alpha-2, with suggestions for what people write") {
+  CHECK(is_country_code("GB"));
+  CHECK(is_country_code("US"));
+  CHECK(is_country_code("TW"));
+  CHECK_FALSE(is_country_code("UK"));
+  CHECK_FALSE(is_country_code("gb"));
+  CHECK_FALSE(is_country_code("GBR"));
+  CHECK_FALSE(is_country_code(""));
+  CHECK(suggest_country("UK") == "GB");
+  CHECK(suggest_country("USA") == "US");
+  CHECK(suggest_country("United States") == "US");
+  CHECK(suggest_country("gb") == "GB");
+  CHECK(suggest_country("Germany") == "DE");
+  CHECK(suggest_country("Türkiye") == "TR");
+  CHECK(suggest_country("UAE") == "AE");
+  CHECK(suggest_country("Brussels") == "BE");  // a place's country
+  CHECK_FALSE(suggest_country("Atlantis"));
+}
+
+TEST_CASE("fold_name") {
+  CHECK(fold_name("Sharm el-Sheikh") == "sharmelsheikh");
+  CHECK(fold_name("São Tomé") == "saotome");
+  CHECK(fold_name("Chișinău") == "chisinau");
+  CHECK(fold_name("\xff\xfe") == "");  // not UTF-8: nothing readable, no crash
+}
+
+// Every row of data/places.tsv names a zone this machine has, a country iso3166.tab lists, a country
+// zone1970.tab gives that zone where it lists the zone, and is found by its name and every other name.
+TEST_CASE("data/places.tsv agrees with tzdata") {
+  const std::filesystem::path zoneinfo{"/usr/share/zoneinfo"};
+  std::map<std::string, std::set<std::string>> countries_of;
+  std::ifstream zone1970{zoneinfo / "zone1970.tab"};
+  REQUIRE(zone1970);
+  for (std::string line; std::getline(zone1970, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    auto fields = split(line, '\t');
+    for (const auto& code : split(fields.at(0), ',')) countries_of[fields.at(2)].insert(code);
+  }
+  std::ifstream table{std::string{DIPCAL_SOURCE_DIR} + "/data/places.tsv"};
+  REQUIRE(table);
+  int rows = 0;
+  for (std::string line; std::getline(table, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    ++rows;
+    auto fields = split(line, '\t');
+    REQUIRE(fields.size() == 4);
+    const auto& [name, alternatives, country, zone] = std::tie(fields[0], fields[1], fields[2], fields[3]);
+    INFO(line);
+    CHECK(std::filesystem::is_regular_file(zoneinfo / zone));
+    CHECK(is_country_code(country));
+    if (auto listed = countries_of.find(zone); listed != countries_of.end()) CHECK(listed->second.count(country) == 1);
+    CHECK(find_place(name));
+    for (const auto& other : split(alternatives, ',')) CHECK(find_place(other));
+  }
+  CHECK(rows > 300);
+}
