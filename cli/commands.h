@@ -34,6 +34,7 @@ Runner setup_order(CLI::App& command, const GlobalOptions& global);
 Runner setup_path(CLI::App& command, const GlobalOptions& global);
 Runner setup_agenda(CLI::App& command, const GlobalOptions& global);
 Runner setup_graph(CLI::App& command, const GlobalOptions& global);
+Runner setup_draft(CLI::App& command, const GlobalOptions& global);
 Runner setup_generate(CLI::App& command, const GlobalOptions& global);
 Runner setup_windows(CLI::App& command, const GlobalOptions& global);
 Runner setup_export(CLI::App& command, const GlobalOptions& global);  // a group: export ics, …
