@@ -32,12 +32,17 @@ struct TenseCue {
   Tense tense;
 };
 
-constexpr std::array<TenseCue, 44> kTenseCues{{
+constexpr std::array<TenseCue, 55> kTenseCues{{
     {"will", Tense::future}, {"'ll", Tense::future}, {"shall", Tense::future}, {"would", Tense::future},
     {"due", Tense::future}, {"scheduled", Tense::future}, {"planned", Tense::future}, {"plans", Tense::future},
     {"plan", Tense::future}, {"expected", Tense::future}, {"upcoming", Tense::future}, {"slated", Tense::future},
     {"set", Tense::future}, {"going", Tense::future}, {"coming", Tense::future}, {"intends", Tense::future},
-    {"aims", Tense::future}, {"hopes", Tense::future}, {"proposed", Tense::future}, {"invited", Tense::future},
+    {"aims", Tense::future}, {"hopes", Tense::future},
+    // The present of a scheduled event: "the summit opens on Friday".
+    {"opens", Tense::future}, {"begins", Tense::future}, {"starts", Tense::future}, {"runs", Tense::future},
+    {"resumes", Tense::future}, {"arrives", Tense::future}, {"travels", Tense::future}, {"heads", Tense::future},
+    {"meets", Tense::future}, {"visits", Tense::future}, {"hosts", Tense::future}, {"takes", Tense::future},
+    {"convenes", Tense::future},
     {"said", Tense::past}, {"told", Tense::past}, {"met", Tense::past}, {"held", Tense::past}, {"spoke", Tense::past},
     {"was", Tense::past}, {"were", Tense::past}, {"had", Tense::past}, {"did", Tense::past}, {"began", Tense::past},
     {"ended", Tense::past}, {"wrote", Tense::past}, {"took", Tense::past}, {"made", Tense::past},
@@ -278,6 +283,8 @@ bool ordinal_day(const Captures& m, const Context& c, std::vector<TemporalValue>
 // "on Sunday": past tense the Sunday just gone (or today), future the coming one (never today),
 // no cue the nearest (today, then the past).
 bool weekday_by_tense(const Captures& m, const Context& c, std::vector<TemporalValue>& out) {
+  // "Sunday Times", "Monday Club": a weekday that starts a name is not a day.
+  if (c.last < c.tokens.size() && c.tokens[c.last].capital && !detail::month_number(c.tokens[c.last].lower)) return false;
   auto tense = tense_of(c);
   int diff_back = (wday(c.ref.published) - m.weekday[0] + 7) % 7;  // 0..6 days back
   int diff_ahead = (m.weekday[0] - wday(c.ref.published) + 7) % 7;  // 0..6 days ahead
@@ -438,6 +445,9 @@ bool date_range(const Captures& m, const Context& c, std::vector<TemporalValue>&
 // "two weeks ago", "in three days": counted from the publication day.
 bool counted_from_publication(const Captures& m, const Context& c, std::vector<TemporalValue>& out) {
   if (m.num < 0) return false;
+  // "in six years" more often means "for the first time in six years" than a date; only days and
+  // weeks ahead are counted ("in ten days", "in two weeks").
+  if (c.param > 0 && !m.unit_days) return false;
   int sign = c.param;
   auto pub = c.ref.published;
   if (m.unit_days) {
@@ -671,6 +681,7 @@ const std::vector<Row>& rows() {
       // Durations.
       {"NUM DASH UNIT", "duration", duration},
       {"NUM DASH UNIT DASH long", "duration", duration},
+      {"NUM UNIT DASH long", "duration", duration},
       {"for NUM UNIT", "duration", duration},
       {"for about NUM UNIT", "duration", duration},
       {"for nearly NUM UNIT", "duration", duration},
@@ -1005,7 +1016,7 @@ void merge_times(std::vector<TemporalValue>& values, const Reference& ref) {
     std::optional<std::size_t> best;
     std::size_t best_distance = 0;
     for (std::size_t j = 0; j < values.size(); ++j) {
-      if (values[j].kind != ValueKind::date) continue;
+      if (values[j].kind != ValueKind::date && values[j].kind != ValueKind::date_time) continue;
       auto distance = values[j].begin > t.begin ? values[j].begin - t.end : t.begin - values[j].end;
       if (!best || distance < best_distance) best = j, best_distance = distance;
     }
@@ -1028,7 +1039,12 @@ void merge_times(std::vector<TemporalValue>& values, const Reference& ref) {
     v.text = text.substr(0, 16) + (*offset == seconds{0} ? std::string{"Z"} : offset_to_string(*offset));
     v.begin = best ? std::min(values[*best].begin, t.begin) : t.begin;
     v.end = best ? std::max(values[*best].end, t.end) : t.end;
-    if (best) {
+    if (best && values[*best].kind == ValueKind::date_time) {
+      // "opens at 7 a.m. on 28 October and closes at 9 p.m.": the same day, a value of its own.
+      v.begin = t.begin;
+      v.end = t.end;
+      t = std::move(v);
+    } else if (best) {
       values[*best] = std::move(v);
       values.erase(values.begin() + static_cast<std::ptrdiff_t>(i--));
     } else {

@@ -69,7 +69,9 @@ std::vector<Token> tokenize(std::string_view s) {
         }
         auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
         bool inner = (d == '.' && is_letter(next) && !number) || (d == '\'' && (is_letter(next) || next == ' ' || next == 0)) ||
-                     ((d == ':' || d == '-' || d == '/') && number && is_digit(next));
+                     (d == ':' && number && is_digit(next)) ||
+                     // "2025-10-30" is one token, "24-25" (a range of days) three.
+                     ((d == '-' || d == '/') && number && is_digit(next) && (t.lower.size() == 4 || t.lower.find(d) != std::string::npos));
         if (d == '\'' && next != 0 && !is_letter(next)) inner = t.lower.back() == 's';  // leaders'
         if (!inner) break;
         t.lower += static_cast<char>(d);
