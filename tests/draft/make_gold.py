@@ -317,6 +317,61 @@ add("The deal came four days before the Busan meeting on October 30.", REFS[0], 
 add("The summit, which opens on Friday, follows talks held two weeks ago.", REFS[1], ["2025-10-31", "2025-10-15"])
 
 # ---------------------------------------------------------------------------------------------
+# Written and resolved by hand from the calendar (weekdays checked with datetime): several
+# expressions in one sentence, the tense carried by a verb some words away, and a few that a
+# desk editor reads but dipcal's rules do not (holiday names).
+R = REFS
+HAND = [
+    (0, "Li told reporters on Sunday that the two sides would meet again in Busan on Thursday.", ["2025-10-26", "2025-10-30"]),
+    (0, "The talks, which began on Saturday, ended on Sunday with a preliminary consensus.", ["2025-10-25", "2025-10-26"]),
+    (1, "Trump will land at Gimhae at about 10 a.m. on Thursday before meeting Xi.", ["2025-10-30T10:00+09:00"]),
+    (1, "Xi arrived in Busan on Wednesday evening, state media reported.", ["2025-10-29"]),
+    (2, "The G20 leaders' summit opens on Saturday and closes on Sunday.", ["2025-11-22", "2025-11-23"]),
+    (2, "The United States, which holds the presidency next year, boycotted the meeting.", ["2026"]),
+    (3, "NATO leaders will gather in The Hague on June 24 and 25.", ["2025-06-24/2025-06-25"]),
+    (3, "Allies agreed at the summit to spend 5% of GDP on defence by 2035.", ["2035"]),
+    (4, "Trump addressed the General Assembly on Tuesday morning, a day after arriving in New York.", ["2025-09-23", "after P1D"]),
+    (4, "The general debate runs until Monday, September 29.", ["2025-09-29"]),
+    (5, "The new tariffs take effect on January 1.", ["2026-01-01"]),
+    (5, "Officials met on December 22 and will reconvene after the holidays.", ["2025-12-22", "after"]),
+    (6, "The envoy returned to Kyiv on Friday after talks in Paris.", ["2026-01-02", "after"]),
+    (6, "A ministerial meeting is planned for January 12-13 in Brussels.", ["2026-01-12/2026-01-13"]),
+    (7, "Negotiators worked through the night on Wednesday.", ["2025-11-12"]),
+    (7, "The conference is scheduled to close on November 21, but talks often run into overtime.", ["2025-11-21"]),
+    (7, "Ministers arrive next week for the final, high-level segment.", ["2025-11-17/2025-11-23"]),
+    (0, "Asian markets, closed for the weekend, reopen on Monday.", ["2025-10-27"]),
+    (1, "The meeting lasted about 100 minutes, a South Korean official said.", ["PT1H40M"]),
+    (2, "Ramaphosa said the summit, held for the first time in Africa, was a success.", []),
+    (4, "The Security Council will hold an emergency session at 3 p.m. ET on Wednesday.", ["2025-09-24T15:00-04:00"]),
+    (0, "Trump is due to leave Kuala Lumpur on Monday for Tokyo, where he meets the new prime minister on Tuesday.",
+     ["2025-10-27", "2025-10-28"]),
+    (2, "Delegates spent two days of talks haggling over the declaration.", ["P2D"]),
+    (6, "The pact was signed in Washington on December 5.", ["2025-12-05"]),
+    (6, "A deadline set for mid-January looms.", ["2026-01-11/2026-01-20"]),
+    (4, "Leaders will gather again in September 2026.", ["2026-09"]),
+    (7, "Brazil's president opened the summit on 6 November.", ["2025-11-06"]),
+    (5, "The prime minister will visit Beijing in the new year.", []),
+    (1, "The two leaders last met in Osaka in 2019.", ["2019"]),
+    (0, "The consensus came a day after talks began at Merdeka 118.", ["after P1D"]),
+    (3, "Dutch police closed roads around the venue from Monday to Wednesday.", ["2025-06-23/2025-06-25"]),
+    (4, "The president spoke for nearly an hour.", ["PT1H"]),
+    (2, "South Africa hands the presidency to the United States on December 1.", ["2025-12-01"]),
+    (5, "Talks will resume on 7 January in Geneva.", ["2026-01-07"]),
+    (6, "The ministers spoke by telephone on New Year's Day.", ["2026-01-01"]),
+    (1, "Officials said the meeting would take place at the Naraemaru pavilion.", []),
+    (0, "The ceasefire between Thailand and Cambodia, brokered in July, was formalised on Sunday.", ["2025-07", "2025-10-26"]),
+    (4, "Zelensky is expected to meet Trump on the sidelines of the assembly on Tuesday.", ["during", "2025-09-23"]),
+    (2, "The declaration was adopted at the start of the summit, breaking with tradition.", []),
+    (5, "Markets in London reopen on Friday after the New Year holiday.", ["2026-01-02", "after"]),
+    (6, "The foreign ministers meet on Thursday, two days before the summit.", ["2026-01-08", "before P2D"]),
+    (7, "The presidency hopes to close the talks by Friday night.", ["2025-11-14"]),
+    (3, "Rutte will host a leaders' dinner at the royal palace on Tuesday evening.", ["2025-06-24"]),
+    (3, "The summit proper lasts only two and a half hours.", ["PT2H30M"]),
+]
+for r, sentence, expected in HAND:
+    add(sentence, R[r], expected)
+
+# ---------------------------------------------------------------------------------------------
 # Sentences with no date, some with words that look like dates.
 NONE = [
     "The talks were described as frank and constructive.",

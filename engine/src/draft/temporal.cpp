@@ -32,7 +32,7 @@ struct TenseCue {
   Tense tense;
 };
 
-constexpr std::array<TenseCue, 55> kTenseCues{{
+constexpr std::array<TenseCue, 60> kTenseCues{{
     {"will", Tense::future}, {"'ll", Tense::future}, {"shall", Tense::future}, {"would", Tense::future},
     {"due", Tense::future}, {"scheduled", Tense::future}, {"planned", Tense::future}, {"plans", Tense::future},
     {"plan", Tense::future}, {"expected", Tense::future}, {"upcoming", Tense::future}, {"slated", Tense::future},
@@ -42,7 +42,8 @@ constexpr std::array<TenseCue, 55> kTenseCues{{
     {"opens", Tense::future}, {"begins", Tense::future}, {"starts", Tense::future}, {"runs", Tense::future},
     {"resumes", Tense::future}, {"arrives", Tense::future}, {"travels", Tense::future}, {"heads", Tense::future},
     {"meets", Tense::future}, {"visits", Tense::future}, {"hosts", Tense::future}, {"takes", Tense::future},
-    {"convenes", Tense::future},
+    {"convenes", Tense::future}, {"meet", Tense::future}, {"reopen", Tense::future}, {"resume", Tense::future},
+    {"open", Tense::future}, {"gather", Tense::future},
     {"said", Tense::past}, {"told", Tense::past}, {"met", Tense::past}, {"held", Tense::past}, {"spoke", Tense::past},
     {"was", Tense::past}, {"were", Tense::past}, {"had", Tense::past}, {"did", Tense::past}, {"began", Tense::past},
     {"ended", Tense::past}, {"wrote", Tense::past}, {"took", Tense::past}, {"made", Tense::past},
@@ -489,6 +490,19 @@ bool duration(const Captures& m, const Context&, std::vector<TemporalValue>& out
   return true;
 }
 
+bool duration_and_half(const Captures& m, const Context&, std::vector<TemporalValue>& out) {
+  if (m.num <= 0 || m.unit_months) return false;
+  out.push_back(duration_value(m.unit * m.num + m.unit / 2, "a stated length"));
+  return true;
+}
+
+bool fixed_holiday(const Captures&, const Context& c, std::vector<TemporalValue>& out) {
+  auto d = infer_year(c.param / 100, c.param % 100, c, tense_of(c));
+  if (!d) return false;
+  out.push_back(date_value(*d, "a holiday on a fixed date, the year nearest the publication date", Certainty::inferred));
+  return true;
+}
+
 TemporalValue relation_value(RelationType type, std::optional<seconds> gap, bool in_days, std::string why) {
   TemporalValue v;
   v.kind = ValueKind::relation;
@@ -584,6 +598,8 @@ const std::vector<Row>& rows() {
       {"between DAY and DAY MONTH", "range", date_range},
       {"MONTH DAY through MONTH DAY", "range", date_range},
       {"MONTH DAY through DAY", "range", date_range},
+      {"MONTH DAY and DAY", "range", date_range},
+      {"DAY and DAY MONTH", "range", date_range},
       {"from WEEKDAY to WEEKDAY", "weekday range", weekday_range},
       {"from WEEKDAY until WEEKDAY", "weekday range", weekday_range},
       {"WEEKDAY DASH WEEKDAY", "weekday range", weekday_range},
@@ -593,6 +609,12 @@ const std::vector<Row>& rows() {
       {"next WEEKDAY", "next weekday", weekday_shifted, 1},
       {"this WEEKDAY", "this weekday", weekday_shifted, 0},
       {"this coming WEEKDAY", "this weekday", weekday_shifted, 0},
+      // Holidays with a fixed date (param: month * 100 + day).
+      {"new year 's day", "holiday", fixed_holiday, 101},
+      {"new year 's eve", "holiday", fixed_holiday, 1231},
+      {"christmas day", "holiday", fixed_holiday, 1225},
+      {"christmas eve", "holiday", fixed_holiday, 1224},
+      {"christmas", "holiday", fixed_holiday, 1225},
       // Days relative to publication.
       {"today", "today", relative_day, 0},
       {"tonight", "today", relative_day, 0},
@@ -674,6 +696,7 @@ const std::vector<Row>& rows() {
       {"the end of the year", "end of this year", year_relative, P(0, late)},
       {"the end of this year", "end of this year", year_relative, P(0, late)},
       {"in YEAR", "year", named_year, whole},
+      {"by YEAR", "year", named_year, whole},
       {"early YEAR", "early year", named_year, early},
       {"late YEAR", "late year", named_year, late},
       // Times of day (merged into a date afterwards).
@@ -683,6 +706,7 @@ const std::vector<Row>& rows() {
       {"NUM DASH UNIT DASH long", "duration", duration},
       {"NUM UNIT DASH long", "duration", duration},
       {"for NUM UNIT", "duration", duration},
+      {"NUM and a half UNIT", "duration and a half", duration_and_half},
       {"for about NUM UNIT", "duration", duration},
       {"for nearly NUM UNIT", "duration", duration},
       {"lasted NUM UNIT", "duration", duration},
