@@ -6,7 +6,8 @@ rules a desk editor applies, independently of dipcal's code: it never runs dipca
 written out in full below or built from a template whose value is computed from its publication date:
 
   past tense + weekday         the one just gone, or the publication day ("said on Sunday")
-  future tense + weekday       the coming one, 1..7 days ahead ("will meet on Thursday")
+  future tense + weekday       the coming one, 0..6 days ahead ("will meet on Thursday"; a report
+                               filed on a Sunday says "on Sunday evening" for that evening)
   month and day, no year       the nearest year, except that past tense does not reach more than a
                                week ahead and future tense not more than a week back
   "last/this/next week"        ISO weeks, Monday to Sunday, as an EDTF interval
@@ -60,8 +61,7 @@ def past_weekday(pub, wd):
 
 
 def future_weekday(pub, wd):
-    ahead = (wd - pub.weekday()) % 7
-    return pub + dt.timedelta(days=ahead or 7)
+    return pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
 
 
 def nearest_weekday(pub, wd):

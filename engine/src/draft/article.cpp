@@ -159,6 +159,14 @@ std::vector<std::string_view> split_sentences(std::string_view p) {
         while (next < p.size() && is_space(p[next])) ++next;
         if (word != "a.m" && word != "p.m") continue;
         if (next >= p.size() || !std::isupper(static_cast<unsigned char>(p[next]))) continue;
+        // "3 p.m. ET on Wednesday", "11 a.m. Monday": a zone or a day after the time, not a new sentence.
+        std::size_t word_end = next;
+        while (word_end < p.size() && std::isalpha(static_cast<unsigned char>(p[word_end]))) ++word_end;
+        auto following = p.substr(next, word_end - next);
+        bool caps = std::all_of(following.begin(), following.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); });
+        std::string lower;
+        for (char ch : following) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (caps || detail::weekday_number(lower) >= 0 || detail::month_number(lower)) continue;
       }
       if (word.size() == 1 && std::isupper(static_cast<unsigned char>(p[w]))) continue;  // initials: "John F. Kennedy"
     }

@@ -281,8 +281,8 @@ bool ordinal_day(const Captures& m, const Context& c, std::vector<TemporalValue>
   return true;
 }
 
-// "on Sunday": past tense the Sunday just gone (or today), future the coming one (never today),
-// no cue the nearest (today, then the past).
+// "on Sunday": past tense the Sunday just gone (or today), future the coming one (or today: wire
+// reports filed on a Sunday say "on Sunday evening" for that evening), no cue the nearest.
 bool weekday_by_tense(const Captures& m, const Context& c, std::vector<TemporalValue>& out) {
   // "Sunday Times", "Monday Club": a weekday that starts a name is not a day.
   if (c.last < c.tokens.size() && c.tokens[c.last].capital && !detail::month_number(c.tokens[c.last].lower)) return false;
@@ -291,7 +291,7 @@ bool weekday_by_tense(const Captures& m, const Context& c, std::vector<TemporalV
   int diff_ahead = (m.weekday[0] - wday(c.ref.published) + 7) % 7;  // 0..6 days ahead
   int offset = 0;
   if (tense == Tense::past) offset = -diff_back;
-  else if (tense == Tense::future) offset = diff_ahead == 0 ? 7 : diff_ahead;
+  else if (tense == Tense::future) offset = diff_ahead;  // "will host a dinner on Sunday evening", filed on Sunday
   else offset = diff_back <= diff_ahead ? -diff_back : diff_ahead;
   out.push_back(date_value(c.ref.published.plus_days(offset),
                            fmt::format("weekday, {}: {}", tense_name(tense), offset == 0 ? "the publication day" : offset < 0 ? "the one just gone" : "the coming one"),
