@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <unordered_map>
 
 namespace dipcal::draft {
 
@@ -82,9 +83,22 @@ bool is_forum_word(std::string_view w) { return in(kForums, w) || is_cop(w); }
 bool is_forum(const Token& t) { return t.capital && (in(kForums, t.lower) || is_cop(t.lower)); }
 
 const KindWord* kind_word(const Token& t) {
-  for (const auto& k : kKindWords)
-    if (t.lower == k.word) return &k;
-  return nullptr;
+  static const auto kByWord = [] {
+    std::unordered_map<std::string_view, const KindWord*> map;
+    for (const auto& k : kKindWords) map.emplace(k.word, &k);
+    return map;
+  }();
+  auto it = kByWord.find(t.lower);
+  return it == kByWord.end() ? nullptr : it->second;
+}
+
+// places::find_place folds each name through ICU, which costs more than all the rest of a sentence;
+// reports name the same few places again and again, so the answers are kept (per thread).
+std::optional<places::Place> place_named(std::string_view name) {
+  static thread_local std::unordered_map<std::string, std::optional<places::Place>> known;
+  auto it = known.find(std::string{name});
+  if (it == known.end()) it = known.emplace(std::string{name}, places::find_place(name)).first;
+  return it->second;
 }
 
 struct Mention {
@@ -143,7 +157,7 @@ std::optional<places::Place> place_at(std::string_view s, const std::vector<Toke
   std::size_t e = name_run(t, k);
   // The longest run that names a place: "Kuala Lumpur", then "Kuala".
   for (; e > k; --e)
-    if (auto p = places::find_place(text_of(s, t, k, e))) {
+    if (auto p = place_named(text_of(s, t, k, e))) {
       end = e;
       return p;
     }
@@ -194,7 +208,7 @@ std::vector<Mention> find_mentions(std::string_view s, const std::vector<Token>&
         bool take = is_name_token(p) || in(kModifiers, p.lower) || (kind_word(p) && !kind_word(p)->verb) ||
                     (p.digits && detail::day_number(p.lower) == 0 && p.lower.size() > 2 && std::isalpha(static_cast<unsigned char>(p.lower.back()))) ||
                     ((p.lower == "–" || p.lower == "-") && first >= 2 && (is_name_token(t[first - 2]) || in(kModifiers, t[first - 2].lower)));
-        if (p.capital && first - 1 == 0 && !in(kModifiers, p.lower) && !places::find_place(p.lower)) {
+        if (p.capital && first - 1 == 0 && !in(kModifiers, p.lower) && !place_named(p.lower)) {
           // A capital that only starts the sentence ("Officials …") is not part of the name.
           take = take && !(p.lower == "officials" || p.lower == "negotiators");
         }
@@ -265,7 +279,7 @@ std::vector<Mention> find_mentions(std::string_view s, const std::vector<Token>&
     }
     // Participants: "between A and B", "A–B meeting", "with A".
     for (std::size_t k = first; k < i; ++k)
-      if (is_name_token(t[k]) && !places::find_place(t[k].lower) && !in(kForums, t[k].lower) && !t[k].all_caps) m.actors.push_back(text_of(s, t, k, k + 1));
+      if (is_name_token(t[k]) && !place_named(t[k].lower) && !in(kForums, t[k].lower) && !t[k].all_caps) m.actors.push_back(text_of(s, t, k, k + 1));
     if (i + 1 < t.size() && (t[i + 1].lower == "between" || t[i + 1].lower == "with")) {
       for (std::size_t k = i + 2; k < std::min(t.size(), i + 10); ++k) {
         if (!is_name_token(t[k])) {
@@ -419,7 +433,7 @@ class Drafter {
 
   void sentence(const Sentence& s) {
     auto tokens = detail::tokenize(s.text);
-    auto values = find_temporal(s.text, out_.reference);
+    auto values = detail::find_temporal_in(s.text, tokens, out_.reference);
     auto mentions = find_mentions(s.text, tokens);
     std::vector<std::size_t> into(mentions.size());
     for (std::size_t m = 0; m < mentions.size(); ++m) into[m] = m;
@@ -513,7 +527,7 @@ class Drafter {
       }
       if (p.when) p.guesses.clear(), p.notes.pop_back();
       p.when = v;
-      p.tense = tense_at(s.text, v.begin);
+      p.tense = detail::tense_near(tokens, at, at);
       p.notes.push_back(fmt::format("date from \"{}\" ({})", phrase, v.why));
       if (v.certainty == Certainty::guess) p.guesses.push_back(fmt::format("guess: \"{}\" read as {} ({})", phrase, v.text, v.why));
     }
@@ -689,7 +703,7 @@ class Drafter {
       e.location.zone = out_.reference.zone.name();
       if (m.place.empty() && !out_.place.empty() && !is_anchor) {
         e.location.city = out_.place;
-        if (auto pl = places::find_place(out_.place)) e.location.country = std::string{pl->country};
+        if (auto pl = place_named(out_.place)) e.location.country = std::string{pl->country};
       }
     }
     std::sort(e.actors.begin(), e.actors.end());
@@ -745,7 +759,7 @@ class Drafter {
 // The zone of --place (a city or an IANA zone) or of the dateline's city.
 std::optional<Zone> zone_for(std::string_view place, std::string& city) {
   if (auto z = ZoneDb::system().find(place)) return z;
-  if (auto p = places::find_place(place)) {
+  if (auto p = place_named(place)) {
     city = std::string{p->name};
     return ZoneDb::system().find(p->zone);
   }

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 
 namespace dipcal::draft {
 
@@ -67,7 +68,9 @@ Tense cue_of(const Token& t) {
 
 // The nearest cue within the clause: up to eight words back (stopping at a sentence break), else
 // up to six words ahead.
-Tense tense_near(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+}  // namespace
+
+Tense detail::tense_near(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   for (std::size_t k = first, n = 0; k-- > 0 && n < 8; ++n) {
     if (tokens[k].lower == ";" || tokens[k].lower == "\"") break;
     if (auto t = cue_of(tokens[k]); t != Tense::unknown) return t;
@@ -78,6 +81,10 @@ Tense tense_near(const std::vector<Token>& tokens, std::size_t first, std::size_
   }
   return Tense::unknown;
 }
+
+namespace {
+
+using detail::tense_near;
 
 // ---------------------------------------------------------------------------------------------
 // Zones written after a time. "local time" is the dateline's zone.
@@ -155,7 +162,6 @@ struct Row {
 CivilDate ymd(int y, int m, int d) { return *CivilDate::from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d)); }
 int year_of(CivilDate d) { return static_cast<int>(d.ymd().year()); }
 int month_of(CivilDate d) { return static_cast<int>(static_cast<unsigned>(d.ymd().month())); }
-int day_of(CivilDate d) { return static_cast<int>(static_cast<unsigned>(d.ymd().day())); }
 int last_day(int y, int m) {
   return static_cast<int>(static_cast<unsigned>(
       date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(m)}}}.day()));
@@ -912,8 +918,34 @@ std::size_t match_time(const std::vector<Token>& tokens, std::size_t i, Captures
   return k - i;
 }
 
+// What each token can be, worked out once per sentence rather than once per row tried.
+struct TokenClass {
+  int month = 0;     // 1..12
+  int day = 0;       // 1..31
+  int weekday = -1;  // 0..6
+  int number = -1;   // count_number
+};
+
+std::vector<TokenClass> classify(const std::vector<Token>& tokens) {
+  std::vector<TokenClass> out(tokens.size());
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const auto& t = tokens[k];
+    auto& c = out[k];
+    if (t.digits) {
+      c.day = detail::day_number(t.lower);
+      c.number = detail::count_number(t.lower);
+    } else if (t.lower.size() >= 1 && t.lower[0] >= 'a' && t.lower[0] <= 'z') {
+      c.month = detail::month_number(t.lower);
+      c.weekday = detail::weekday_number(t.lower);
+      c.number = detail::count_number(t.lower);
+    }
+  }
+  return out;
+}
+
 // Length of the match of `row` at tokens[i], or 0.
-std::size_t match_row(const CompiledRow& row, const std::vector<Token>& tokens, std::size_t i, Captures& m) {
+std::size_t match_row(const CompiledRow& row, const std::vector<Token>& tokens, const std::vector<TokenClass>& classes, std::size_t i,
+                      Captures& m) {
   std::size_t k = i;
   for (const auto& e : row.elements) {
     if (e.slot == Slot::anchor) {
@@ -928,7 +960,7 @@ std::size_t match_row(const CompiledRow& row, const std::vector<Token>& tokens, 
         ++k;
         break;
       case Slot::month: {
-        int month = detail::month_number(t.lower);
+        int month = classes[k].month;
         // "May" and "March" are also words: as a month they need a number beside them or a capital.
         if (month == 0 || m.months_seen >= 2 || (!t.capital && (month == 5 || month == 3))) return 0;
         if (month == 5 && !t.capital) return 0;
@@ -939,7 +971,7 @@ std::size_t match_row(const CompiledRow& row, const std::vector<Token>& tokens, 
       }
       case Slot::day:
       case Slot::ord: {
-        int day = detail::day_number(t.lower);
+        int day = classes[k].day;
         if (day == 0 || m.days_seen >= 2) return 0;
         if (e.slot == Slot::ord && (t.lower.size() < 3 || !std::isalpha(static_cast<unsigned char>(t.lower.back())))) return 0;
         m.day[static_cast<std::size_t>(m.days_seen++)] = day;
@@ -955,7 +987,7 @@ std::size_t match_row(const CompiledRow& row, const std::vector<Token>& tokens, 
         break;
       }
       case Slot::weekday: {
-        int w = detail::weekday_number(t.lower);
+        int w = classes[k].weekday;
         if (w < 0 || m.weekdays_seen >= 2 || (!t.capital && t.lower.size() <= 4)) return 0;
         m.weekday[static_cast<std::size_t>(m.weekdays_seen++)] = w;
         ++k;
@@ -963,8 +995,8 @@ std::size_t match_row(const CompiledRow& row, const std::vector<Token>& tokens, 
         break;
       }
       case Slot::num: {
-        int n = detail::count_number(t.lower);
-        if (n < 0 && t.lower != "several" && t.lower != "few") return 0;
+        int n = classes[k].number;
+        if (n < 0) return 0;
         m.num = n;
         ++k;
         break;
@@ -1001,12 +1033,40 @@ std::size_t match_row(const CompiledRow& row, const std::vector<Token>& tokens, 
   return k - i;
 }
 
-// The first letter of every token a row may start with, to skip rows quickly.
-bool may_start(const CompiledRow& row, const Token& t) {
-  const auto& e = row.elements.front();
-  if (e.slot == Slot::literal) return t.lower == e.word;
-  if (e.slot == Slot::day || e.slot == Slot::year || e.slot == Slot::iso) return t.digits;
-  return true;
+// The rows that may match at a token, by their first element: rows that start with a word are
+// found by that word, rows that start with a slot by what the token can be.
+struct RowIndex {
+  std::map<std::string, std::vector<const CompiledRow*>, std::less<>> by_word;
+  std::array<std::vector<const CompiledRow*>, 12> by_slot;
+};
+
+const RowIndex& row_index() {
+  static const RowIndex kIndex = [] {
+    RowIndex index;
+    for (const auto& row : compiled()) {
+      const auto& e = row.elements.front();
+      if (e.slot == Slot::literal) index.by_word[e.word].push_back(&row);
+      else index.by_slot[static_cast<std::size_t>(e.slot)].push_back(&row);
+    }
+    return index;
+  }();
+  return kIndex;
+}
+
+template <typename F>
+void for_candidate_rows(const Token& t, const TokenClass& c, F&& f) {
+  const auto& index = row_index();
+  if (auto it = index.by_word.find(t.lower); it != index.by_word.end())
+    for (const auto* row : it->second) f(*row);
+  auto slots = [&](Slot slot) {
+    for (const auto* row : index.by_slot[static_cast<std::size_t>(slot)]) f(*row);
+  };
+  if (c.month) slots(Slot::month);
+  if (c.day) slots(Slot::day), slots(Slot::ord);
+  if (t.digits) slots(Slot::year), slots(Slot::iso), slots(Slot::time);
+  if (t.lower == "noon" || t.lower == "midday" || t.lower == "midnight") slots(Slot::time);
+  if (c.weekday >= 0) slots(Slot::weekday);
+  if (c.number >= 0) slots(Slot::num);
 }
 
 // Reads a date-time in `zone_name` (IANA, "Z", "+08:00") or the reference zone: its offset there.
@@ -1087,19 +1147,22 @@ Tense tense_at(std::string_view sentence, std::size_t at) {
 }
 
 std::vector<TemporalValue> find_temporal(std::string_view sentence, const Reference& reference) {
+  return detail::find_temporal_in(sentence, detail::tokenize(sentence), reference);
+}
+
+std::vector<TemporalValue> detail::find_temporal_in(std::string_view sentence, const std::vector<Token>& tokens, const Reference& reference) {
   std::vector<TemporalValue> values;
-  auto tokens = detail::tokenize(sentence);
-  const auto& table = compiled();
+  auto classes = classify(tokens);
   for (std::size_t i = 0; i < tokens.size();) {
     std::size_t best_length = 0;
     const CompiledRow* best = nullptr;
     Captures best_captures;
-    for (const auto& row : table) {
-      if (!may_start(row, tokens[i])) continue;
+    // Longer matches win; among equal lengths, the row that comes first in the table.
+    for_candidate_rows(tokens[i], classes[i], [&](const CompiledRow& row) {
       Captures m;
-      auto n = match_row(row, tokens, i, m);
-      if (n > best_length) best_length = n, best = &row, best_captures = std::move(m);
-    }
+      auto n = match_row(row, tokens, classes, i, m);
+      if (n > best_length || (n == best_length && n > 0 && &row < best)) best_length = n, best = &row, best_captures = std::move(m);
+    });
     if (!best) {
       ++i;
       continue;

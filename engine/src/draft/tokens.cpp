@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <unordered_map>
 #include <utility>
 
 namespace dipcal::draft::detail {
@@ -16,6 +17,7 @@ constexpr std::array<std::string_view, 3> kDashes{"\xE2\x80\x93", "\xE2\x80\x94"
 constexpr std::string_view kApostrophe = "\xE2\x80\x99";
 
 std::size_t dash_at(std::string_view s, std::size_t i) {
+  if (static_cast<unsigned char>(s[i]) != 0xE2) return 0;
   for (auto d : kDashes)
     if (s.substr(i, d.size()) == d) return d.size();
   return 0;
@@ -67,7 +69,7 @@ std::vector<Token> tokenize(std::string_view s) {
           ++i;
           continue;
         }
-        auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+        unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
         bool inner = (d == '.' && is_letter(next) && !number) || (d == '\'' && (is_letter(next) || next == ' ' || next == 0)) ||
                      (d == ':' && number && is_digit(next)) ||
                      // "2025-10-30" is one token, "24-25" (a range of days) three.
@@ -117,8 +119,8 @@ int count_number(std::string_view w) {
       {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
       {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"ninety", 90}, {"hundred", 100}, {"several", -1},
       {"few", -1}, {"single", 1}, {"couple", -1}, {"dozen", 12}}};
-  for (auto [word, n] : kWords)
-    if (w == word) return n;
+  static const std::unordered_map<std::string_view, int> kByWord(kWords.begin(), kWords.end());
+  if (auto it = kByWord.find(w); it != kByWord.end()) return it->second;
   int n = 0;
   auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
   if (ec == std::errc{} && p == w.data() + w.size() && n >= 0 && n < 10000) return n;
@@ -130,9 +132,9 @@ int month_number(std::string_view w) {
       {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
       {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3},
       {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}}};
-  for (auto [word, n] : kMonths)
-    if (w == word) return n;
-  return 0;
+  static const std::unordered_map<std::string_view, int> kByWord(kMonths.begin(), kMonths.end());
+  auto it = kByWord.find(w);
+  return it == kByWord.end() ? 0 : it->second;
 }
 
 int weekday_number(std::string_view w) {
@@ -140,9 +142,9 @@ int weekday_number(std::string_view w) {
       {"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6},
       {"sun", 0}, {"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thur", 4}, {"thurs", 4}, {"fri", 5},
       {"sat", 6}, {"thu.", 4}}};
-  for (auto [word, n] : kDays)
-    if (w == word) return n;
-  return -1;
+  static const std::unordered_map<std::string_view, int> kByWord(kDays.begin(), kDays.end());
+  auto it = kByWord.find(w);
+  return it == kByWord.end() ? -1 : it->second;
 }
 
 }  // namespace dipcal::draft::detail

@@ -9,6 +9,8 @@
 // token of its own, so "two-day" and "100-minute" are three tokens. Dashes (– —) are tokens "–".
 #pragma once
 
+#include "dipcal/draft/temporal.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,5 +37,10 @@ int count_number(std::string_view word);
 int month_number(std::string_view word);
 // 0 (Sunday)..6 for "sunday", "sun"…; -1 otherwise.
 int weekday_number(std::string_view word);
+
+// find_temporal on a sentence already split into tokens (the drafter needs them too), and the tense
+// around tokens [first, last).
+std::vector<TemporalValue> find_temporal_in(std::string_view sentence, const std::vector<Token>& tokens, const Reference& reference);
+Tense tense_near(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
 
 }  // namespace dipcal::draft::detail
