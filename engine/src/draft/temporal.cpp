@@ -516,7 +516,10 @@ TemporalValue relation_value(RelationType type, std::optional<seconds> gap, bool
   v.gap = gap;
   v.gap_in_days = in_days;
   v.text = std::string{to_string(type)};
-  if (gap) v.text += " " + to_iso_duration(*gap);
+  if (gap) {
+    v.text += ' ';
+    v.text += to_iso_duration(*gap);
+  }
   v.why = std::move(why);
   return v;
 }
