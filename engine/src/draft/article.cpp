@@ -219,7 +219,8 @@ Article read_article(std::string_view text) {
       if (auto prefix = dateline(line, a)) {
         in_body = true;
         line.remove_prefix(prefix);
-      } else if (line.size() < 60 && head_lines <= 8) {
+      } else if (line.size() < 60 && head_lines <= 8 && line.back() != '.' && line.back() != '"') {
+        // A byline or a kicker; a short line that ends a sentence is the body's first.
         continue;
       } else {
         in_body = true;

@@ -33,7 +33,7 @@ struct TenseCue {
   Tense tense;
 };
 
-constexpr std::array<TenseCue, 60> kTenseCues{{
+constexpr std::array<TenseCue, 64> kTenseCues{{
     {"will", Tense::future}, {"'ll", Tense::future}, {"shall", Tense::future}, {"would", Tense::future},
     {"due", Tense::future}, {"scheduled", Tense::future}, {"planned", Tense::future}, {"plans", Tense::future},
     {"plan", Tense::future}, {"expected", Tense::future}, {"upcoming", Tense::future}, {"slated", Tense::future},
@@ -44,7 +44,8 @@ constexpr std::array<TenseCue, 60> kTenseCues{{
     {"resumes", Tense::future}, {"arrives", Tense::future}, {"travels", Tense::future}, {"heads", Tense::future},
     {"meets", Tense::future}, {"visits", Tense::future}, {"hosts", Tense::future}, {"takes", Tense::future},
     {"convenes", Tense::future}, {"meet", Tense::future}, {"reopen", Tense::future}, {"resume", Tense::future},
-    {"open", Tense::future}, {"gather", Tense::future},
+    {"open", Tense::future}, {"gather", Tense::future}, {"begin", Tense::future}, {"start", Tense::future},
+    {"close", Tense::future}, {"arrive", Tense::future},
     {"said", Tense::past}, {"told", Tense::past}, {"met", Tense::past}, {"held", Tense::past}, {"spoke", Tense::past},
     {"was", Tense::past}, {"were", Tense::past}, {"had", Tense::past}, {"did", Tense::past}, {"began", Tense::past},
     {"ended", Tense::past}, {"wrote", Tense::past}, {"took", Tense::past}, {"made", Tense::past},
