@@ -2,8 +2,8 @@
 // [--against FIXTURES] [-o FIXTURE] [--force]: news reports drafted into one fixture (engine:
 // dipcal/draft/draft.h). The fixture is checked as `dipcal check` would, with the --against fixtures;
 // a report with no dates gives an empty fixture and a warning.
-#include "../atomic_write.h"
 #include "../commands.h"
+#include "../fixture_output.h"
 
 #include "dipcal/draft/draft.h"
 #include "dipcal/load.h"
@@ -11,15 +11,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace dipcal::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct DraftCommandOptions {
   std::vector<std::string> articles;
@@ -36,15 +31,7 @@ struct DraftCommandOptions {
 constexpr std::uintmax_t kMaxArticleBytes = 16u << 20;
 
 std::string read_article_file(const std::string& path) {
-  std::error_code ec;
-  if (auto size = fs::file_size(path, ec); !ec && size > kMaxArticleBytes)
-    throw UsageError{fmt::format("{} is {} bytes, more than the {} a news report may be", path, size, kMaxArticleBytes)};
-  std::ifstream in{path, std::ios::binary};
-  if (!in) throw UsageError{fmt::format("cannot read {}", path)};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw UsageError{fmt::format("cannot read {}", path)};
-  auto bytes = text.str();
+  auto bytes = read_input_file(path, kMaxArticleBytes, "a news report");
   std::string what;
   if (auto where = first_bad_text_byte(bytes, FileName{path}, what))
     throw UsageError{fmt::format("{}:{}:{}: not UTF-8 text: {}; dipcal draft reads plain text or Markdown saved as UTF-8 "
@@ -53,19 +40,9 @@ std::string read_article_file(const std::string& path) {
   return bytes;
 }
 
-std::string schema_path(const std::string& output) {
-  fs::path schema = fs::path{DIPCAL_DEFAULT_FIXTURES}.parent_path() / "schemas" / "dipcal-fixture.schema.json";
-  if (output.empty() || output == "-") return "../schemas/dipcal-fixture.schema.json";
-  std::error_code ec;
-  auto folder = fs::weakly_canonical(fs::absolute(output), ec).parent_path();
-  auto relative = fs::relative(fs::weakly_canonical(schema, ec), folder, ec);
-  return ec || relative.empty() ? schema.string() : relative.generic_string();
-}
-
 int run_draft(const DraftCommandOptions& options, const GlobalOptions& global) {
-  bool to_file = !options.output.empty() && options.output != "-";
-  if (to_file && !options.force && fs::exists(options.output))
-    throw UsageError{fmt::format("{} exists; give --force to replace it", options.output)};
+  FixtureOutput output{options.output, options.force};
+  refuse_to_replace(output);
   draft::DraftOptions engine_options;
   if (!options.published.empty()) {
     if (auto d = parse_civil_date(options.published)) engine_options.published = *d;
@@ -114,19 +91,14 @@ int run_draft(const DraftCommandOptions& options, const GlobalOptions& global) {
       all.events.push_back(std::move(e));
     }
   }
-  auto text = draft::write_drafted(all, schema_path(options.output));
+  auto text = draft::write_drafted(all, schema_path_for(output));
   // What check would say, with the --against fixtures beside it.
   LoadResult check;
   if (against)
     for (const auto& e : against->events()) check.timeline.add(e);
-  load_fixture_text(text, to_file ? options.output : "<draft>", check);
+  load_fixture_text(text, output.to_file() ? options.output : "<draft>", check);
   print_diagnostics(check.diagnostics);
-  if (to_file) {
-    write_file_atomically(options.output, text, options.force ? Overwrite::allow : Overwrite::refuse);
-  } else {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    if (std::fflush(stdout) != 0) throw UsageError{"cannot write the fixture to standard output"};
-  }
+  write_fixture_output(output, text);
   std::size_t guessed = 0;
   for (const auto& [id, lines] : all.guesses) guessed += lines.size();
   std::fprintf(stderr, "dipcal: drafted %zu event%s from %zu report%s; %zu guess%s to confirm (marked with comments)\n",
