@@ -146,6 +146,17 @@ r = run("draft", latin1)
 if r.returncode != 2 or "not UTF-8" not in r.stderr or "latin1.txt:1:" not in r.stderr:
     fail(f"latin-1: expected exit 2 and a located 'not UTF-8' message, got {r.returncode}: {r.stderr}")
 
+# No head at all: --published and --place (a city, through the places table) stand in for them.
+bare = tmp / "bare.txt"
+bare.write_text("Trump and Xi will meet at 11 a.m. local time on Thursday.\n")
+out = tmp / "bare.yaml"
+r = run("draft", bare, "--published", "2025-10-29", "--place", "Busan", "--outlet", "Test Wire", "-o", out)
+events = yaml.safe_load(out.read_text())["events"] if r.returncode == 0 else []
+# Wed 29 Oct 2025; the coming Thursday is 30 Oct; Busan is in Asia/Seoul.
+if len(events) != 1 or str(events[0].get("start")) != "2025-10-30T11:00" or events[0]["location"]["zone"] != "Asia/Seoul" \
+        or events[0]["sources"][0]["outlet"] != "Test Wire":
+    fail(f"--place Busan: expected one event at 2025-10-30T11:00 in Asia/Seoul from Test Wire, got {r.returncode} {events} {r.stderr}")
+
 # An existing output is kept without --force.
 r = run("draft", ARTICLES / "g20-johannesburg.txt", "-o", tmp / "g20-johannesburg.yaml")
 if r.returncode != 2 or "--force" not in r.stderr:

@@ -207,8 +207,9 @@ Article read_article(std::string_view text) {
       ++head_lines;
       if (a.headline.empty() && !(raw.size() && raw.front() != '#' && publication_line(line, number, a))) {
         if (a.published_line == number) continue;
-        // The first line is the headline unless it is the dateline paragraph itself.
-        if (!dateline(line, a)) {
+        // The first line is the headline unless it is the dateline paragraph itself or a sentence
+        // (headlines do not end with a full stop).
+        if (!dateline(line, a) && line.back() != '.') {
           a.headline = std::string{line};
           continue;
         }
