@@ -40,7 +40,7 @@ std::string read_article_file(const std::string& path) {
   return bytes;
 }
 
-int run_draft(const DraftCommandOptions& options, const GlobalOptions& global) {
+int run_draft(const DraftCommandOptions& options, Session& session) {
   FixtureOutput output{options.output, options.force};
   refuse_to_replace(output);
   draft::DraftOptions engine_options;
@@ -57,12 +57,12 @@ int run_draft(const DraftCommandOptions& options, const GlobalOptions& global) {
   engine_options.url = options.url;
   const Timeline* against = nullptr;
   if (!options.against.empty()) {
-    auto& loaded = load(global, options.against);
-    if (loaded.diagnostics.has_errors()) {
-      print_diagnostics(loaded.diagnostics);
+    const auto& loaded = session.calendar_as_is(options.against);
+    if (!loaded.clean()) {
+      print_diagnostics(loaded.diagnostics());
       throw UsageError{"the --against fixtures have errors (above): fix them first"};
     }
-    against = &loaded.timeline;
+    against = &loaded.timeline();
   }
   engine_options.against = against;
 
@@ -109,7 +109,7 @@ int run_draft(const DraftCommandOptions& options, const GlobalOptions& global) {
 
 }  // namespace
 
-Runner setup_draft(CLI::App& command, const GlobalOptions& global) {
+Runner setup_draft(CLI::App& command) {
   auto options = std::make_shared<DraftCommandOptions>();
   command.add_option("articles", options->articles, "News reports, plain text or Markdown in UTF-8 (one fixture from all)")->required();
   command.add_option("--published", options->published, "Publication date or date-time, when the report has no date line");
@@ -119,7 +119,7 @@ Runner setup_draft(CLI::App& command, const GlobalOptions& global) {
   command.add_option("--against", options->against, "Fixtures (files or folders) whose events mentions link to");
   command.add_option("-o,--output", options->output, "Write the fixture to this file, atomically (default: standard output)");
   command.add_flag("--force", options->force, "Replace the output file if it exists");
-  return [options, &global] { return run_draft(*options, global); };
+  return [options](Session& session) { return run_draft(*options, session); };
 }
 
 }  // namespace dipcal::cli
