@@ -278,7 +278,10 @@ std::vector<Mention> find_mentions(std::string_view s, const std::vector<Token>&
       }
     }
     // Participants: "between A and B", "A–B meeting", "with A".
-    for (std::size_t k = first; k < i; ++k)
+    // "Trump–Xi meeting": the names joined by a dash are the participants ("General Assembly" names none).
+    bool joined = false;
+    for (std::size_t k = first; k < i; ++k) joined = joined || t[k].lower == "–" || t[k].lower == "-";
+    for (std::size_t k = first; joined && k < i; ++k)
       if (is_name_token(t[k]) && !place_named(t[k].lower) && !in(kForums, t[k].lower) && !t[k].all_caps) m.actors.push_back(text_of(s, t, k, k + 1));
     if (i + 1 < t.size() && (t[i + 1].lower == "between" || t[i + 1].lower == "with")) {
       for (std::size_t k = i + 2; k < std::min(t.size(), i + 10); ++k) {
@@ -324,6 +327,19 @@ std::string key_of(const Mention& m) {
   for (const auto& tok : detail::tokenize(m.title))
     if (!in(kTitleNoise, tok.lower) && tok.lower != "–" && tok.lower != "-") key += tok.lower + " ";
   return key;
+}
+
+// Whether every word of `key` is a word of `other` (keys are words each followed by a space).
+bool words_within(const std::string& key, const std::string& other) {
+  std::size_t begin = 0;
+  while (begin < key.size()) {
+    auto end = key.find(' ', begin);
+    if (other.find(" " + key.substr(begin, end - begin + 1)) == std::string::npos &&
+        other.compare(0, end - begin + 1, key, begin, end - begin + 1) != 0)
+      return false;
+    begin = end + 1;
+  }
+  return true;
 }
 
 bool similar_kind(EventKind a, EventKind b) {
@@ -684,7 +700,9 @@ class Drafter {
       // "the meeting" after "a planned meeting between …": the same noun, named bare.
       bool same_noun = m.bare && !p.key.empty() && p.key.size() > m.noun.size() &&
                        p.key.compare(p.key.size() - m.noun.size() - 1, m.noun.size(), m.noun) == 0;
-      if (p.key == key || same_noun) return k;
+      // "the General Assembly" after "the 80th UN General Assembly": all its words in the earlier name.
+      bool shorter_name = !m.verb && !m.bare && !p.key.empty() && words_within(key, p.key);
+      if (p.key == key || same_noun || shorter_name) return k;
     }
     Pending p;
     p.key = key;

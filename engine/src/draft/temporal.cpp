@@ -67,12 +67,12 @@ Tense cue_of(const Token& t) {
   return Tense::unknown;
 }
 
-// The nearest cue within the clause: up to eight words back (stopping at a sentence break), else
+// The nearest cue within the clause: up to twelve words back (stopping at a sentence break), else
 // up to six words ahead.
 }  // namespace
 
 Tense detail::tense_near(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
-  for (std::size_t k = first, n = 0; k-- > 0 && n < 8; ++n) {
+  for (std::size_t k = first, n = 0; k-- > 0 && n < 12; ++n) {
     if (tokens[k].lower == ";" || tokens[k].lower == "\"") break;
     if (auto t = cue_of(tokens[k]); t != Tense::unknown) return t;
   }
