@@ -15,6 +15,7 @@ const std::vector<CommandSpec>& command_table() {
       {"graph", "The dependency graph as Graphviz DOT or Mermaid", setup_graph},
       {"export", "Write the events in another format: ics", setup_export},
       {"import", "Turn calendars from other tools into a fixture: ics", setup_import},
+      {"draft", "Draft a fixture from news reports: events, dates and relations, for a person to confirm", setup_draft},
       {"generate", "Write a synthetic calendar of N events, the same for the same seed", setup_generate},
       {"windows", "Earliest and latest start and end of each event, from dates and relations", setup_windows},
       {"serve", "Serve the calendar as live feeds over HTTP that calendar apps subscribe to", setup_serve},

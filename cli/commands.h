@@ -34,6 +34,7 @@ Runner setup_order(CLI::App& command);
 Runner setup_path(CLI::App& command);
 Runner setup_agenda(CLI::App& command);
 Runner setup_graph(CLI::App& command);
+Runner setup_draft(CLI::App& command);
 Runner setup_generate(CLI::App& command);
 Runner setup_windows(CLI::App& command);
 Runner setup_serve(CLI::App& command);

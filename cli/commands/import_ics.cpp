@@ -1,8 +1,8 @@
 // dipcal import ics FILE… [-o FIXTURE.yaml] [--force] [--expand-from DATE --expand-to DATE]: iCalendar
 // files as a fixture (engine: dipcal/ics/import.h and fixture_out.h). Every component left out is
 // reported; the exit code is 1 when an event was, and the fixture is checked as `dipcal check` would.
-#include "../atomic_write.h"
 #include "../commands.h"
+#include "../fixture_output.h"
 
 #include "dipcal/ics/fixture_out.h"
 #include "dipcal/ics/import.h"
@@ -11,8 +11,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace dipcal::cli {
 
@@ -31,27 +29,6 @@ struct ImportIcsOptions {
 // Files larger than this are not calendars a person exports; they are refused, not read into memory.
 constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
 
-std::string read_file(const std::string& path) {
-  std::error_code ec;
-  if (auto size = fs::file_size(path, ec); !ec && size > kMaxFileBytes)
-    throw UsageError{fmt::format("{} is {} bytes, more than the {} an import reads", path, size, kMaxFileBytes)};
-  std::ifstream in{path, std::ios::binary};
-  if (!in) throw UsageError{fmt::format("cannot read {}", path)};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw UsageError{fmt::format("cannot read {}", path)};
-  return text.str();
-}
-
-// The schema as the modeline names it: the schema of this dipcal's sources by its absolute path, so
-// that the line holds wherever the fixture is written or moved to on this machine (README: Fixtures).
-std::string schema_path() {
-  fs::path schema = fs::path{DIPCAL_DEFAULT_FIXTURES}.parent_path() / "schemas" / "dipcal-fixture.schema.json";
-  std::error_code ec;
-  auto canonical = fs::weakly_canonical(schema, ec);
-  return (ec ? schema : canonical).generic_string();
-}
-
 CivilDate date_option(const std::string& text, const char* option) {
   auto d = parse_civil_date(text);
   if (!d) throw UsageError{fmt::format("{} '{}' is not a date; expected YYYY-MM-DD between {} and {}", option, text, kFirstYear, kLastYear)};
@@ -59,9 +36,8 @@ CivilDate date_option(const std::string& text, const char* option) {
 }
 
 int run_import_ics(const ImportIcsOptions& options, Session& session) {
-  bool to_file = !options.output.empty() && options.output != "-";
-  if (to_file && !options.force && fs::exists(options.output))
-    throw UsageError{fmt::format("{} exists; give --force to replace it", options.output)};
+  FixtureOutput output{options.output, options.force};
+  refuse_to_replace(output);
   if (options.expand_from.empty() != options.expand_to.empty())
     throw UsageError{"--expand-from and --expand-to go together: recurring events are expanded over a stated range"};
   ics::ImportOptions import_options;
@@ -77,28 +53,23 @@ int run_import_ics(const ImportIcsOptions& options, Session& session) {
   import_options.windows = &std::get<ics::WindowsZones>(windows);
 
   std::vector<ics::InputFile> inputs;
-  for (const auto& file : options.files) inputs.push_back({file, ics::parse_stream(read_file(file))});
+  for (const auto& file : options.files) inputs.push_back({file, ics::parse_stream(read_input_file(file, kMaxFileBytes, "an import"))});
   auto result = ics::import_calendars(inputs, import_options);
   for (const auto& n : result.notes)
     std::fprintf(stderr, "%s:%d: %s %s: %s\n", n.file.c_str(), n.line, n.kind == ics::ImportNote::Kind::note ? "note:" : "left out:",
                  n.subject.c_str(), n.message.c_str());
 
-  auto text = ics::write_fixture(result.calendar, result.events, schema_path());
+  auto text = ics::write_fixture(result.calendar, result.events, schema_path_for(output));
   // What check would say: the fixture is loaded from memory before it is written.
   LoadResult check;
-  load_fixture_text(text, to_file ? options.output : "<import>", check);
+  load_fixture_text(text, output.to_file() ? options.output : "<import>", check);
   print_diagnostics(check.diagnostics);
   // Only a fixture check takes is written: one it refuses would only move the problem to the next run.
   if (check.diagnostics.has_errors()) {
     std::fprintf(stderr, "dipcal: the fixture was not written: check would refuse it (above)\n");
     return kProblems;
   }
-  if (to_file) {
-    write_file_atomically(options.output, text, options.force ? Overwrite::allow : Overwrite::refuse);
-  } else {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    if (std::fflush(stdout) != 0) throw UsageError{"cannot write the fixture to standard output"};
-  }
+  write_fixture_output(output, text);
   auto lost = result.count(ics::ImportNote::Kind::event_lost);
   auto others = result.count(ics::ImportNote::Kind::left_out);
   std::string left_out;

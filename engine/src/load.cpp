@@ -56,43 +56,6 @@ void collect(const fs::path& path, LoadResult& out) {
   out.files.insert(out.files.end(), found.begin(), found.end());
 }
 
-// The first byte that is not well-formed UTF-8 or is NUL, as a position; nullopt when clean.
-std::optional<Position> bad_byte(std::string_view text, const FileName& file, std::string& what) {
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    auto here = [&] { return Position{file, line, static_cast<int>(i - line_start + 1)}; };
-    if (c == 0) {
-      what = "a NUL byte";
-      return here();
-    }
-    if (c == '\n') {
-      ++line;
-      line_start = ++i;
-      continue;
-    }
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n > 0 && i + n <= text.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (ok && n == 2) ok = c >= 0xC2;                                                       // overlong
-    if (ok && n == 3) {
-      auto c1 = static_cast<unsigned char>(text[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);                       // overlong, surrogates
-    }
-    if (ok && n == 4) {
-      auto c1 = static_cast<unsigned char>(text[i + 1]);
-      ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);          // overlong, > U+10FFFF
-    }
-    if (!ok) {
-      what = fmt::format("a byte 0x{:02X} that is not UTF-8", c);
-      return here();
-    }
-    i += n;
-  }
-  return std::nullopt;
-}
-
 // The names of events left out for their errors, for the checks across files.
 using DroppedNames = std::unordered_map<std::string, const Event*>;
 
@@ -189,7 +152,7 @@ void load_fixture_text(std::string_view text, const std::string& file_name, Load
                        const LoadLimits& limits, const std::function<void()>& after_event) {
   const FileName file{file_name};  // one name, shared by every position in the file
   std::string what;
-  if (auto where = bad_byte(text, file, what)) {
+  if (auto where = first_bad_text_byte(text, file, what)) {
     into.diagnostics.error(*where, fmt::format("the file contains {}", what), "UTF-8 text", "save the file as UTF-8");
     return;
   }

@@ -203,3 +203,18 @@ TEST_CASE("usage errors exit 2") {
   CHECK(unknown.code == 2);
   CHECK(has(unknown.err, "no event named 'no-such-event'"));
 }
+
+TEST_CASE("draft: the seed's report retold links to Busan, four days ahead; no overwrite without --force") {
+  TempDir dir;
+  auto drafted = (dir.path / "drafted.yaml").string();
+  auto article = std::string{DIPCAL_SOURCE_DIR} + "/tests/draft/articles/seed-kuala-lumpur.txt";
+  auto run = run_dipcal({"--no-cache", "draft", article, "--against", kSeed, "-o", drafted});
+  CHECK(run.code == 0);
+  // Sun 26 Oct 2025 (the report's Sunday) to Thu 30 Oct 2025 (Busan): four calendar days.
+  auto until = run_dipcal({"--no-cache", "--fixtures", kSeed, "--fixtures", drafted, "until", "busan", "--from", "preliminary-consensus"});
+  CHECK(until.code == 0);
+  CHECK(has(until.out, "is 4 days after the end of preliminary-consensus"));
+  auto again = run_dipcal({"draft", article, "-o", drafted});
+  CHECK(again.code == 2);
+  CHECK(has(again.err, "--force"));
+}

@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,11 @@ std::string did_you_mean(const std::vector<std::string>& candidates);
 
 // "file:line:col: error: message; expected …; did you mean …?" plus one indented line per note.
 std::string format_diagnostic(const Diagnostic& d);
+
+// The first byte of `text` that is not well-formed UTF-8 (RFC 3629: no overlong forms, surrogates or
+// code points past U+10FFFF) or is NUL, as a position in `file`, with `what` saying which; nullopt
+// when the text is clean.
+std::optional<Position> first_bad_text_byte(std::string_view text, const FileName& file, std::string& what);
 
 }  // namespace dipcal
 

@@ -88,9 +88,11 @@ std::string number(double v) { return fmt::format("{}", v); }
 
 class FixtureWriter {
  public:
-  std::string run(const ImportedCalendar& calendar, const std::vector<Event>& events, std::string_view schema_path) {
+  std::string run(const ImportedCalendar& calendar, const std::vector<Event>& events, std::string_view schema_path,
+                  const FixtureNotes& notes) {
+    notes_ = &notes;
     out_ = fmt::format("# yaml-language-server: $schema={}\n", schema_path);
-    out_ += "#\n# Imported by `dipcal import ics`. Check it with `dipcal check`, then edit it as any fixture.\n\n";
+    out_ += fmt::format("#\n# {}. Check it with `dipcal check`, then edit it as any fixture.\n\n", notes.made_by);
     if (!calendar.id.empty()) {
       out_ += "calendar:\n";
       out_ += "  id: " + yaml_string(calendar.id) + "\n";
@@ -132,6 +134,8 @@ class FixtureWriter {
   }
 
   void event(const Event& e) {
+    if (auto it = notes_->comments.find(e.id); it != notes_->comments.end())
+      for (const auto& line : it->second) out_ += "  # " + line + "\n";
     out_ += "  - id: " + yaml_string(e.id) + "\n";
     text_field("title", e.title);
     field("kind", std::string{to_string(e.kind)});
@@ -190,6 +194,7 @@ class FixtureWriter {
   }
 
   std::string out_;
+  const FixtureNotes* notes_ = nullptr;
 };
 
 }  // namespace
@@ -206,8 +211,9 @@ std::string yaml_string(std::string_view text, bool in_flow) {
   return std::string{text};
 }
 
-std::string write_fixture(const ImportedCalendar& calendar, const std::vector<Event>& events, std::string_view schema_path) {
-  return FixtureWriter{}.run(calendar, events, schema_path);
+std::string write_fixture(const ImportedCalendar& calendar, const std::vector<Event>& events, std::string_view schema_path,
+                          const FixtureNotes& notes) {
+  return FixtureWriter{}.run(calendar, events, schema_path, notes);
 }
 
 }  // namespace dipcal::ics

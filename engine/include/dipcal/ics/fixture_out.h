@@ -18,13 +18,22 @@
 #include "dipcal/event.h"
 #include "dipcal/ics/import.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dipcal::ics {
 
-std::string write_fixture(const ImportedCalendar& calendar, const std::vector<Event>& events, std::string_view schema_path);
+// Who wrote the fixture and what a person should check: a line under the schema's, and comments
+// over an event (by id) for the values a tool guessed.
+struct FixtureNotes {
+  std::string made_by = "Imported by `dipcal import ics`";
+  std::map<std::string, std::vector<std::string>> comments;
+};
+
+std::string write_fixture(const ImportedCalendar& calendar, const std::vector<Event>& events, std::string_view schema_path,
+                          const FixtureNotes& notes = {});
 
 // A YAML scalar for `text`: plain when that reads back as the same string, else double-quoted.
 // `in_flow`: inside [ … ] or { … }, where commas and brackets end a plain scalar.
