@@ -17,6 +17,7 @@ const std::vector<CommandSpec>& command_table() {
       {"import", "Turn calendars from other tools into a fixture: ics", setup_import},
       {"generate", "Write a synthetic calendar of N events, the same for the same seed", setup_generate},
       {"windows", "Earliest and latest start and end of each event, from dates and relations", setup_windows},
+      {"complete", "What may come next on a command line (for the shell completion scripts)", setup_complete},
   };
   return table;
 }

@@ -42,5 +42,6 @@ Runner setup_export_svg(CLI::App& command, const GlobalOptions& global);
 Runner setup_export_html(CLI::App& command, const GlobalOptions& global);
 Runner setup_import(CLI::App& command, const GlobalOptions& global);  // a group: import ics
 Runner setup_import_ics(CLI::App& command, const GlobalOptions& global);
+Runner setup_complete(CLI::App& command, const GlobalOptions& global);  // hidden: for shell completion
 
 }  // namespace dipcal::cli

@@ -1,5 +1,7 @@
 // dipcal: the command-line front of the diplomatic-calendar engine.
+#include "build_info.h"
 #include "commands.h"
+#include "dipcal/version.h"
 #include "session.h"
 
 #include <CLI/CLI.hpp>
@@ -12,7 +14,9 @@ int main(int argc, char** argv) {
   using namespace dipcal::cli;
   CLI::App app{"dipcal — what happens when, what depends on what, and how many days stand between events, in every time zone",
                "dipcal"};
-  app.set_version_flag("--version", "dipcal " DIPCAL_VERSION);
+  app.set_version_flag("--version", [] {
+    return fmt::format("dipcal {}\ntzdata {}\ncommit {}", dipcal::kVersion, dipcal::ZoneDb::system().version(), build_commit());
+  }, "Print the version, the zone database's version and the build's git commit");
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the command: `dipcal show busan --tz America/New_York`
 

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "bundled.h"
 #include "dipcal/cache.h"
 #include "dipcal/diagnostics.h"
 #include "dipcal/suggest.h"
@@ -21,11 +22,9 @@ CompiledTimeline* loaded = nullptr;
 
 }  // namespace
 
-LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
+std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options) {
   std::vector<std::filesystem::path> paths;
-  if (!override_paths.empty()) {
-    paths.assign(override_paths.begin(), override_paths.end());
-  } else if (!options.fixtures.empty()) {
+  if (!options.fixtures.empty()) {
     paths.assign(options.fixtures.begin(), options.fixtures.end());
   } else if (const char* env = std::getenv("DIPCAL_FIXTURES"); env && *env) {
     std::string_view list{env};
@@ -36,8 +35,14 @@ LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& o
       list.remove_prefix(colon + 1);
     }
   } else {
-    paths.emplace_back(DIPCAL_DEFAULT_FIXTURES);
+    paths.push_back(bundled_paths().fixtures);
   }
+  return paths;
+}
+
+LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
+  auto paths = override_paths.empty() ? fixture_paths(options)
+                                      : std::vector<std::filesystem::path>(override_paths.begin(), override_paths.end());
   TimelineCache cache{options.no_cache ? std::filesystem::path{} : TimelineCache::default_folder()};
   TerminalProgress progress;
   LoadHooks hooks;

@@ -28,6 +28,9 @@ struct GlobalOptions {
   bool no_cache = false;              // --no-cache: parse the fixtures even if the cache has them
 };
 
+// The fixture paths in effect: --fixtures, else $DIPCAL_FIXTURES (colon-separated), else the bundled folder.
+std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options);
+
 // Loads the fixtures named by the options, through the cache unless --no-cache. Prints the
 // diagnostics of a load that failed and throws UsageError for unreadable paths; returns the result
 // otherwise (errors may remain for `check`). A run loads once: the result lives until the process

@@ -2,6 +2,7 @@
 // files as a fixture (engine: dipcal/ics/import.h and fixture_out.h). Every component left out is
 // reported; the exit code is 1 when an event was, and the fixture is checked as `dipcal check` would.
 #include "../atomic_write.h"
+#include "../bundled.h"
 #include "../commands.h"
 
 #include "dipcal/ics/fixture_out.h"
@@ -45,7 +46,7 @@ std::string read_file(const std::string& path) {
 
 // The schema as the modeline names it: relative to where the fixture goes, as editors resolve it.
 std::string schema_path(const std::string& output) {
-  fs::path schema = fs::path{DIPCAL_DEFAULT_FIXTURES}.parent_path() / "schemas" / "dipcal-fixture.schema.json";
+  const fs::path& schema = bundled_paths().schema;
   if (output.empty() || output == "-") return "../schemas/dipcal-fixture.schema.json";  // as for a file in fixtures/
   std::error_code ec;
   auto folder = fs::weakly_canonical(fs::absolute(output), ec).parent_path();
@@ -73,7 +74,7 @@ int run_import_ics(const ImportIcsOptions& options, const GlobalOptions& global)
   }
   // Only an explicit --tz places floating times: $TZ is where the user is, not where the events are.
   if (!global.tz.empty()) import_options.default_zone = output_zone(global);
-  auto windows = ics::WindowsZones::load(fs::path{DIPCAL_DATA_DIR} / "windowsZones.tsv");
+  auto windows = ics::WindowsZones::load(bundled_paths().windows_zones);
   if (auto* why = std::get_if<std::string>(&windows)) throw UsageError{*why};
   import_options.windows = &std::get<ics::WindowsZones>(windows);
 
