@@ -164,6 +164,18 @@ void print_values(ValueKind kind, const CLI::Option* option, const Line& line) {
   print_words(candidates);
 }
 
+// The options of `command` and of the commands it falls through to, the global ones last.
+void print_options(const CLI::App& innermost) {
+  std::vector<std::pair<std::string, std::string>> candidates;
+  for (const auto* command = &innermost; command; command = command->get_parent())
+    for (const auto* option : command->get_options([](const CLI::Option* o) { return o->nonpositional(); })) {
+      if (command != &innermost && option == command->get_help_ptr()) continue;  // --help is the command's own
+      for (const auto& name : option->get_lnames()) candidates.emplace_back("--" + name, option->get_description());
+      for (const auto& name : option->get_snames()) candidates.emplace_back("-" + name, option->get_description());
+    }
+  print_words(candidates);
+}
+
 int run_complete(const CompleteOptions& options, const CLI::App& root) {
   std::vector<std::string> words = options.words;
   std::string current = words.empty() ? std::string{} : words.back();
@@ -175,14 +187,7 @@ int run_complete(const CompleteOptions& options, const CLI::App& root) {
     return kOk;
   }
   if (!current.empty() && current[0] == '-') {
-    std::vector<std::pair<std::string, std::string>> candidates;
-    for (const auto* command = line.command; command; command = command->get_parent())
-      for (const auto* option : command->get_options([](const CLI::Option* o) { return o->nonpositional(); })) {
-        if (command != line.command && option == command->get_help_ptr()) continue;  // --help is the command's own
-        for (const auto& name : option->get_lnames()) candidates.emplace_back("--" + name, option->get_description());
-        for (const auto& name : option->get_snames()) candidates.emplace_back("-" + name, option->get_description());
-      }
-    print_words(candidates);
+    print_options(*line.command);
     return kOk;
   }
   auto given = line.positionals[line.command];
@@ -193,8 +198,12 @@ int run_complete(const CompleteOptions& options, const CLI::App& root) {
     print_words(candidates);
     return kOk;
   }
+  // With every positional argument given, what may follow is an option.
   const auto* positional = next_positional(*line.command, given);
-  print_values(positional ? kind_of(*positional, *line.command) : ValueKind::none, positional, line);
+  if (positional)
+    print_values(kind_of(*positional, *line.command), positional, line);
+  else
+    print_options(*line.command);
   return kOk;
 }
 
