@@ -43,9 +43,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cd /opt/check
 echo "== apt-get install ./dipcal_*.deb ./libdipcal-dev_*.deb"
 apt-get update -qq
-apt-get install -y --no-install-recommends -qq man-db bash-completion cmake g++ pkgconf >/dev/null
+apt-get install -y --no-install-recommends -qq man-db bash-completion cmake make g++ pkgconf >/dev/null
 dpkg-query -W -f='${Package}\n' | sort >/tmp/before
-apt-get install -y ./dipcal_*.deb ./libdipcal-dev_*.deb | grep -E "^(The following NEW|  |Setting up (dipcal|libdipcal))" || true
+apt-get install -y ./dipcal_*.deb ./libdipcal-dev_*.deb >/tmp/apt.log 2>&1 || { cat /tmp/apt.log; fail "apt-get install"; }
+sed -n '/^The following NEW packages/,/^[0-9]* upgraded/p' /tmp/apt.log
 dpkg-query -W -f='${Package}\n' | sort >/tmp/after
 pulled=$(comm -13 /tmp/before /tmp/after | tr '\n' ' ')
 echo "newly installed: $pulled"
