@@ -41,7 +41,7 @@ const Export& calendar(std::size_t events) {
     });
     if (slot->loaded.diagnostics.has_errors()) throw std::runtime_error{"generated calendar does not load"};
     const auto& timeline = slot->loaded.timeline;
-    slot->chronological = timeline.chronological();
+    slot->chronological = dipcal::chronological_order(timeline);
     std::set<std::string> calendars;
     for (const auto& e : timeline.events()) calendars.insert(e.calendar);
     slot->properties = dipcal::ics::properties_for(calendars);  // as `dipcal export ics` names it

@@ -8,6 +8,6 @@ namespace dipcal::cli {
 
 // Declares each entry of `table` as a subcommand of `command` (one of them is required) and returns
 // the runner that runs the one given on the command line.
-Runner setup_group(CLI::App& command, const GlobalOptions& global, const std::vector<CommandSpec>& table);
+Runner setup_group(CLI::App& command, const std::vector<CommandSpec>& table);
 
 }  // namespace dipcal::cli

@@ -1,13 +1,11 @@
-// The event filters that `list` and the exports share: a date range in the output zone and tags.
+// The event filter options that `list`, `agenda` and the exports share, read into the engine's
+// Selection (query/select.h), which decides what they keep.
 #pragma once
 
-#include "dipcal/event.h"
-#include "dipcal/timeline.h"
+#include "dipcal/query/select.h"
 
 #include <CLI/CLI.hpp>
 
-#include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -16,30 +14,16 @@ namespace dipcal::cli {
 struct EventFilter {
   std::string from;  // civil date, inclusive, in the output zone
   std::string to;    // civil date, inclusive
-  std::vector<std::string> tags;  // any of them
+  std::vector<std::string> tags;      // any of them
+  std::vector<std::string> actors;    // any of them
+  std::vector<std::string> statuses;  // any of them
 
   void add_options(CLI::App& command);
+  // The selection; UsageError on a bad date or status, or --to before --from.
+  [[nodiscard]] Selection selection() const;
 };
 
-// The filter with its dates read in `zone`; UsageError on a bad date.
-class EventMatcher;
-
-// The events a filter keeps, in chronological order, and the ids of the calendars they come from.
-struct EventSelection {
-  std::vector<std::size_t> indexes;
-  std::set<std::string> calendars;
-};
-EventSelection select_events(const Timeline& timeline, const EventMatcher& matches);
-
-class EventMatcher {
- public:
-  EventMatcher(const EventFilter& filter, const Zone& zone);
-  [[nodiscard]] bool operator()(const Event& e) const;
-
- private:
-  std::optional<Instant> from_;
-  std::optional<Instant> to_;  // exclusive: the start of the day after --to
-  std::vector<std::string> tags_;
-};
+// A civil date argument; UsageError naming `option` otherwise.
+CivilDate date_arg(const std::string& text, const std::string& option);
 
 }  // namespace dipcal::cli

@@ -1,7 +1,5 @@
 #include "format.h"
 
-#include "session.h"
-
 #include <algorithm>
 
 #include "dipcal/event_text.h"
@@ -31,20 +29,6 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> start_days(const E
 }
 
 }  // namespace
-
-const TimelineWindows* windows_of_undated(const Timeline& timeline) {
-  bool any = std::any_of(timeline.events().begin(), timeline.events().end(), [](const Event& e) { return !e.dated(); });
-  if (!any) return nullptr;
-  const auto& windows = solved_windows(timeline);
-  return windows.conflict ? nullptr : &windows;
-}
-
-const EventWindow* window_of(const Timeline& timeline, const Event& e) {
-  if (e.dated()) return nullptr;
-  const auto* windows = windows_of_undated(timeline);
-  auto i = timeline.index_of(e.id);
-  return windows && i != Timeline::npos ? &windows->events[i] : nullptr;
-}
 
 std::string when_local(const Event& e, const EventWindow* window) {
   if (const auto* d = std::get_if<AllDay>(&e.time)) {

@@ -22,12 +22,6 @@ std::string when_local(const Event& e, const EventWindow* window = nullptr);
 // 30 Oct and Sat 29 Nov 2025".
 std::string when_human(const Event& e, const EventWindow* window = nullptr);
 
-// The windows of the loaded timeline's undated events (session.h: solved_windows), or nullptr when
-// every event is dated or the network is inconsistent (then `check` explains why).
-const TimelineWindows* windows_of_undated(const Timeline& timeline);
-// The network window of one event of `timeline` (solved once per run and kept), or nullptr when the
-// event is dated or the network has none.
-const EventWindow* window_of(const Timeline& timeline, const Event& e);
 // The event's start in another zone, for the list's second column; "" for windows.
 std::string start_in(const Event& e, const Zone& zone);
 

@@ -51,4 +51,8 @@ void add_lead_json(nlohmann::ordered_json& j, const LeadTime& lead, const Zone& 
   j["to_date"] = date_or_null(lead.to_date);
 }
 
+void add_under_way_json(nlohmann::ordered_json& j, const std::optional<UnderWay>& under_way) {
+  j["under_way"] = under_way ? nlohmann::ordered_json{{"day", under_way->day}, {"days", under_way->days}} : nlohmann::ordered_json(nullptr);
+}
+
 }  // namespace dipcal::cli

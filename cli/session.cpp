@@ -9,22 +9,18 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
-#include <stdexcept>
+#include <cstdlib>
 
 namespace dipcal::cli {
 
 namespace {
 
-// What this run loaded, reachable from here until exit so that leak checkers count it as kept.
-CompiledTimeline* loaded = nullptr;
-
-}  // namespace
-
-std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options) {
+std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
   std::vector<std::filesystem::path> paths;
-  if (!options.fixtures.empty()) {
+  if (!override_paths.empty()) {
+    paths.assign(override_paths.begin(), override_paths.end());
+  } else if (!options.fixtures.empty()) {
     paths.assign(options.fixtures.begin(), options.fixtures.end());
   } else if (const char* env = std::getenv("DIPCAL_FIXTURES"); env && *env) {
     std::string_view list{env};
@@ -40,58 +36,67 @@ std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options) {
   return paths;
 }
 
-LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths) {
-  auto paths = override_paths.empty() ? fixture_paths(options)
-                                      : std::vector<std::filesystem::path>(override_paths.begin(), override_paths.end());
-  TimelineCache cache{options.no_cache ? std::filesystem::path{} : TimelineCache::default_folder()};
+}  // namespace
+
+const Calendar& Session::calendar_as_is(const std::vector<std::string>& paths) {
+  if (calendar_) return *calendar_;
   TerminalProgress progress;
-  LoadHooks hooks;
+  Calendar::OpenOptions open;
+  open.limits = options_.limits;
+  if (!options_.no_cache) open.cache_folder = TimelineCache::default_folder();
   if (progress.enabled())
-    hooks.progress = [&](std::size_t events, std::size_t file, std::size_t files) {
+    open.hooks.progress = [&](std::size_t events, std::size_t file, std::size_t files) {
       progress.show(fmt::format("loading fixtures: {} events (file {} of {})", events, file, files));
     };
-  loaded = new CompiledTimeline{cache.load(paths, ZoneDb::system(), options.limits, hooks)};
-  if (loaded->load.io_error) {
-    print_diagnostics(loaded->load.diagnostics);
+  calendar_.emplace(Calendar::open(fixture_paths(options_, paths), open));
+  if (calendar_->load().io_error) {
+    print_diagnostics(calendar_->diagnostics());
     throw UsageError{"could not read the fixtures"};
   }
-  return loaded->load;
+  return *calendar_;
 }
 
-const TimelineWindows& solved_windows(const Timeline& timeline) {
-  if (!loaded || &loaded->load.timeline != &timeline)
-    throw std::logic_error{"solved_windows: not the timeline this run loaded"};
-  if (!loaded->windows) loaded->windows = solve_windows(timeline);
-  return *loaded->windows;
-}
-
-const Timeline& load_clean(const GlobalOptions& options) {
-  const auto& result = load(options);
-  if (result.diagnostics.has_errors()) {
-    print_diagnostics(result.diagnostics);
-    std::fprintf(stderr, "dipcal: the fixtures have %zu problem%s; run 'dipcal check' for the full report\n",
-                 result.diagnostics.error_count(), result.diagnostics.error_count() == 1 ? "" : "s");
+const Calendar& Session::calendar() {
+  const auto& calendar = calendar_as_is();
+  if (!calendar.clean()) {
+    const auto& problems = calendar.diagnostics();
+    print_diagnostics(problems);
+    std::fprintf(stderr, "dipcal: the fixtures have %zu problem%s; run 'dipcal check' for the full report\n", problems.error_count(),
+                 problems.error_count() == 1 ? "" : "s");
     throw LoadFailed{kProblems};
   }
-  return result.timeline;
+  return calendar;
 }
 
-Zone output_zone(const GlobalOptions& options) {
-  const auto& db = ZoneDb::system();
-  if (!options.tz.empty()) {
-    auto z = db.lookup(options.tz);
-    if (auto* zone = std::get_if<Zone>(&z)) return *zone;
-    auto& err = std::get<ZoneLookupError>(z);
-    throw UsageError{fmt::format("--tz: {}{}", err.message, err.suggestions.empty() ? "" : "; " + did_you_mean(err.suggestions))};
-  }
+Zone zone_arg(const std::string& name, const std::string& option) {
+  auto z = ZoneDb::system().lookup(name);
+  if (auto* zone = std::get_if<Zone>(&z)) return *zone;
+  auto& err = std::get<ZoneLookupError>(z);
+  throw UsageError{fmt::format("{}: {}{}", option, err.message, err.suggestions.empty() ? "" : "; " + did_you_mean(err.suggestions))};
+}
+
+std::optional<Zone> Session::chosen_zone() {
+  if (options_.tz.empty()) return std::nullopt;
+  return zone();
+}
+
+const Zone& Session::zone() {
+  if (zone_) return *zone_;
+  if (!options_.tz.empty()) return zone_.emplace(zone_arg(options_.tz, "--tz"));
   // TZ may be ":Area/City" (POSIX) or a zone name; a POSIX rule string like "EST5EDT,M3.2.0,M11.1.0" is not a name.
   if (const char* env = std::getenv("TZ"); env && *env) {
     std::string_view name{env};
     if (name.front() == ':') name.remove_prefix(1);
-    if (auto zone = db.find(name)) return *zone;
+    if (auto zone = ZoneDb::system().find(name)) return zone_.emplace(*zone);
     std::fprintf(stderr, "dipcal: warning: TZ=%s is not an IANA zone name; using UTC (set --tz)\n", env);
   }
-  return db.utc();
+  return zone_.emplace(ZoneDb::system().utc());
+}
+
+Instant Session::now() {
+  if (now_) return *now_;
+  if (!options_.now.empty()) return *(now_ = parse_instant_arg(options_.now, zone(), "--now"));
+  return *(now_ = Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())});
 }
 
 Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::string& option) {
@@ -109,14 +114,9 @@ Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::
   return r.first;
 }
 
-Instant now(const GlobalOptions& options, const Zone& zone) {
-  if (!options.now.empty()) return parse_instant_arg(options.now, zone, "--now");
-  return Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
-}
-
-const Event& find_event(const Timeline& timeline, const std::string& name) {
+std::size_t find_event(const Timeline& timeline, const std::string& name) {
   auto found = timeline.find(name);
-  if (auto* e = std::get_if<const Event*>(&found)) return **e;
+  if (auto* e = std::get_if<const Event*>(&found)) return static_cast<std::size_t>(*e - timeline.events().data());
   if (auto* amb = std::get_if<NameAmbiguous>(&found))
     throw UsageError{fmt::format("'{}' could be {}; say which", name, fmt::join(amb->candidates, ", "))};
   auto& nf = std::get<NameNotFound>(found);

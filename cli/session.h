@@ -1,8 +1,9 @@
-// What every command shares: the global options, the loaded timeline, the output zone and "now".
+// What a run of dipcal knows besides a command's own options: where the fixtures are, the output
+// zone, the clock. One Session per run, made by main and handed to the command it runs.
 #pragma once
 
 #include "dipcal/load.h"
-#include "dipcal/network.h"
+#include "dipcal/query/calendar.h"
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"
 
@@ -20,6 +21,11 @@ struct UsageError {
   std::string message;
 };
 
+// The fixtures have problems, already printed: exit with `code`.
+struct LoadFailed {
+  int code;
+};
+
 struct GlobalOptions {
   std::vector<std::string> fixtures;  // --fixtures, else $DIPCAL_FIXTURES, else the bundled folder
   std::string tz;                     // --tz, else $TZ, else UTC
@@ -28,34 +34,41 @@ struct GlobalOptions {
   bool no_cache = false;              // --no-cache: parse the fixtures even if the cache has them
 };
 
-// The fixture paths in effect: --fixtures, else $DIPCAL_FIXTURES (colon-separated), else the bundled folder.
-std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options);
+class Session {
+ public:
+  explicit Session(const GlobalOptions& options) : options_{options} {}
 
-// Loads the fixtures named by the options, through the cache unless --no-cache. Prints the
-// diagnostics of a load that failed and throws UsageError for unreadable paths; returns the result
-// otherwise (errors may remain for `check`). A run loads once: the result lives until the process
-// ends and is never freed, since handing a large calendar's memory back to the system at exit is
-// quicker than freeing it block by block.
-LoadResult& load(const GlobalOptions& options, const std::vector<std::string>& override_paths = {});
+  [[nodiscard]] const GlobalOptions& options() const { return options_; }
 
-// The timeline, or exit: problems in the fixtures are printed and reported as kProblems.
-struct LoadFailed {
-  int code;
+  // The calendar of the fixtures in effect, loaded on first use (through the cache unless
+  // --no-cache). Its problems are printed and LoadFailed{kProblems} thrown unless it is clean;
+  // UsageError when a path cannot be read.
+  const Calendar& calendar();
+  // The calendar of `paths` (default: the fixtures in effect) whatever its problems, for `check`.
+  const Calendar& calendar_as_is(const std::vector<std::string>& paths = {});
+
+  // The output zone: --tz, else $TZ when it names a zone, else UTC.
+  const Zone& zone();
+  // --tz alone: the zone a count is made in when the caller chose one ($TZ does not choose).
+  std::optional<Zone> chosen_zone();
+  // The run's one clock: --now (an offset-less time read in zone()), else the system clock; read once.
+  Instant now();
+
+ private:
+  GlobalOptions options_;
+  std::optional<Calendar> calendar_;
+  std::optional<Zone> zone_;
+  std::optional<Instant> now_;
 };
-const Timeline& load_clean(const GlobalOptions& options);
 
-// The solved temporal network of the timeline that load() returned: read from the cache entry when
-// it holds one, else solved on first use.
-const TimelineWindows& solved_windows(const Timeline& timeline);
-
-Zone output_zone(const GlobalOptions& options);
-Instant now(const GlobalOptions& options, const Zone& zone);
-
-// An instant from text: RFC 3339 with offset, a local date-time, or a date (midnight), read in `zone`.
+// An instant from text: RFC 3339 with offset, a local date-time, or a date (midnight), read in
+// `zone`; UsageError naming `option` when it is none of these, or names no single instant there.
 Instant parse_instant_arg(const std::string& text, const Zone& zone, const std::string& option);
+// A zone by IANA name; UsageError naming `option` with suggestions otherwise.
+Zone zone_arg(const std::string& name, const std::string& option);
 
-// An event by id, alias or unique prefix; UsageError with suggestions otherwise.
-const Event& find_event(const Timeline& timeline, const std::string& name);
+// An event by id, alias or unique prefix: its index; UsageError with suggestions otherwise.
+std::size_t find_event(const Timeline& timeline, const std::string& name);
 
 void print_diagnostics(const Diagnostics& diagnostics);
 void print_diagnostics_of(const std::vector<Diagnostic>& diagnostics);

@@ -23,19 +23,22 @@ void DrawingOptions::add_options(CLI::App& command) {
   command.add_option("-o,--output", output, "Write to this file, atomically (default: standard output)");
 }
 
-Drawing draw_timeline(const DrawingOptions& options, const GlobalOptions& global) {
-  auto zone = output_zone(global);
-  EventMatcher matches{options.filter, zone};
+Drawing draw_timeline(const DrawingOptions& options, Session& session) {
+  auto selection = options.filter.selection();
+  const auto& zone = session.zone();
   LayoutOptions layout_options;
   layout_options.zone = zone;
   layout_options.width = options.width;
   layout_options.lanes = parse_lane_grouping(options.lanes).value_or(LaneGrouping::location);
-  layout_options.now = now(global, zone);  // the system clock without --now: the output then varies with it
-  const auto& timeline = load_clean(global);
+  layout_options.now = session.now();  // the system clock without --now: the output then varies with it
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
 
-  auto [indexes, calendars] = select_events(timeline, matches);
-  auto windows = windows_of_undated(timeline);
-  auto layout = layout_timeline(timeline, indexes, windows ? &windows->events : nullptr, layout_options);
+  auto [selected, calendars] = select(calendar, selection, zone);
+  std::vector<std::size_t> indexes;
+  for (const auto& s : selected) indexes.push_back(s.event);
+  const auto& windows = calendar.windows();
+  auto layout = layout_timeline(timeline, indexes, windows.conflict ? nullptr : &windows.events, layout_options);
 
   Drawing drawing;
   drawing.title = !options.title.empty()                         ? options.title

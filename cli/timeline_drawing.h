@@ -33,7 +33,7 @@ struct Drawing {
 
 // Loads the timeline, keeps the events the filter matches, lays them out in the output zone with
 // --now as the now-line, and writes the SVG.
-Drawing draw_timeline(const DrawingOptions& options, const GlobalOptions& global);
+Drawing draw_timeline(const DrawingOptions& options, Session& session);
 
 // To the file (atomically) or, for "" and "-", to standard output; UsageError when that fails.
 void write_output(const std::string& output, std::string_view text);

@@ -4,7 +4,9 @@
 #include "../format.h"
 #include "../lead_words.h"
 
-#include "dipcal/agenda.h"
+#include "../filter.h"
+
+#include "dipcal/query/agenda.h"
 
 #include <fmt/format.h>
 
@@ -21,12 +23,6 @@ struct AgendaOptions {
   bool json = false;
 };
 
-CivilDate date_arg(const std::string& text, const std::string& option) {
-  auto d = parse_civil_date(text);
-  if (!d) throw UsageError{fmt::format("{} '{}' is not a date; expected 2025-10-30", option, text)};
-  return *d;
-}
-
 // The time column for a timed event on `day`: "11:00–12:40", "…–01:30" when it began the day before.
 std::string hours_on(const Timed& t, CivilDate day, const Zone& zone) {
   auto start = zone.to_civil(t.start), end = zone.to_civil(t.end);
@@ -36,8 +32,8 @@ std::string hours_on(const Timed& t, CivilDate day, const Zone& zone) {
   return fmt::format("{}–{}", from, until);
 }
 
-int run_agenda(const AgendaOptions& options, const GlobalOptions& global) {
-  auto zone = output_zone(global);
+int run_agenda(const AgendaOptions& options, Session& session) {
+  const auto& zone = session.zone();
   if (!options.on.empty() && (!options.from.empty() || !options.to.empty()))
     throw UsageError{"give either --on DATE or --from DATE --to DATE"};
   CivilDate first, last;
@@ -50,16 +46,16 @@ int run_agenda(const AgendaOptions& options, const GlobalOptions& global) {
     if (last < first) throw UsageError{fmt::format("--to {} is before --from {}", options.to, options.from)};
     if (days_between(first, last) >= kMaxDays) throw UsageError{fmt::format("at most {} days at a time", kMaxDays)};
   } else {
-    first = last = zone.to_civil(now(global, zone)).date();
+    first = last = zone.to_civil(session.now()).date();
   }
-  const auto& timeline = load_clean(global);
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
   auto out = nlohmann::ordered_json::array();
-  for (auto day = first; day <= last; day = day.plus_days(1)) {
-    auto entries = agenda(timeline, day, zone);
+  for (const auto& [day, entries] : agenda(calendar, first, last, zone)) {
     if (options.json) {
       auto events = nlohmann::ordered_json::array();
       for (const auto& entry : entries) {
-        auto ej = event_json(timeline.at(entry.event), false);
+        auto ej = event_json(timeline.at(entry.event), false, calendar.window_of(entry.event));
         ej["possible"] = entry.possible;
         events.push_back(std::move(ej));
       }
@@ -87,13 +83,13 @@ int run_agenda(const AgendaOptions& options, const GlobalOptions& global) {
 
 }  // namespace
 
-Runner setup_agenda(CLI::App& command, const GlobalOptions& global) {
+Runner setup_agenda(CLI::App& command) {
   auto options = std::make_shared<AgendaOptions>();
   command.add_option("--on", options->on, "The civil day, in --tz (default: today there)");
   command.add_option("--from", options->from, "First day of a range (with --to)");
   command.add_option("--to", options->to, "Last day of a range, inclusive");
   command.add_flag("--json", options->json, "Print [{date, zone, events: [{…list --json fields…, possible}]}]");
-  return [options, &global] { return run_agenda(*options, global); };
+  return [options](Session& session) { return run_agenda(*options, session); };
 }
 
 }  // namespace dipcal::cli

@@ -1,16 +1,13 @@
-// dipcal between A B [--json]: the calendar days between two events, stated from both ends. The
-// count runs from the end of the earlier event to the start of the later one (from start to start when
-// they overlap), in the later event's zone unless --tz says otherwise; lead_time.h has the rules.
+// dipcal between A B [--json]: the calendar days between two events, stated from both ends
+// (query/lead.h has the rules: which comes first, overlaps, the zone counted in).
 #include "../commands.h"
 #include "../format.h"
 #include "../lead_words.h"
 
-#include "dipcal/lead_time.h"
+#include "dipcal/query/lead.h"
 #include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
-
-#include <algorithm>
 
 namespace dipcal::cli {
 
@@ -22,61 +19,52 @@ struct BetweenOptions {
   bool json = false;
 };
 
-LeadTime reversed(const LeadTime& lead) {
-  LeadTime r = lead;
-  r.min_days = lead.max_days ? std::optional<int>{-*lead.max_days} : std::nullopt;
-  r.max_days = lead.min_days ? std::optional<int>{-*lead.min_days} : std::nullopt;
-  std::swap(r.from_date, r.to_date);
-  if (lead.elapsed) r.elapsed = -*lead.elapsed;
-  return r;
-}
-
-int run_between(const BetweenOptions& options, const GlobalOptions& global) {
-  const auto& timeline = load_clean(global);
-  const Event* first = &find_event(timeline, options.a);
-  const Event* second = &find_event(timeline, options.b);
-  if (first == second) throw UsageError{fmt::format("'{}' and '{}' are the same event", options.a, options.b)};
-  auto order = timeline.chronological();
-  auto rank = [&](const Event* e) { return std::find(order.begin(), order.end(), timeline.index_of(e->id)) - order.begin(); };
-  if (rank(second) < rank(first)) std::swap(first, second);
-  auto zone = global.tz.empty() ? second->zone : output_zone(global);
-  // Overlapping events have no gap between them: count from start to start instead.
-  auto first_end = first->end_utc(), second_start = second->start_utc();
-  bool overlap = first_end && second_start && *second_start < *first_end;
-  auto from_side = overlap ? EventSide::start : EventSide::end;
-  auto from = count_point(*first, from_side, window_of(timeline, *first)), to = count_point(*second, EventSide::start, window_of(timeline, *second));
-  auto lead = lead_time(from, to, zone);
-  std::string side = overlap ? "start" : "end";
+int run_between(const BetweenOptions& options, Session& session) {
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
+  auto a = find_event(timeline, options.a), b = find_event(timeline, options.b);
+  if (a == b) throw UsageError{fmt::format("'{}' and '{}' are the same event", options.a, options.b)};
+  auto answer = between(calendar, a, b, session.chosen_zone());
+  const auto& first = timeline.at(answer.first);
+  const auto& second = timeline.at(answer.second);
+  const auto& lead = answer.forward.count;
+  const auto& zone = answer.forward.zone;
+  std::string side = answer.overlap ? "start" : "end";
   if (options.json) {
     nlohmann::ordered_json j;
-    j["first"] = first->id;
-    j["second"] = second->id;
+    j["first"] = first.id;
+    j["second"] = second.id;
     j["from_point"] = side;
-    j["overlap"] = overlap;
+    j["overlap"] = answer.overlap;
     add_lead_json(j, lead, zone);
+    add_under_way_json(j, answer.forward.under_way);
     fmt::print("{}\n", j.dump(2));
     return kOk;
   }
-  if (overlap) fmt::print("{} and {} overlap; counting from start to start\n", first->id, second->id);
-  fmt::print("{} starts {}\n", second->id, count_relative(lead, fmt::format("the {} of {}", side, first->id)));
-  fmt::print("{} {} {}\n", first->id, overlap ? "starts" : "ends", count_relative(reversed(lead), fmt::format("the start of {}", second->id)));
+  if (answer.overlap) {
+    std::string day;
+    if (const auto& u = answer.forward.under_way) day = fmt::format(" (under way: day {} of {} of {})", u->day, u->days, first.id);
+    fmt::print("{} and {} overlap; counting from start to start{}\n", first.id, second.id, day);
+  }
+  fmt::print("{} starts {}\n", second.id, count_relative(lead, fmt::format("the {} of {}", side, first.id)));
+  fmt::print("{} {} {}\n", first.id, answer.overlap ? "starts" : "ends", count_relative(answer.backward, fmt::format("the start of {}", second.id)));
   std::string exact;
   if (lead.elapsed) exact = fmt::format("; exactly {} apart", to_human_duration(*lead.elapsed >= std::chrono::seconds{0} ? *lead.elapsed : -*lead.elapsed));
-  fmt::print("{} → {}; calendar days counted in {}{}\n", point_words(from, zone, place_of(*first)), point_words(to, zone, place_of(*second)),
-             zone.name(), exact);
+  fmt::print("{} → {}; calendar days counted in {}{}\n", point_words(answer.forward.from, zone, place_of(first)),
+             point_words(answer.forward.to, zone, place_of(second)), zone.name(), exact);
   return kOk;
 }
 
 }  // namespace
 
-Runner setup_between(CLI::App& command, const GlobalOptions& global) {
+Runner setup_between(CLI::App& command) {
   auto options = std::make_shared<BetweenOptions>();
   command.add_option("a", options->a, "One event (id, alias or unique prefix)")->required();
   command.add_option("b", options->b, "The other event")->required();
   command.add_flag("--json", options->json,
                    "Print first, second, from_point, overlap, calendar_days, calendar_days_min/max, zone, elapsed_seconds, "
-                   "from_date, to_date");
-  return [options, &global] { return run_between(*options, global); };
+                   "from_date, to_date, under_way");
+  return [options](Session& session) { return run_between(*options, session); };
 }
 
 }  // namespace dipcal::cli

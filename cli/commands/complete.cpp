@@ -9,8 +9,6 @@
 // $DIPCAL_FIXTURES, else the bundled ones); zone names from the system's zone database.
 #include "../commands.h"
 
-#include "dipcal/cache.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -145,9 +143,16 @@ void print_values(ValueKind kind, const CLI::Option* option, const Line& line) {
     case ValueKind::event:
     case ValueKind::tag: {
       // Quietly: a completion prints candidates or nothing, never the fixtures' problems.
-      TimelineCache cache{TimelineCache::default_folder()};
-      auto compiled = cache.load(fixture_paths(line.global), ZoneDb::system(), line.global.limits);
-      const auto& events = compiled.load.timeline.events();
+      // The fixtures as a run with these options would load them; a path that cannot be read gives no
+      // candidates (the shell discards what is printed on stderr).
+      Session session{line.global};
+      const Timeline* timeline = nullptr;
+      try {
+        timeline = &session.calendar_as_is().timeline();
+      } catch (const UsageError&) {
+        break;
+      }
+      const auto& events = timeline->events();
       if (kind == ValueKind::event) {
         for (const auto& e : events) {
           candidates.emplace_back(e.id, e.title);
@@ -209,12 +214,12 @@ int run_complete(const CompleteOptions& options, const CLI::App& root) {
 
 }  // namespace
 
-Runner setup_complete(CLI::App& command, const GlobalOptions&) {
+Runner setup_complete(CLI::App& command) {
   auto options = std::make_shared<CompleteOptions>();
   command.group("");  // hidden: for the shell completion scripts, not for people
   command.add_option("words", options->words, "The words after `dipcal`, the last one being completed");
   const CLI::App& root = *command.get_parent();
-  return [options, &root] { return run_complete(*options, root); };
+  return [options, &root](Session&) { return run_complete(*options, root); };
 }
 
 }  // namespace dipcal::cli

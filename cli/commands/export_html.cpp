@@ -63,11 +63,11 @@ std::string page(const Drawing& drawing, const DrawingOptions& options) {
 
 }  // namespace
 
-Runner setup_export_html(CLI::App& command, const GlobalOptions& global) {
+Runner setup_export_html(CLI::App& command) {
   auto options = std::make_shared<DrawingOptions>();
   options->add_options(command);
-  return [options, &global] {
-    auto drawing = draw_timeline(*options, global);
+  return [options](Session& session) {
+    auto drawing = draw_timeline(*options, session);
     write_output(options->output, page(drawing, *options));
     return static_cast<int>(kOk);
   };

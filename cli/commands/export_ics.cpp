@@ -23,13 +23,16 @@ struct ExportIcsOptions {
   std::string source;
 };
 
-int run_export_ics(const ExportIcsOptions& options, const GlobalOptions& global) {
-  auto zone = output_zone(global);
-  EventMatcher matches{options.filter, zone};
+int run_export_ics(const ExportIcsOptions& options, Session& session) {
+  auto selection = options.filter.selection();
+  const auto& zone = session.zone();
   if (!options.source.empty() && options.source.rfind("http://", 0) != 0 && options.source.rfind("https://", 0) != 0)
     throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
-  const auto& timeline = load_clean(global);
-  auto [indexes, calendars] = select_events(timeline, matches);
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
+  auto [selected, calendars] = select(calendar, selection, zone);
+  std::vector<std::size_t> indexes;
+  for (const auto& s : selected) indexes.push_back(s.event);
   auto properties = ics::properties_for(calendars);
   if (!options.name.empty()) properties.name = options.name;
   properties.source = options.source;
@@ -37,7 +40,8 @@ int run_export_ics(const ExportIcsOptions& options, const GlobalOptions& global)
   {
     TerminalProgress progress;
     progress.show(fmt::format("writing {} events as iCalendar…", indexes.size()));
-    result = ics::write_calendar(timeline, indexes, properties);
+    const auto& windows = calendar.windows();
+    result = ics::write_calendar(timeline, indexes, properties, 0, windows.conflict ? nullptr : &windows.events);
   }
   // A large calendar can leave out thousands of undated events: name the first ones and count the rest.
   constexpr std::size_t kWarningsShown = 20;
@@ -57,13 +61,13 @@ int run_export_ics(const ExportIcsOptions& options, const GlobalOptions& global)
 
 }  // namespace
 
-Runner setup_export_ics(CLI::App& command, const GlobalOptions& global) {
+Runner setup_export_ics(CLI::App& command) {
   auto options = std::make_shared<ExportIcsOptions>();
   options->filter.add_options(command);
   command.add_option("-o,--output", options->output, "Write to this file, atomically (default: standard output)");
   command.add_option("--name", options->name, "The calendar's name in clients (NAME, X-WR-CALNAME; default: the calendar id)");
   command.add_option("--source", options->source, "Where the calendar is published, an http(s) URL (SOURCE)");
-  return [options, &global] { return run_export_ics(*options, global); };
+  return [options](Session& session) { return run_export_ics(*options, session); };
 }
 
 }  // namespace dipcal::cli

@@ -8,11 +8,11 @@
 
 namespace dipcal::cli {
 
-Runner setup_export_svg(CLI::App& command, const GlobalOptions& global) {
+Runner setup_export_svg(CLI::App& command) {
   auto options = std::make_shared<DrawingOptions>();
   options->add_options(command);
-  return [options, &global] {
-    auto drawing = draw_timeline(*options, global);
+  return [options](Session& session) {
+    auto drawing = draw_timeline(*options, session);
     write_output(options->output, drawing.svg);
     return static_cast<int>(kOk);
   };

@@ -42,7 +42,7 @@ int run_generate(const GenerateCliOptions& options) {
 
 }  // namespace
 
-Runner setup_generate(CLI::App& command, const GlobalOptions&) {
+Runner setup_generate(CLI::App& command) {
   auto options = std::make_shared<GenerateCliOptions>();
   command.add_option("--events", options->engine.events, "How many events")->required()->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
   command.add_option("--seed", options->engine.seed, "Seed: the same seed gives the same files (default 1)");
@@ -52,7 +52,7 @@ Runner setup_generate(CLI::App& command, const GlobalOptions&) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
   command.add_option("-o,--output", options->out, "Folder to write the fixtures into (created if missing)")->required();
   command.add_flag("--force", options->force, "Overwrite files of an earlier run");
-  return [options] { return run_generate(*options); };
+  return [options](Session&) { return run_generate(*options); };
 }
 
 }  // namespace dipcal::cli

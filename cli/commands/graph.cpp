@@ -13,19 +13,19 @@ struct GraphOptions {
   std::string format = "dot";
 };
 
-int run_graph(const GraphOptions& options, const GlobalOptions& global) {
-  const auto& timeline = load_clean(global);
-  DependencyGraph graph{timeline};
+int run_graph(const GraphOptions& options, Session& session) {
+  const auto& calendar = session.calendar();
+  DependencyGraph graph{calendar.timeline(), calendar.chronological()};
   fmt::print("{}", options.format == "mermaid" ? graph.mermaid() : graph.dot());
   return kOk;
 }
 
 }  // namespace
 
-Runner setup_graph(CLI::App& command, const GlobalOptions& global) {
+Runner setup_graph(CLI::App& command) {
   auto options = std::make_shared<GraphOptions>();
   command.add_option("--format", options->format, "dot (Graphviz, the default) or mermaid")->check(CLI::IsMember({"dot", "mermaid"}));
-  return [options, &global] { return run_graph(*options, global); };
+  return [options](Session& session) { return run_graph(*options, session); };
 }
 
 }  // namespace dipcal::cli

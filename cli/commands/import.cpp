@@ -4,11 +4,11 @@
 
 namespace dipcal::cli {
 
-Runner setup_import(CLI::App& command, const GlobalOptions& global) {
+Runner setup_import(CLI::App& command) {
   static const std::vector<CommandSpec> formats{
       {"ics", "iCalendar (RFC 5545) files as Outlook, Google or Apple write them", setup_import_ics},
   };
-  return setup_group(command, global, formats);
+  return setup_group(command, formats);
 }
 
 }  // namespace dipcal::cli

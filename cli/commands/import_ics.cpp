@@ -60,7 +60,7 @@ CivilDate date_option(const std::string& text, const char* option) {
   return *d;
 }
 
-int run_import_ics(const ImportIcsOptions& options, const GlobalOptions& global) {
+int run_import_ics(const ImportIcsOptions& options, Session& session) {
   bool to_file = !options.output.empty() && options.output != "-";
   if (to_file && !options.force && fs::exists(options.output))
     throw UsageError{fmt::format("{} exists; give --force to replace it", options.output)};
@@ -73,7 +73,7 @@ int run_import_ics(const ImportIcsOptions& options, const GlobalOptions& global)
     if (*import_options.expand_to < *import_options.expand_from) throw UsageError{"--expand-to is before --expand-from"};
   }
   // Only an explicit --tz places floating times: $TZ is where the user is, not where the events are.
-  if (!global.tz.empty()) import_options.default_zone = output_zone(global);
+  import_options.default_zone = session.chosen_zone();
   auto windows = ics::WindowsZones::load(bundled_paths().windows_zones);
   if (auto* why = std::get_if<std::string>(&windows)) throw UsageError{*why};
   import_options.windows = &std::get<ics::WindowsZones>(windows);
@@ -108,14 +108,14 @@ int run_import_ics(const ImportIcsOptions& options, const GlobalOptions& global)
 
 }  // namespace
 
-Runner setup_import_ics(CLI::App& command, const GlobalOptions& global) {
+Runner setup_import_ics(CLI::App& command) {
   auto options = std::make_shared<ImportIcsOptions>();
   command.add_option("files", options->files, "iCalendar files to import (one fixture from all of them)")->required();
   command.add_option("-o,--output", options->output, "Write the fixture to this file, atomically (default: standard output)");
   command.add_flag("--force", options->force, "Replace the output file if it exists");
   command.add_option("--expand-from", options->expand_from, "Expand recurring events from this date (YYYY-MM-DD, inclusive)");
   command.add_option("--expand-to", options->expand_to, "… to this date (inclusive)");
-  return [options, &global] { return run_import_ics(*options, global); };
+  return [options](Session& session) { return run_import_ics(*options, session); };
 }
 
 }  // namespace dipcal::cli

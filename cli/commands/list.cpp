@@ -3,6 +3,8 @@
 #include "../filter.h"
 #include "../format.h"
 
+#include "dipcal/query/select.h"
+
 #include <fmt/format.h>
 
 namespace dipcal::cli {
@@ -14,35 +16,33 @@ struct ListOptions {
   bool json = false;
 };
 
-int run_list(const ListOptions& options, const GlobalOptions& global) {
-  auto zone = output_zone(global);
-  EventMatcher matches{options.filter, zone};
-  const auto& timeline = load_clean(global);
-  auto windows = windows_of_undated(timeline);
-  auto window_of = [&](std::size_t i) { return windows ? &windows->events[i] : nullptr; };
+int run_list(const ListOptions& options, Session& session) {
+  auto selection = options.filter.selection();
+  const auto& zone = session.zone();
+  const auto& calendar = session.calendar();
+  auto selected = select(calendar, selection, zone);
+  const auto& timeline = calendar.timeline();
   if (options.json) {
     auto out = nlohmann::ordered_json::array();
-    for (auto i : timeline.chronological())
-      if (matches(timeline.at(i))) out.push_back(event_json(timeline.at(i), false, window_of(i)));
+    for (const auto& s : selected.events) out.push_back(event_json(timeline.at(s.event), false, calendar.window_of(s.event)));
     fmt::print("{}\n", out.dump(2));
     return kOk;
   }
   fmt::print("{:<38} {:<24} {:<24} {}\n", "WHEN (LOCAL)", fmt::format("START IN {}", zone.name()), "ID", "TITLE");
-  for (auto i : timeline.chronological()) {
-    const auto& e = timeline.at(i);
-    if (!matches(e)) continue;
-    fmt::print("{:<38} {:<24} {:<24} {}\n", when_local(e, window_of(i)), start_in(e, zone), e.id, e.title);
+  for (const auto& s : selected.events) {
+    const auto& e = timeline.at(s.event);
+    fmt::print("{:<38} {:<24} {:<24} {}\n", when_local(e, calendar.window_of(s.event)), start_in(e, zone), e.id, e.title);
   }
   return kOk;
 }
 
 }  // namespace
 
-Runner setup_list(CLI::App& command, const GlobalOptions& global) {
+Runner setup_list(CLI::App& command) {
   auto options = std::make_shared<ListOptions>();
   options->filter.add_options(command);
   command.add_flag("--json", options->json, "Print a JSON array (id, title, zone, all_day, start, end, start_utc, end_utc, …)");
-  return [options, &global] { return run_list(*options, global); };
+  return [options](Session& session) { return run_list(*options, session); };
 }
 
 }  // namespace dipcal::cli

@@ -17,17 +17,18 @@ struct OrderOptions {
   bool json = false;
 };
 
-void print_event_line(const Event& e, std::string_view indent) {
-  fmt::print("{}{:<38} {:<24} {}\n", indent, when_local(e), e.id, e.title);
+void print_event_line(const Event& e, const EventWindow* window, std::string_view indent) {
+  fmt::print("{}{:<38} {:<24} {}\n", indent, when_local(e, window), e.id, e.title);
 }
 
-int run_order(const OrderOptions& options, const GlobalOptions& global) {
-  const auto& timeline = load_clean(global);
+int run_order(const OrderOptions& options, Session& session) {
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
   std::vector<std::vector<std::size_t>> groups;
   if (options.by == "time") {
-    groups.push_back(timeline.chronological());
+    groups.push_back(calendar.chronological());
   } else {
-    DependencyGraph graph{timeline};
+    DependencyGraph graph{timeline, calendar.chronological()};
     auto levels = graph.levels();
     if (!levels) {
       print_diagnostics(graph.cycle_diagnostics());
@@ -45,19 +46,19 @@ int run_order(const OrderOptions& options, const GlobalOptions& global) {
   }
   for (std::size_t level = 0; level < groups.size(); ++level) {
     if (options.by != "time") fmt::print("level {}{}\n", level, level == 0 ? " (depends on nothing)" : "");
-    for (auto i : groups[level]) print_event_line(timeline.at(i), options.by == "time" ? "" : "  ");
+    for (auto i : groups[level]) print_event_line(timeline.at(i), calendar.window_of(i), options.by == "time" ? "" : "  ");
   }
   return kOk;
 }
 
 }  // namespace
 
-Runner setup_order(CLI::App& command, const GlobalOptions& global) {
+Runner setup_order(CLI::App& command) {
   auto options = std::make_shared<OrderOptions>();
   command.add_option("--by", options->by, "deps: dependency order in levels, ties by date (default); time: by date alone")
       ->check(CLI::IsMember({"deps", "time"}));
   command.add_flag("--json", options->json, "Print the event ids in order, as a JSON array");
-  return [options, &global] { return run_order(*options, global); };
+  return [options](Session& session) { return run_order(*options, session); };
 }
 
 }  // namespace dipcal::cli

@@ -21,11 +21,12 @@ struct PathOptions {
 
 std::string position(const Position& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.col); }
 
-int run_path(const PathOptions& options, const GlobalOptions& global) {
-  const auto& timeline = load_clean(global);
-  auto from = timeline.index_of(find_event(timeline, options.from).id);
-  auto to = timeline.index_of(find_event(timeline, options.to).id);
-  DependencyGraph graph{timeline};
+int run_path(const PathOptions& options, Session& session) {
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
+  auto from = find_event(timeline, options.from);
+  auto to = find_event(timeline, options.to);
+  DependencyGraph graph{timeline, calendar.chronological()};
   auto chains = graph.chains(from, to, options.limit);
   const auto& links = graph.links();
   if (options.json) {
@@ -70,7 +71,7 @@ int run_path(const PathOptions& options, const GlobalOptions& global) {
 
 }  // namespace
 
-Runner setup_path(CLI::App& command, const GlobalOptions& global) {
+Runner setup_path(CLI::App& command) {
   auto options = std::make_shared<PathOptions>();
   command.add_option("from", options->from, "The prerequisite end of the chains (id, alias or unique prefix)")->required();
   command.add_option("to", options->to, "The dependent end")->required();
@@ -78,7 +79,7 @@ Runner setup_path(CLI::App& command, const GlobalOptions& global) {
   command.add_flag("--json", options->json,
                    "Print {from, to, chains: [{events, links: [{from, to, relation, reads, stated_by, gap_min_seconds, where}], "
                    "min_total_gap_seconds}]}");
-  return [options, &global] { return run_path(*options, global); };
+  return [options](Session& session) { return run_path(*options, session); };
 }
 
 }  // namespace dipcal::cli

@@ -57,14 +57,16 @@ nlohmann::ordered_json dependency_json(const DependencyGraph& graph, std::size_t
   return {{"direct", direct}, {"all", all}};
 }
 
-int run_show(const ShowOptions& options, const GlobalOptions& global) {
-  auto zone = output_zone(global);
-  const auto& timeline = load_clean(global);
-  const auto& e = find_event(timeline, options.event);
-  auto index = timeline.index_of(e.id);
-  DependencyGraph graph{timeline};
+int run_show(const ShowOptions& options, Session& session) {
+  const auto& zone = session.zone();
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
+  auto index = find_event(timeline, options.event);
+  const auto& e = timeline.at(index);
+  const auto* window = calendar.window_of(index);
+  DependencyGraph graph{timeline, calendar.chronological()};
   if (options.json) {
-    auto j = event_json(e, true);
+    auto j = event_json(e, true, window);
     j["depends_on"] = dependency_json(graph, index, true);
     j["needed_by"] = dependency_json(graph, index, false);
     fmt::print("{}\n", j.dump(2));
@@ -74,7 +76,7 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
   fmt::print("{} — {}\n", e.id, e.title);
   print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));
   print_field("aliases", fmt::format("{}", fmt::join(e.aliases, ", ")));
-  print_field("when", when_human(e));
+  print_field("when", when_human(e, window));
   if (auto start = e.start_utc()) {
     auto end = *e.end_utc();
     // The same instant in the event's zone, the output zone and UTC, on one line.
@@ -89,7 +91,7 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
     print_field("UTC", fmt::format("{} – {}", to_rfc3339(*start), to_rfc3339(end)));
     if (!e.all_day()) print_field("duration", to_human_duration(end - *start));
   }
-  print_field("zone", fmt::format("{} ({})", e.zone.name(), e.start_utc() ? offset_to_string(e.zone.at(*e.start_utc()).offset) : ""));
+  print_field("zone", e.start_utc() ? fmt::format("{} ({})", e.zone.name(), offset_to_string(e.zone.at(*e.start_utc()).offset)) : e.zone.name());
   std::vector<std::string> place;
   for (const auto* part : {&e.location.name, &e.location.city, &e.location.country})
     if (!part->empty()) place.push_back(*part);
@@ -119,11 +121,11 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
 
 }  // namespace
 
-Runner setup_show(CLI::App& command, const GlobalOptions& global) {
+Runner setup_show(CLI::App& command) {
   auto options = std::make_shared<ShowOptions>();
   command.add_option("event", options->event, "Event id, alias or unique prefix")->required();
   command.add_flag("--json", options->json, "Print one JSON object with all the event's fields");
-  return [options, &global] { return run_show(*options, global); };
+  return [options](Session& session) { return run_show(*options, session); };
 }
 
 }  // namespace dipcal::cli

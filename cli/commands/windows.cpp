@@ -22,16 +22,17 @@ nlohmann::ordered_json instant_or_null(const std::optional<Instant>& i) {
 // "Thu 30 Oct 2025 11:00 KST", or "unbounded".
 std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { return i ? human_time_text(*i, zone) : "unbounded"; }
 
-int run_windows(const WindowsOptions& options, const GlobalOptions& global) {
-  const auto zone = output_zone(global);
-  const auto& timeline = load_clean(global);
+int run_windows(const WindowsOptions& options, Session& session) {
+  const auto& zone = session.zone();
+  const auto& calendar = session.calendar();
+  const auto& timeline = calendar.timeline();
   std::vector<std::size_t> chosen;
   if (options.events.empty()) {
-    chosen = timeline.chronological();
+    chosen = calendar.chronological();
   } else {
-    for (const auto& name : options.events) chosen.push_back(timeline.index_of(find_event(timeline, name).id));
+    for (const auto& name : options.events) chosen.push_back(find_event(timeline, name));
   }
-  const auto& windows = solved_windows(timeline);
+  const auto& windows = calendar.windows();
   if (windows.conflict) {
     print_diagnostics_of({*windows.conflict});
     return kProblems;
@@ -68,12 +69,12 @@ int run_windows(const WindowsOptions& options, const GlobalOptions& global) {
 
 }  // namespace
 
-Runner setup_windows(CLI::App& command, const GlobalOptions& global) {
+Runner setup_windows(CLI::App& command) {
   auto options = std::make_shared<WindowsOptions>();
   command.add_option("events", options->events, "Events to show (default: all), by id, alias or unique prefix");
   command.add_flag("--json", options->json,
                    "Print JSON: id, earliest_start_utc, latest_start_utc, earliest_end_utc, latest_end_utc (null when unbounded)");
-  return [options, &global] { return run_windows(*options, global); };
+  return [options](Session& session) { return run_windows(*options, session); };
 }
 
 }  // namespace dipcal::cli

@@ -63,7 +63,17 @@ struct Generated {
   std::int64_t start = 0;  // unix seconds
   std::int64_t end = 0;
   bool dated = true;
+  bool all_day = false;  // then relations to other all-day events compare civil dates (relations.h)
+  std::int64_t civil_start = 0;  // local midnights as seconds of one calendar, for all-day events
+  std::int64_t civil_end = 0;
+
+  // Start and end as a relation with `other` compares them: civil dates between two all-day events,
+  // instants otherwise.
+  [[nodiscard]] std::int64_t start_against(const Generated& other) const { return all_day && other.all_day ? civil_start : start; }
+  [[nodiscard]] std::int64_t end_against(const Generated& other) const { return all_day && other.all_day ? civil_end : end; }
 };
+
+std::int64_t civil_seconds(CivilDate day) { return static_cast<std::int64_t>(day.days().time_since_epoch().count()) * 86'400; }
 
 // A local date-time for an instant, "YYYY-MM-DDTHH:MM", with the offset added when the zone repeats
 // that local time (a DST overlap), as fixtures require.
@@ -134,6 +144,9 @@ std::size_t generate_calendar(const GenerateOptions& options,
       int days = 2 + static_cast<int>(random.below(3));
       g.start = zone.start_of_day(day).unix_seconds();
       g.end = zone.start_of_day(day.plus_days(days)).unix_seconds();
+      g.all_day = true;
+      g.civil_start = civil_seconds(day);
+      g.civil_end = civil_seconds(day.plus_days(days));
       body = fmt::format("    title: {} summit on {}\n    kind: summit\n    status: held\n    start: {}\n    end: {}\n", place.city, topic,
                          to_string(day), to_string(day.plus_days(days - 1)));
       open_summits.push_back(i);
@@ -154,13 +167,16 @@ std::size_t generate_calendar(const GenerateOptions& options,
       int days = 1 + static_cast<int>(random.below(2));
       g.start = zone.start_of_day(day).unix_seconds();
       g.end = zone.start_of_day(day.plus_days(days)).unix_seconds();
+      g.all_day = true;
+      g.civil_start = civil_seconds(day);
+      g.civil_end = civil_seconds(day.plus_days(days));
       body = fmt::format("    title: Talks on {} in {}\n    kind: talks\n    status: held\n    start: {}\n    end: {}\n", topic, place.city,
                          to_string(day), to_string(day.plus_days(days - 1)));
       if (!chain_heads.empty() && random.chance(0.7)) {
         auto& head = chain_heads[random.below(chain_heads.size())];
         const auto& prev = made[head];
-        if (prev.dated && prev.end <= g.start) {
-          std::int64_t gap_days = (g.start - prev.end) / 86400;
+        if (prev.dated && prev.end_against(g) <= g.start_against(prev)) {
+          std::int64_t gap_days = (g.start_against(prev) - prev.end_against(g)) / 86400;
           rels.push_back(gap_days >= 1 ? fmt::format("{{type: after, event: {}, gap: {{min: {}d}}}}", prev.id, gap_days)
                                        : fmt::format("{{type: follows-up, event: {}}}", prev.id));
           head = i;
@@ -202,7 +218,7 @@ std::size_t generate_calendar(const GenerateOptions& options,
     for (int k = 0; g.dated && wanted > 0 && k < 8 && !made.empty(); ++k) {
       if (wanted < 1 && !random.chance(wanted)) break;
       const auto& earlier = made[made.size() - 1 - random.below(std::min<std::size_t>(made.size(), 200))];
-      if (!earlier.dated || earlier.end > g.start) continue;
+      if (!earlier.dated || earlier.end_against(g) > g.start_against(earlier)) continue;
       if (std::any_of(rels.begin(), rels.end(), [&](const std::string& r) { return r.find(" " + earlier.id + "}") != std::string::npos || r.find(" " + earlier.id + ",") != std::string::npos; }))
         continue;
       rels.push_back(fmt::format("{{type: after, event: {}}}", earlier.id));

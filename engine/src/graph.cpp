@@ -123,12 +123,13 @@ struct DependencyGraph::Impl {
   }
 };
 
-DependencyGraph::DependencyGraph(const Timeline& timeline) : impl_{std::make_unique<Impl>()} {
+DependencyGraph::DependencyGraph(const Timeline& timeline) : DependencyGraph{timeline, chronological_order(timeline)} {}
+
+DependencyGraph::DependencyGraph(const Timeline& timeline, const std::vector<std::size_t>& order) : impl_{std::make_unique<Impl>()} {
   auto& m = *impl_;
   m.timeline = &timeline;
   m.graph = Graph{timeline.size()};
   m.chrono_rank.assign(timeline.size(), 0);
-  auto order = timeline.chronological();
   for (std::size_t i = 0; i < order.size(); ++i) m.chrono_rank[order[i]] = i;
   for (std::size_t a = 0; a < timeline.size(); ++a) {
     for (const auto& rel : timeline.at(a).relations) {

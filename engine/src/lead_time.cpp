@@ -54,4 +54,13 @@ LeadTime lead_time(const CountPoint& from, const CountPoint& to, const Zone& ref
   return out;
 }
 
+LeadTime reversed(const LeadTime& lead) {
+  LeadTime r = lead;
+  r.min_days = lead.max_days ? std::optional<int>{-*lead.max_days} : std::nullopt;
+  r.max_days = lead.min_days ? std::optional<int>{-*lead.min_days} : std::nullopt;
+  std::swap(r.from_date, r.to_date);
+  if (lead.elapsed) r.elapsed = -*lead.elapsed;
+  return r;
+}
+
 }  // namespace dipcal

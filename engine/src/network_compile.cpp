@@ -61,6 +61,39 @@ ConstraintSource describe(const ConstraintSource& source, const Timeline& timeli
   return d;
 }
 
+// An event that occupies whole civil days of its zone: all-day, precise or imprecise (EDTF).
+bool whole_days(const Event& e) {
+  if (std::holds_alternative<AllDay>(e.time)) return true;
+  const auto* w = std::get_if<Window>(&e.time);
+  return w && (!w->start_text.empty() || !w->end_text.empty() || w->earliest_first || w->latest_first || w->earliest_last ||
+               w->latest_last);
+}
+
+// The zone's UTC offset near one of the event's points: exact for a dated event, at the nearest known
+// bound of a window (a window that spans a change of offset is read with the offset at that bound).
+seconds offset_near(const Event& e, bool end) {
+  if (auto at = end ? e.end_utc() : e.start_utc()) return e.zone.at(*at).offset;
+  std::optional<Instant> near;
+  if (const auto* w = std::get_if<Window>(&e.time)) {
+    for (const auto& d : end ? std::array{w->earliest_last, w->latest_last, w->earliest_first, w->latest_first}
+                             : std::array{w->earliest_first, w->latest_first, w->earliest_last, w->latest_last})
+      if (d) {
+        near = e.zone.start_of_day(*d);
+        break;
+      }
+  }
+  return e.zone.at(near.value_or(Instant{})).offset;
+}
+
+// The start of the civil day after `at`'s, or `at` itself when it is a midnight (ceil), and the start
+// of `at`'s day (floor), in `zone`.
+Instant midnight_at_or_after(const Zone& zone, Instant at) {
+  auto day = zone.to_civil(at).date();
+  auto midnight = zone.start_of_day(day);
+  return midnight < at ? zone.start_of_day(day.plus_days(1)) : midnight;
+}
+Instant midnight_at_or_before(const Zone& zone, Instant at) { return zone.start_of_day(zone.to_civil(at).date()); }
+
 }  // namespace
 
 TemporalNetwork compile_network(const Timeline& timeline) {
@@ -98,6 +131,17 @@ TemporalNetwork compile_network(const Timeline& timeline) {
       auto j = timeline.index_of(rel.target);
       if (j == Timeline::npos) continue;  // the loader reports unknown targets
       auto from = source(Kind::relation, i, false, static_cast<std::int32_t>(r));
+      const Event& b = timeline.at(j);
+      // same-day between two dated events is decided exactly on their civil dates (check_relation);
+      // no bound on instants says it for every length of day.
+      if (rel.type == RelationType::same_day && a.dated() && b.dated()) continue;
+      // Between two events of whole days, bounds are on civil dates (relations.h): a bound between
+      // local clock readings becomes one between instants once each side's UTC offset is taken off.
+      bool civil = whole_days(a) && whole_days(b);
+      auto offset = [&](Endpoint p) {
+        bool is_b = p == Endpoint::start_b || p == Endpoint::end_b;
+        return offset_near(is_b ? b : a, p == Endpoint::end_a || p == Endpoint::end_b);
+      };
       auto point = [&](Endpoint p) {
         switch (p) {
           case Endpoint::start_a: return net.start(i);
@@ -107,7 +151,17 @@ TemporalNetwork compile_network(const Timeline& timeline) {
         }
         return net.start(i);
       };
-      for (const auto& pc : endpoint_constraints(rel.type, rel.gap)) net.add({point(pc.from), point(pc.to), pc.lo, pc.hi, from});
+      for (const auto& pc : endpoint_constraints(rel.type, rel.gap)) {
+        std::optional<seconds> lo = pc.lo, hi = pc.hi;
+        if (civil) {
+          // local(to) − local(from) ∈ [lo, hi] with local = utc + offset.
+          auto shift = offset(pc.from) - offset(pc.to);
+          if (rel.type == RelationType::same_day) lo = hi = seconds{0};  // the same midnight, read locally
+          *lo += shift;
+          if (hi) *hi += shift;
+        }
+        net.add({point(pc.from), point(pc.to), lo, hi, from});
+      }
     }
   }
   return net;
@@ -143,10 +197,48 @@ Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& net
 TimelineWindows solve_windows(const Timeline& timeline) {
   TimelineWindows result;
   auto net = compile_network(timeline);
-  auto solution = net.solve();
-  if (!solution.consistent) {
-    result.conflict = explain_conflict(*solution.conflict, net, &timeline);
-    return result;
+  std::vector<std::size_t> imprecise;  // events of whole days whose points the network may move
+  for (std::size_t i = 0; i < timeline.size(); ++i)
+    if (!timeline.at(i).dated() && whole_days(timeline.at(i))) imprecise.push_back(i);
+  NetworkSolution solution;
+  // An imprecise all-day event starts and ends at local midnights: round each of its bounds inward to
+  // one and propagate again, until nothing moves. Bounds only tighten, each time to a midnight, so
+  // this ends; a point left no midnight means no whole day fits.
+  for (bool moved = true; moved;) {
+    moved = false;
+    solution = net.solve();
+    if (!solution.consistent) {
+      result.conflict = explain_conflict(*solution.conflict, net, &timeline);
+      return result;
+    }
+    for (auto i : imprecise) {
+      const Event& e = timeline.at(i);
+      for (auto p : {net.start(i), net.end(i)}) {
+        const auto& bounds = solution.points[p];
+        std::optional<Instant> earliest, latest;
+        if (bounds.earliest) earliest = midnight_at_or_after(e.zone, *bounds.earliest);
+        if (bounds.latest) latest = midnight_at_or_before(e.zone, *bounds.latest);
+        if (earliest && latest && *latest < *earliest) {
+          Diagnostic d;
+          d.where = e.time_where;
+          d.message = fmt::format("{} takes whole days in {}, but its dates and relations leave its {} only between {} and {}", e.id,
+                                  e.zone.name(), p == net.start(i) ? "start" : "end", human_time_text(*bounds.earliest, e.zone),
+                                  human_time_text(*bounds.latest, e.zone));
+          d.expected = "room for a local midnight";
+          d.suggestion = "revise a relation's gap, or give the event times instead of dates";
+          result.conflict = d;
+          return result;
+        }
+        if (earliest != bounds.earliest || latest != bounds.latest) {
+          ConstraintSource s;
+          s.kind = ConstraintSource::Kind::window;
+          s.event = static_cast<std::uint32_t>(i);
+          s.end = p == net.end(i);
+          net.bound(p, earliest, latest, net.add_source(std::move(s)));
+          moved = true;
+        }
+      }
+    }
   }
   result.events.resize(timeline.size());
   for (std::size_t i = 0; i < timeline.size(); ++i)

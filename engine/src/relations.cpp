@@ -140,8 +140,11 @@ std::string when_text(const Event& e) {
   return fmt::format("{} – {} ({})", point_text(e, true), point_text(e, false), e.zone.name());
 }
 
-std::string event_note(const Event& e) {
-  return fmt::format("{}:{}:{}: {} is {}", e.where.file, e.where.line, e.where.col, e.id, when_text(e));
+// With `utc`, the span on the UTC line too: an all-day event related to a timed one is compared there.
+std::string event_note(const Event& e, bool utc = false) {
+  auto note = fmt::format("{}:{}:{}: {} is {}", e.where.file, e.where.line, e.where.col, e.id, when_text(e));
+  if (utc && e.start_utc()) note += fmt::format(", {} – {} UTC", to_rfc3339(*e.start_utc()), to_rfc3339(*e.end_utc()));
+  return note;
 }
 
 // How far B's point may lie from A's, δ = t(B point) − t(A point) in [lo, hi], in words.
@@ -165,7 +168,7 @@ std::string point_name(E p, const Event& a, const Event& b) {
 }
 
 Diagnostic broken(const Event& a, const Relation& rel, const Event& b, const PointConstraint& c, const Rule& rule,
-                  Instant sa, Instant ea, Instant sb, Instant eb) {
+                  Instant sa, Instant ea, Instant sb, Instant eb, bool civil) {
   E pa = is_a(c.from) ? c.from : c.to;
   E pb = is_a(c.from) ? c.to : c.from;
   Instant ta = point(pa, sa, ea, sb, eb), tb = point(pb, sa, ea, sb, eb);
@@ -195,8 +198,11 @@ Diagnostic broken(const Event& a, const Relation& rel, const Event& b, const Poi
   diag.severity = Severity::error;
   diag.where = rel.where;
   diag.message = fmt::format("{} {} {}, but {}{}", a.id, to_string(rel.type), b.id, a_words, detail);
-  diag.expected = fmt::format("{} {} {}", point_name(pa, a, b), bound_words(lo, hi), point_name(pb, a, b));
-  diag.notes = {event_note(a), event_note(b)};
+  diag.expected = fmt::format("{} {} {}{}", point_name(pa, a, b), bound_words(lo, hi), point_name(pb, a, b),
+                              civil ? " (by their civil dates)" : "");
+  // An all-day event beside a timed one is compared on the UTC line: show both there too.
+  bool mixed = std::holds_alternative<AllDay>(a.time) != std::holds_alternative<AllDay>(b.time);
+  diag.notes = {event_note(a, mixed), event_note(b, mixed)};
   return diag;
 }
 
@@ -297,11 +303,23 @@ std::optional<Diagnostic> check_relation(const Event& a, const Relation& relatio
     diag.notes = {event_note(a), event_note(b)};
     return diag;
   }
+  // Two all-day events are compared by their civil dates, whatever their zones: "the day after" holds
+  // between Geneva's 23 Nov and Abu Dhabi's 24 Nov although Dubai's midnight comes first on the UTC
+  // line. Each runs from the start of its first day to the start of the day after its last, read on
+  // one calendar (UTC's, whose days all have 86,400 s).
+  bool civil = std::holds_alternative<AllDay>(a.time) && std::holds_alternative<AllDay>(b.time);
+  if (civil) {
+    const auto& calendar = ZoneDb::system().utc();
+    const auto& da = std::get<AllDay>(a.time);
+    const auto& db = std::get<AllDay>(b.time);
+    sa = calendar.start_of_day(da.first), ea = calendar.start_of_day(da.last.plus_days(1));
+    sb = calendar.start_of_day(db.first), eb = calendar.start_of_day(db.last.plus_days(1));
+  }
   const auto& r = row(relation.type);
   Gap gap = gap_error(relation) ? Gap{} : relation.gap;
   auto constraints = endpoint_constraints(relation.type, gap);
   for (std::size_t i = 0; i < constraints.size(); ++i)
-    if (!holds(constraints[i], *sa, *ea, *sb, *eb)) return broken(a, relation, b, constraints[i], r.rules[i], *sa, *ea, *sb, *eb);
+    if (!holds(constraints[i], *sa, *ea, *sb, *eb)) return broken(a, relation, b, constraints[i], r.rules[i], *sa, *ea, *sb, *eb, civil);
   return std::nullopt;
 }
 

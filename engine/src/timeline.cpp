@@ -1,5 +1,6 @@
 #include "dipcal/timeline.h"
 
+#include "dipcal/network.h"
 #include "dipcal/suggest.h"
 
 #include <algorithm>
@@ -52,7 +53,6 @@ void Timeline::reserve(std::size_t n) {
 }
 
 void Timeline::add(Event e) {
-  chronological_.clear();
   auto index = static_cast<std::uint32_t>(events_.size());
   events_.push_back(std::move(e));
   const auto& added = events_.back();
@@ -101,44 +101,40 @@ std::vector<std::string> Timeline::names() const {
   return all;
 }
 
-bool Timeline::restore_chronological(std::vector<std::size_t> order) {
-  if (order.size() != events_.size()) return false;
+bool is_event_order(const Timeline& timeline, const std::vector<std::size_t>& order) {
+  if (order.size() != timeline.size()) return false;
   std::vector<bool> seen(order.size());
   for (auto i : order) {
     if (i >= order.size() || seen[i]) return false;
     seen[i] = true;
   }
-  chronological_ = std::move(order);
   return true;
 }
 
-std::vector<std::size_t> Timeline::chronological() const {
-  if (!chronological_.empty() || events_.empty()) return chronological_;
+std::vector<std::size_t> chronological_order(const Timeline& timeline, const std::vector<EventWindow>* windows) {
   struct Key {
-    int rank;  // 0 dated, 1 window with a known earliest day, 2 undated
+    bool known;  // an earliest start is known
     std::int64_t start;
     std::size_t index;
   };
   std::vector<Key> keys;
-  keys.reserve(events_.size());
-  for (std::size_t i = 0; i < events_.size(); ++i) {
-    const auto& e = events_[i];
-    if (auto s = e.start_utc()) {
-      keys.push_back({0, s->unix_seconds(), i});
-    } else if (const auto* w = std::get_if<Window>(&e.time); w && w->earliest_first) {
-      keys.push_back({0, e.zone.start_of_day(*w->earliest_first).unix_seconds(), i});
-    } else {
-      keys.push_back({2, 0, i});
-    }
+  keys.reserve(timeline.size());
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const auto& e = timeline.at(i);
+    std::optional<Instant> start = e.start_utc();
+    if (!start && windows && i < windows->size()) start = (*windows)[i].start.earliest;
+    if (const auto* w = std::get_if<Window>(&e.time); !start && w && w->earliest_first) start = e.zone.start_of_day(*w->earliest_first);
+    keys.push_back({start.has_value(), start ? start->unix_seconds() : 0, i});
   }
   std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    if (a.rank != b.rank) return a.rank < b.rank;
+    if (a.known != b.known) return a.known;
     if (a.start != b.start) return a.start < b.start;
-    return events_[a.index].id < events_[b.index].id;
+    return timeline.at(a.index).id < timeline.at(b.index).id;
   });
-  chronological_.reserve(keys.size());
-  for (const auto& k : keys) chronological_.push_back(k.index);
-  return chronological_;
+  std::vector<std::size_t> order;
+  order.reserve(keys.size());
+  for (const auto& k : keys) order.push_back(k.index);
+  return order;
 }
 
 }  // namespace dipcal

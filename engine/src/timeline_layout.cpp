@@ -288,7 +288,7 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
   // The events in chronological order, with their extents on the UTC line.
   std::set<std::size_t> given(events.begin(), events.end());
   std::vector<std::size_t> order;
-  for (auto i : timeline.chronological())
+  for (auto i : chronological_order(timeline, windows))
     if (given.count(i)) order.push_back(i);
   std::map<std::size_t, std::size_t> slot;  // Timeline index -> index into layout.events
   std::vector<Extent> extents;

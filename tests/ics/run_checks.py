@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+import zoneinfo
 
 DIPCAL, ROOT, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 LIBICAL = sys.argv[4] if len(sys.argv) > 4 else ""
@@ -104,15 +105,31 @@ def expected_events(fixtures, calendar_id):
     want = {}
     for e in json.loads(out):
         uid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:dipcal:{calendar_id}:{e['id']}"))
-        if e["all_day"]:
-            if e["start"] is not None:
-                first, last = e["start"], e["end"]
-            elif e.get("window") and e["window"]["earliest_start"] and e["window"]["latest_end"]:
-                first, last = e["window"]["earliest_start"], e["window"]["latest_end"]
+        if e["all_day"] and e["start"] is None:
+            # A window (docs/ICS.md): an undated event whose window spans at most 7 days is written over
+            # it; any other window as a one-day marker on its earliest possible start day in its zone;
+            # a start open on either side is left out.
+            w = e["window"]
+            zone = zoneinfo.ZoneInfo(e["zone"])
+            utc = lambda text: dt.datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+            es, ls, le = utc(w.get("earliest_start_utc")), utc(w.get("latest_start_utc")), utc(w.get("latest_end_utc"))
+            edtf = bool(w["start_text"] or w["end_text"])
+            if edtf:
+                first = es.astimezone(zone).date().isoformat() if es else w["earliest_start"]
+                if not first or not (ls or w["latest_start"]):
+                    continue
             else:
-                continue  # undated and unbounded: left out of the export, with a warning
-            end = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat()
+                if not es or not ls:
+                    continue
+                if le and le - es <= dt.timedelta(days=7):
+                    want[uid] = {"id": e["id"], "start": w["earliest_start_utc"], "end": w["latest_end_utc"] if le != es else None}
+                    continue
+                first = es.astimezone(zone).date().isoformat()
+            end = (dt.date.fromisoformat(first) + dt.timedelta(days=1)).isoformat()
             want[uid] = {"id": e["id"], "start": first, "end": end}
+        elif e["all_day"]:
+            end = (dt.date.fromisoformat(e["end"]) + dt.timedelta(days=1)).isoformat()
+            want[uid] = {"id": e["id"], "start": e["start"], "end": end}
         else:
             want[uid] = {"id": e["id"], "start": e["start_utc"], "end": e["end_utc"] if e["end_utc"] != e["start_utc"] else None}
     return want

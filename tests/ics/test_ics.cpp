@@ -72,7 +72,7 @@ Timeline timeline_of(const std::string& yaml) {
   return std::move(result.timeline);
 }
 
-std::vector<std::size_t> all_of(const Timeline& t) { return t.chronological(); }
+std::vector<std::size_t> all_of(const Timeline& t) { return chronological_order(t); }
 
 }  // namespace
 
@@ -406,12 +406,15 @@ TEST_CASE("writer: the properties of each kind of event") {
   CHECK(has_line(lines, "DTSTART:20261101T053000Z"));
   CHECK(has_line(lines, "DTSTART:20250601T120000Z"));
   CHECK(result.text.find("TZID=UTC") == std::string::npos);
-  // The window "2026": all of 2026, tentative, stated in DESCRIPTION.
+  // The window "2026": a one-day tentative marker on 1 Jan 2026, its earliest possible day, with the
+  // range (any day of 2026) in DESCRIPTION and the days it may fall on in X-DIPCAL-WINDOW.
   CHECK(has_line(lines, "DTSTART;VALUE=DATE:20260101"));
-  CHECK(has_line(lines, "DTEND;VALUE=DATE:20270101"));
+  CHECK(has_line(lines, "DTEND;VALUE=DATE:20260102"));
+  CHECK_FALSE(has_line(lines, "DTEND;VALUE=DATE:20270101"));
   CHECK(has_line(lines, "STATUS:TENTATIVE"));
+  CHECK(has_line(lines, "X-DIPCAL-WINDOW:2026-01-01/2026-12-31"));
   CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
-    return l.rfind("DESCRIPTION:", 0) == 0 && l.find("between Thu 1 Jan 2026 and Thu 31 Dec 2026") != std::string::npos;
+    return l.rfind("DESCRIPTION:", 0) == 0 && l.find("starts between Thu 1 Jan 2026 and Thu 31 Dec 2026") != std::string::npos;
   }));
   // Same input, same bytes.
   CHECK(write_calendar(t, all_of(t), props).text == result.text);
@@ -443,7 +446,7 @@ TEST_CASE("writer: a calendar written on several threads is the bytes one thread
   REQUIRE_FALSE(loaded.diagnostics.has_errors());
   CalendarProperties properties;
   properties.name = "generated";
-  auto forward = loaded.timeline.chronological();
+  auto forward = chronological_order(loaded.timeline);
   auto backward = std::vector<std::size_t>(forward.rbegin(), forward.rend());
   for (const auto* order : {&forward, &backward}) {  // either run may hold a zone's first and last time
     auto one = write_calendar(loaded.timeline, *order, properties, 1);

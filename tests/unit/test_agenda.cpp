@@ -1,7 +1,7 @@
-// The agenda of a civil day (dipcal/agenda.h). Instants were converted by hand with the offsets noted
+// The agenda of civil days (dipcal/query/agenda.h). Instants were converted by hand with the offsets noted
 // beside each event (Seoul +09:00; New York −04:00 until 2 Nov 2025 06:00Z, then −05:00; Kiritimati
 // +14:00; Pago Pago −11:00).
-#include "dipcal/agenda.h"
+#include "dipcal/query/agenda.h"
 
 #include "dipcal/load.h"
 
@@ -34,22 +34,24 @@ const char* const kFixture =
     "  - id: round\n    title: Round\n    start: 2025-11\n    location: {zone: Asia/Shanghai}\n"
     "  - id: undated\n    title: Undated\n    location: {zone: Asia/Shanghai}\n";
 
-Timeline timeline() {
+Calendar timeline() {
   LoadResult r;
   load_fixture_text(kFixture, "agenda.yaml", r);
   for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
   REQUIRE_FALSE(r.diagnostics.has_errors());
-  return std::move(r.timeline);
+  return Calendar{{std::move(r), std::nullopt, {}}};
 }
 
 // "id" for each entry, "id?" for a possible one.
-std::string on(const Timeline& t, std::string_view date, std::string_view zone_name) {
+std::string on(const Calendar& c, std::string_view date, std::string_view zone_name) {
   auto z = ZoneDb::system().find(zone_name);
   REQUIRE(z.has_value());
   auto d = parse_civil_date(date);
   REQUIRE(d.has_value());
   std::string out;
-  for (const auto& e : agenda(t, *d, *z)) out += t.at(e.event).id + (e.possible ? "? " : " ");
+  auto days = agenda(c, *d, *d, *z);
+  REQUIRE(days.size() == 1);
+  for (const auto& e : days.front().entries) out += c.timeline().at(e.event).id + (e.possible ? "? " : " ");
   return out;
 }
 

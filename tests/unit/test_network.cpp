@@ -172,9 +172,10 @@ TEST_CASE("a fixture's undated event gets its window from relations") {
 
 TEST_CASE("an EDTF window and a relation narrow each other") {
   // Talks "in November 2025" (Europe/Madrid: CET, +01:00, all month) that must come at least 20 days
-  // after an event ending at midnight UTC on 5 Nov: start ≥ 2025-11-25T00:00Z. The month's window
-  // ends when 30 Nov ends in Madrid, 2025-11-30T23:00Z, and its latest start is midnight of 30 Nov,
-  // 2025-11-29T23:00Z.
+  // after an all-day event on 4 Nov in UTC. Both take whole days, so the relation compares civil
+  // dates: the talks start on 25 Nov or later in Madrid, at its midnight, 2025-11-24T23:00Z. The
+  // month's window ends when 30 Nov ends in Madrid, 2025-11-30T23:00Z, and its latest start is
+  // midnight of 30 Nov, 2025-11-29T23:00Z.
   auto result = load(R"(events:
   - id: anchor
     title: Anchor
@@ -190,7 +191,7 @@ TEST_CASE("an EDTF window and a relation narrow each other") {
   auto windows = dipcal::solve_windows(result.timeline);
   REQUIRE_FALSE(windows.conflict.has_value());
   auto i = result.timeline.index_of("talks");
-  CHECK(windows.events[i].start.earliest == dipcal::parse_rfc3339("2025-11-25T00:00:00Z"));
+  CHECK(windows.events[i].start.earliest == dipcal::parse_rfc3339("2025-11-24T23:00:00Z"));
   CHECK(windows.events[i].start.latest == dipcal::parse_rfc3339("2025-11-29T23:00:00Z"));
   CHECK(windows.events[i].end.latest == dipcal::parse_rfc3339("2025-11-30T23:00:00Z"));
 }

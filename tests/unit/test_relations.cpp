@@ -250,8 +250,11 @@ TEST_CASE("a broken prepares names both events and both dates, each in its own z
   CHECK(d->where.line == 8);
   CHECK(d->where.col == 9);
   REQUIRE(d->notes.size() == 2);
-  CHECK(d->notes[0] == "rel.yaml:2:9: a is 2025-10-25 – 2025-10-31 (all day, Asia/Kuala_Lumpur)");
-  CHECK(d->notes[1] == "rel.yaml:10:9: b is Thu 30 Oct 2025 11:00 KST – Thu 30 Oct 2025 12:40 KST (Asia/Seoul)");
+  // An all-day event beside a timed one is compared on the UTC line, so both are shown there too:
+  // midnight of 25 Oct in Kuala Lumpur (+08:00) is 24 Oct 16:00Z, midnight after 31 Oct is 31 Oct
+  // 16:00Z; 11:00 and 12:40 KST (+09:00) are 02:00Z and 03:40Z.
+  CHECK(d->notes[0] == "rel.yaml:2:9: a is 2025-10-25 – 2025-10-31 (all day, Asia/Kuala_Lumpur), 2025-10-24T16:00:00Z – 2025-10-31T16:00:00Z UTC");
+  CHECK(d->notes[1] == "rel.yaml:10:9: b is Thu 30 Oct 2025 11:00 KST – Thu 30 Oct 2025 12:40 KST (Asia/Seoul), 2025-10-30T02:00:00Z – 2025-10-30T03:40:00Z UTC");
 }
 
 TEST_CASE("the seed's prepares holds; its gap can break it by how much") {
@@ -299,7 +302,7 @@ TEST_CASE("during is not strict: a side meeting on the first day of a summit is 
   auto d = check_first(timeline_of(pair(std::string{"    start: 2025-10-25\n    end: 2025-10-26\n"} + std::string{kKL}, "type: during", summit)));
   REQUIRE(d.has_value());
   CHECK(d->message == "a during b, but starts 2025-10-25 before it starts 2025-10-26");
-  CHECK(d->expected == "the start of a no earlier than the start of b");
+  CHECK(d->expected == "the start of a no earlier than the start of b (by their civil dates)");
 }
 
 TEST_CASE("overlaps, starts, finishes, equals and meets, held and broken") {
@@ -311,7 +314,7 @@ TEST_CASE("overlaps, starts, finishes, equals and meets, held and broken") {
   auto d = check_first(timeline_of(pair(std::string{"    start: 2025-10-26\n    end: 2025-10-27\n"} + std::string{kKL}, "type: overlaps", summit)));
   REQUIRE(d.has_value());
   CHECK(d->message == "a overlaps b, but starts 2025-10-26 at the same moment as it starts 2025-10-26");
-  CHECK(d->expected == "the start of a before the start of b");
+  CHECK(d->expected == "the start of a before the start of b (by their civil dates)");
   // starts: same start, earlier end; finishes: later start, same end; equals: both.
   CHECK_FALSE(check_first(timeline_of(pair(std::string{"    start: 2025-10-26\n"} + std::string{kKL}, "type: starts", summit))).has_value());
   CHECK_FALSE(check_first(timeline_of(pair(std::string{"    start: 2025-10-28\n"} + std::string{kKL}, "type: finishes", summit))).has_value());
@@ -319,13 +322,16 @@ TEST_CASE("overlaps, starts, finishes, equals and meets, held and broken") {
   d = check_first(timeline_of(pair(std::string{"    start: 2025-10-27\n"} + std::string{kKL}, "type: starts", summit)));
   REQUIRE(d.has_value());
   CHECK(d->message == "a starts b, but starts 2025-10-27 after it starts 2025-10-26");
-  CHECK(d->expected == "the start of a at the same moment as the start of b");
+  CHECK(d->expected == "the start of a at the same moment as the start of b (by their civil dates)");
   // meets in one zone: the talks end at midnight after the 26th, when a day event on the 27th starts.
   CHECK_FALSE(check_first(timeline_of(pair(talks, "type: meets", std::string{"    start: 2025-10-27\n"} + std::string{kKL}))).has_value());
-  // Across zones the midnights differ: the talks end 2025-10-26T16:00Z, Seoul's 27th starts at 15:00Z.
-  d = check_first(timeline_of(pair(talks, "type: meets", std::string{"    start: 2025-10-27\n"} + std::string{kSeoul})));
+  // Across zones too, by civil dates: the talks end 2025-10-26T16:00Z and Seoul's 27th starts at
+  // 15:00Z, an hour earlier on the UTC line, yet a day event on the 27th follows talks that end on
+  // the 26th. A day event on the 28th leaves a day between them.
+  CHECK_FALSE(check_first(timeline_of(pair(talks, "type: meets", std::string{"    start: 2025-10-27\n"} + std::string{kSeoul}))).has_value());
+  d = check_first(timeline_of(pair(talks, "type: meets", std::string{"    start: 2025-10-28\n"} + std::string{kSeoul})));
   REQUIRE(d.has_value());
-  CHECK(d->message == "a meets b, but ends 2025-10-26 after it starts 2025-10-27");
+  CHECK(d->message == "a meets b, but ends 2025-10-26 before it starts 2025-10-28");
 }
 
 TEST_CASE("the RFC 9253 types: the event stating the relation is the predecessor") {

@@ -49,10 +49,12 @@ class Fingerprint {
   std::uint64_t length_ = 0;
 };
 
-// What an entry holds: the load result and, when it has no errors, its solved network.
+// What an entry holds: the load result, when it has no errors its solved network, and the
+// chronological order (chronological_order(load.timeline, the windows)).
 struct CompiledTimeline {
   LoadResult load;
   std::optional<TimelineWindows> windows;  // solve_windows(load.timeline)
+  std::vector<std::size_t> order;          // empty when not worked out yet
 };
 
 // An entry as bytes and back. `key` is stored in the entry and must match on reading; nullopt when

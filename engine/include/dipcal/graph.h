@@ -60,7 +60,10 @@ struct DependencyChain {
 
 class DependencyGraph {
  public:
+  // Ties by date follow `order` (query/calendar.h: Calendar::chronological), by default
+  // chronological_order(timeline).
   explicit DependencyGraph(const Timeline& timeline);
+  DependencyGraph(const Timeline& timeline, const std::vector<std::size_t>& order);
   ~DependencyGraph();
   DependencyGraph(DependencyGraph&&) noexcept;
   DependencyGraph& operator=(DependencyGraph&&) noexcept;

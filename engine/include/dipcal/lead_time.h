@@ -63,5 +63,7 @@ struct LeadTime {
 
 // Calendar days from `from` to `to`, counted in `reference`: positive when `to` is later.
 [[nodiscard]] LeadTime lead_time(const CountPoint& from, const CountPoint& to, const Zone& reference);
+// The same count read from the other end: lead_time(to, from, reference).
+[[nodiscard]] LeadTime reversed(const LeadTime& lead);
 
 }  // namespace dipcal

@@ -30,7 +30,6 @@ class Timeline {
   [[nodiscard]] std::vector<Event> take_events() && {
     slots_.clear();
     names_ = 0;
-    chronological_.clear();
     return std::move(events_);
   }
   [[nodiscard]] std::size_t size() const { return events_.size(); }
@@ -42,13 +41,6 @@ class Timeline {
   [[nodiscard]] std::size_t index_of(std::string_view name) const;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-  // Indexes of the events in chronological order: by start on the UTC line, windows by their earliest
-  // possible start, undated last; ties by id. Worked out once (it reads every event's zone) and kept
-  // until the next add(): the first call writes that copy, so it must not race another call.
-  [[nodiscard]] std::vector<std::size_t> chronological() const;
-  // For the cache (cache.h): the order chronological() gave when the entry was written. Refused
-  // (false, nothing kept) unless it is a permutation of the events' indexes.
-  bool restore_chronological(std::vector<std::size_t> order);
   [[nodiscard]] std::vector<std::string> names() const;  // every id and alias
 
  private:
@@ -70,7 +62,17 @@ class Timeline {
   std::vector<Event> events_;
   std::vector<Slot> slots_;
   std::size_t names_ = 0;
-  mutable std::vector<std::size_t> chronological_;  // empty until asked for
 };
+
+struct EventWindow;
+
+// Indexes of the events in chronological order: by start on the UTC line; an event without fixed
+// dates by its earliest possible start — from `windows` (the solved network, network.h, by event
+// index) when given, else from its own dates; events with no known earliest start last; ties by id.
+// It reads every event's zone: work it out once (query/calendar.h keeps it).
+[[nodiscard]] std::vector<std::size_t> chronological_order(const Timeline& timeline,
+                                                           const std::vector<EventWindow>* windows = nullptr);
+// Whether `order` is a permutation of the timeline's event indexes (a cache entry's order is checked).
+[[nodiscard]] bool is_event_order(const Timeline& timeline, const std::vector<std::size_t>& order);
 
 }  // namespace dipcal

@@ -401,7 +401,9 @@ std::string serialize_compiled(const CompiledTimeline& compiled, std::string_vie
   w.flag(result.events_capped);
   w.u32(static_cast<std::uint32_t>(result.timeline.size()));
   for (const auto& e : result.timeline.events()) write_event(w, e);
-  for (auto i : result.timeline.chronological()) w.u32(static_cast<std::uint32_t>(i));
+  auto order = compiled.order.empty() ? chronological_order(result.timeline, compiled.windows ? &compiled.windows->events : nullptr)
+                                      : compiled.order;
+  for (auto i : order) w.u32(static_cast<std::uint32_t>(i));
   w.u32(static_cast<std::uint32_t>(result.diagnostics.all().size()));
   for (const auto& d : result.diagnostics.all()) write_diagnostic(w, d);
   write_windows(w, compiled.windows);
@@ -429,9 +431,9 @@ std::optional<CompiledTimeline> deserialize_compiled(std::string_view bytes, std
   result.timeline.reserve(events);
   EventReader event_reader{r, zones};
   for (std::size_t i = 0; i < events && r.ok(); ++i) result.timeline.add(event_reader.read());
-  std::vector<std::size_t> order(events);
-  for (auto& i : order) i = r.u32();
-  if (r.ok() && !result.timeline.restore_chronological(std::move(order))) return std::nullopt;
+  compiled.order.resize(events);
+  for (auto& i : compiled.order) i = r.u32();
+  if (r.ok() && !is_event_order(result.timeline, compiled.order)) return std::nullopt;
   auto diagnostics = r.count();
   for (std::size_t i = 0; i < diagnostics && r.ok(); ++i) read_diagnostic(r, result.diagnostics);
   compiled.windows = read_windows(r);

@@ -201,7 +201,7 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
     if (parsed_files.size() <= index) parsed_files.resize(index + 1);
     parsed_files[index] = std::move(print);
   };
-  CompiledTimeline compiled{load_fixtures(paths, zones, limits, parse_hooks), std::nullopt};
+  CompiledTimeline compiled{load_fixtures(paths, zones, limits, parse_hooks), std::nullopt, {}};
   auto files_read = std::count_if(parsed_files.begin(), parsed_files.end(), [](const std::string& p) { return !p.empty(); });
   auto parsed = key_of(parsed_files);
   if (compiled.load.io_error || static_cast<std::size_t>(files_read) != compiled.load.files.size()) {
@@ -209,6 +209,7 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
     return compiled;
   }
   if (!compiled.load.diagnostics.has_errors()) compiled.windows = solve_windows(compiled.load.timeline);
+  compiled.order = chronological_order(compiled.load.timeline, compiled.windows ? &compiled.windows->events : nullptr);
   auto entry = entry_for(parsed);
   if (!write_entry(folder_, entry, serialize_compiled(compiled, parsed.hex()))) {
     outcome_ = Outcome::not_stored;

@@ -24,7 +24,7 @@ const std::set<std::string, std::less<>> kEventProperties{
     "UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION", "GEO", "URL",
     "CATEGORIES", "STATUS", "SEQUENCE", "LAST-MODIFIED", "RELATED-TO", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
     "ATTENDEE", xprop::kCalendar, xprop::kId, xprop::kKind, xprop::kStatus, xprop::kAlias, xprop::kZone,
-    xprop::kStart, xprop::kEnd, xprop::kPlace, xprop::kCity, xprop::kCountry, xprop::kActor, xprop::kNotes,
+    xprop::kStart, xprop::kEnd, xprop::kWindow, xprop::kUndated, xprop::kTitle, xprop::kPlace, xprop::kCity, xprop::kCountry, xprop::kActor, xprop::kNotes,
     xprop::kSource, xprop::kRelation};
 const std::set<std::string, std::less<>> kCalendarProperties{
     "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME", "X-WR-TIMEZONE", "REFRESH-INTERVAL",
@@ -299,7 +299,8 @@ class Importer {
     // In dipcal's own output DESCRIPTION, URL and LOCATION are derived from the X-DIPCAL fields:
     // read those alone, or an event without notes would come back with its sources as notes.
     const bool own = c.find(xprop::kId) != nullptr;
-    e.title = text_of(c.find("SUMMARY"));
+    // dipcal's entry for a window states the range in SUMMARY and keeps the title apart.
+    e.title = text_of(c.find(own && c.find(xprop::kTitle) ? xprop::kTitle : "SUMMARY"));
     if (e.title.empty()) {
       e.title = "(no title)";
       note(s, "no SUMMARY; titled '(no title)'", false);
@@ -430,6 +431,10 @@ class Importer {
       duration = parse_ics_duration(d->value);
       if (!duration || duration->negative) return fail(fmt::format("DURATION:{} is not a duration of zero or more", d->value));
     }
+    if (text_of(c.find(xprop::kUndated)) == "TRUE") {
+      e.time = Window{};  // dipcal's entry for a window its relations give: they give it again
+      return true;
+    }
     if (start->is_date) {
       if (end && !end->is_date) return fail("DTSTART is a date but DTEND a date-time");
       auto last = start->day;
@@ -440,15 +445,14 @@ class Importer {
         last = start->day;
       }
       if (auto text = text_of(c.find(xprop::kStart)); !text.empty()) {
+        // DTSTART marks one day of the window; the texts say how the fixture wrote it.
         Window w;
         w.start_text = text;
         w.end_text = text_of(c.find(xprop::kEnd));
-        // DTSTART and DTEND span the window; the texts say how the fixture wrote it.
-        w.earliest_first = start->day;
-        w.latest_last = last;
-        if (auto r = parse_edtf(w.start_text); std::holds_alternative<EdtfRange>(r)) w.latest_first = std::get<EdtfRange>(r).latest;
+        if (auto r = parse_edtf(w.start_text); std::holds_alternative<EdtfRange>(r))
+          w.earliest_first = std::get<EdtfRange>(r).earliest, w.latest_first = std::get<EdtfRange>(r).latest;
         if (auto r = parse_edtf(w.end_text.empty() ? w.start_text : w.end_text); std::holds_alternative<EdtfRange>(r))
-          w.earliest_last = std::get<EdtfRange>(r).earliest;
+          w.earliest_last = std::get<EdtfRange>(r).earliest, w.latest_last = std::get<EdtfRange>(r).latest;
         e.time = w;
       } else {
         e.time = AllDay{start->day, last};

@@ -4,6 +4,8 @@
 #include "dipcal/ics/uid.h"
 #include "dipcal/ics/values.h"
 #include "dipcal/ics/vtimezone.h"
+#include "dipcal/query/days.h"
+#include "dipcal/query/lead.h"
 #include "dipcal/version.h"
 
 #include <fmt/format.h>
@@ -42,19 +44,62 @@ std::string geo_number(double v) {
   return text;
 }
 
-std::string window_sentence(const Window& w) {
-  std::string when = fmt::format("between {} and {}", to_human(*w.earliest_first), to_human(*w.latest_last));
-  std::vector<std::string> written;
-  if (!w.start_text.empty()) written.push_back(fmt::format("start \"{}\"", w.start_text));
-  if (!w.end_text.empty()) written.push_back(fmt::format("end \"{}\"", w.end_text));
-  return fmt::format("Date not known exactly: {} ({}). The calendar entry spans the whole window.", when,
-                     fmt::join(written, ", "));
+// How an event without fixed dates is written (writer.h): over its window, or as a marker on its
+// earliest possible day; the days it may start on and the last day it may run to, in its own zone.
+struct TentativeEntry {
+  bool over_window = false;
+  Instant start;  // over_window: the earliest start and the latest end
+  Instant end;
+  CivilDate first_start;  // the days it may start on
+  CivilDate last_start;
+  std::optional<CivilDate> last_day;  // the last day it may run to; empty when open
+};
+
+// The entry, or why the event is left out.
+std::variant<TentativeEntry, std::string> tentative_entry(const Event& e, const EventWindow* window) {
+  auto start = count_point(e, EventSide::start, window, e.zone);
+  TentativeEntry entry;
+  if (const auto* at = std::get_if<Instant>(&start)) {
+    entry.first_start = entry.last_start = e.zone.to_civil(*at).date();
+  } else {
+    const auto& days = std::get<DaySpan>(start);
+    if (!days.earliest || !days.latest)
+      return fmt::format("its start is open ({}), and a calendar entry needs a day", !days.earliest && !days.latest ? "no date and no relation places it"
+                                                                                 : days.earliest ? "no latest day"
+                                                                                                 : "no earliest day");
+    entry.first_start = *days.earliest;
+    entry.last_start = *days.latest;
+  }
+  entry.last_day = days_of(e, window, e.zone).last;
+  auto span = possible_span(e, window);
+  entry.over_window = undated(e) && span.earliest && span.latest &&
+                      *span.latest - *span.earliest <= std::chrono::days{kTentativeSpanDays};
+  if (entry.over_window) entry.start = *span.earliest, entry.end = *span.latest;
+  return entry;
 }
 
-std::string description(const Event& e) {
+std::string range_words(const TentativeEntry& entry) {
+  auto words = entry.first_start == entry.last_start ? fmt::format("starts on {}", to_human(entry.first_start))
+                                                     : fmt::format("starts between {} and {}", to_human(entry.first_start), to_human(entry.last_start));
+  if (entry.last_day) words += fmt::format(", ends by {}", to_human(*entry.last_day));
+  return words;
+}
+
+std::string window_sentence(const Event& e, const TentativeEntry& entry) {
+  std::vector<std::string> written;
+  if (const auto* w = std::get_if<Window>(&e.time)) {
+    if (!w->start_text.empty()) written.push_back(fmt::format("start \"{}\"", w->start_text));
+    if (!w->end_text.empty()) written.push_back(fmt::format("end \"{}\"", w->end_text));
+  }
+  if (written.empty()) written.push_back("placed by its relations");
+  return fmt::format("Date not known exactly: {} ({}). {}", range_words(entry), fmt::join(written, ", "),
+                     entry.over_window ? "The calendar entry spans the whole window." : "The calendar entry marks its earliest possible day.");
+}
+
+std::string description(const Event& e, const TentativeEntry* entry) {
   std::vector<std::string> parts;
   if (!e.notes.empty()) parts.push_back(e.notes);
-  if (const auto* w = std::get_if<Window>(&e.time)) parts.push_back(window_sentence(*w));
+  if (entry) parts.push_back(window_sentence(e, *entry));
   if (!e.actors.empty()) parts.push_back(fmt::format("Actors: {}", fmt::join(e.actors, ", ")));
   if (!e.sources.empty()) {
     std::string sources = "Sources:";
@@ -124,22 +169,24 @@ struct Part {
 // timeline and the zones are only read.
 class PartWriter {
  public:
-  PartWriter(const Timeline& timeline, const CalendarProperties& properties, std::optional<Instant> newest_update, Part& part)
-      : timeline_{timeline}, properties_{properties}, newest_update_{newest_update}, part_{part} {}
+  PartWriter(const Timeline& timeline, const CalendarProperties& properties, std::optional<Instant> newest_update,
+             const std::vector<EventWindow>* windows, Part& part)
+      : timeline_{timeline}, properties_{properties}, newest_update_{newest_update}, windows_{windows}, part_{part} {}
 
   void write(std::span<const std::size_t> indexes) {
     for (auto i : indexes) {
       const auto& e = timeline_.at(i);
-      if (const auto* w = std::get_if<Window>(&e.time); w && !(w->earliest_first && w->latest_last)) {
-        if (!w->earliest_first && !w->latest_last)
-          part_.warnings.push_back(fmt::format("{}: left out: it has no dates of its own (relations place it: see `dipcal windows`), "
-                                               "and a calendar entry needs a first and a last day", e.id));
-        else
-          part_.warnings.push_back(fmt::format("{}: left out: its window has no {} day, and a calendar entry needs one", e.id,
-                                               w->earliest_first ? "last" : "first"));
-        continue;
+      std::optional<TentativeEntry> entry;
+      if (!e.dated()) {
+        const EventWindow* window = windows_ && i < windows_->size() ? &(*windows_)[i] : nullptr;
+        auto form = tentative_entry(e, window);
+        if (const auto* why = std::get_if<std::string>(&form)) {
+          part_.warnings.push_back(fmt::format("{}: left out: {} (see `dipcal windows {}`)", e.id, *why, e.id));
+          continue;
+        }
+        entry = std::get<TentativeEntry>(form);
       }
-      write_event(part_.events, i);
+      write_event(part_.events, i, entry ? &*entry : nullptr);
       ++part_.written;
     }
   }
@@ -195,7 +242,7 @@ class PartWriter {
     out.add(type.empty() ? xprop::kRelation : "RELATED-TO", params, escape_text(uid_of(target)));
   }
 
-  void write_event(LineWriter& out, std::size_t index) {
+  void write_event(LineWriter& out, std::size_t index, const TentativeEntry* entry) {
     const auto& e = timeline_.at(index);
     out.add("BEGIN", "VEVENT");
     out.add_text("UID", uid_of(index));
@@ -205,15 +252,20 @@ class PartWriter {
       write_time(out, "DTSTART", e, t->start);
       // Without DTEND a timed event ends when it starts (section 3.6.1): an instant.
       if (t->end != t->start) write_time(out, "DTEND", e, t->end);
+    } else if (const auto* d = std::get_if<AllDay>(&e.time)) {
+      out.add("DTSTART", {{"VALUE", {"DATE"}}}, format_date(d->first));
+      out.add("DTEND", {{"VALUE", {"DATE"}}}, format_date(d->last.plus_days(1)));
+    } else if (entry->over_window) {
+      write_time(out, "DTSTART", e, entry->start);
+      if (entry->end != entry->start) write_time(out, "DTEND", e, entry->end);
     } else {
-      CivilDate first, last;
-      if (const auto* d = std::get_if<AllDay>(&e.time)) first = d->first, last = d->last;
-      else first = *std::get<Window>(e.time).earliest_first, last = *std::get<Window>(e.time).latest_last;
-      out.add("DTSTART", {{"VALUE", {"DATE"}}}, format_date(first));
-      out.add("DTEND", {{"VALUE", {"DATE"}}}, format_date(last.plus_days(1)));
+      out.add("DTSTART", {{"VALUE", {"DATE"}}}, format_date(entry->first_start));
+      out.add("DTEND", {{"VALUE", {"DATE"}}}, format_date(entry->first_start.plus_days(1)));
     }
-    out.add_text("SUMMARY", e.title);
-    if (auto text = description(e); !text.empty()) out.add_text("DESCRIPTION", text);
+    bool marker = entry && !entry->over_window;
+    out.add_text("SUMMARY", marker ? fmt::format("{} (date not fixed: {})", e.title, range_words(*entry)) : e.title);
+    if (marker) out.add_text(xprop::kTitle, e.title);
+    if (auto text = description(e, entry); !text.empty()) out.add_text("DESCRIPTION", text);
     std::vector<std::string> place;
     for (const auto* part : {&e.location.name, &e.location.city, &e.location.country})
       if (!part->empty()) place.push_back(*part);
@@ -238,6 +290,8 @@ class PartWriter {
     if (const auto* w = std::get_if<Window>(&e.time)) {
       if (!w->start_text.empty()) out.add_text(xprop::kStart, w->start_text);
       if (!w->end_text.empty()) out.add_text(xprop::kEnd, w->end_text);
+      out.add_text(xprop::kWindow, fmt::format("{}/{}", to_string(entry->first_start), entry->last_day ? to_string(*entry->last_day) : ".."));
+      if (undated(e)) out.add(xprop::kUndated, "TRUE");
     }
     if (!e.calendar.empty() && e.calendar != properties_.calendar_id) out.add_text(xprop::kCalendar, e.calendar);
     for (const auto& alias : e.aliases) out.add_text(xprop::kAlias, alias);
@@ -259,6 +313,7 @@ class PartWriter {
   const Timeline& timeline_;
   const CalendarProperties& properties_;
   std::optional<Instant> newest_update_;
+  const std::vector<EventWindow>* windows_;
   Part& part_;
   std::vector<std::string> uids_;  // by event index; empty until computed
 };
@@ -300,7 +355,7 @@ CalendarProperties properties_for(const std::set<std::string>& calendars) {
 }
 
 ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties,
-                            unsigned threads) {
+                            unsigned threads, const std::vector<EventWindow>* windows) {
   std::optional<Instant> newest_update;
   for (auto i : indexes) {
     const auto& e = timeline.at(i);
@@ -319,7 +374,7 @@ ExportResult write_calendar(const Timeline& timeline, const std::vector<std::siz
     // first run reserves room for the others, which are appended to it.
     parts[k].events.reserve((k == 0 ? indexes.size() : last - first) * 768);
     try {
-      PartWriter{timeline, properties, newest_update, parts[k]}.write(std::span{indexes}.subspan(first, last - first));
+      PartWriter{timeline, properties, newest_update, windows, parts[k]}.write(std::span{indexes}.subspan(first, last - first));
     } catch (...) {
       failures[k] = std::current_exception();
     }

@@ -19,6 +19,7 @@
 //     properties, so that importing the output gives back the same fixture (import.h).
 #pragma once
 
+#include "dipcal/network.h"
 #include "dipcal/timeline.h"
 
 #include <chrono>
@@ -49,8 +50,15 @@ struct ExportResult {
 // the timeline (an alias becomes the event's id) whether or not the target is written too. A large
 // calendar is written in consecutive runs on up to `threads` threads (0: one a core) and joined in
 // order: the bytes do not depend on the number of threads.
+//
+// An event without fixed dates is written as a TENTATIVE entry (docs/ICS.md): an undated event whose
+// window (from `windows`, the solved network by event index) spans at most kTentativeSpanDays, over
+// that window; any other window, and every imprecise (EDTF) one, as a one-day marker on its earliest
+// possible day whose SUMMARY and DESCRIPTION state the range; a window whose start is open on either
+// side is left out, with a warning naming it.
 ExportResult write_calendar(const Timeline& timeline, const std::vector<std::size_t>& indexes, const CalendarProperties& properties,
-                            unsigned threads = 0);
+                            unsigned threads = 0, const std::vector<EventWindow>* windows = nullptr);
+inline constexpr int kTentativeSpanDays = 7;
 
 // The names of the X-DIPCAL properties and parameters, shared with the importer.
 namespace xprop {
@@ -62,6 +70,9 @@ inline constexpr const char* kAlias = "X-DIPCAL-ALIAS";
 inline constexpr const char* kZone = "X-DIPCAL-ZONE";
 inline constexpr const char* kStart = "X-DIPCAL-START";  // an EDTF start as written
 inline constexpr const char* kEnd = "X-DIPCAL-END";
+inline constexpr const char* kWindow = "X-DIPCAL-WINDOW";    // the days an entry may fall on: 2025-11-01/2025-12-31
+inline constexpr const char* kUndated = "X-DIPCAL-UNDATED";
+inline constexpr const char* kTitle = "X-DIPCAL-TITLE";  // the title, where SUMMARY adds the window's range  // TRUE: the entry stands for a window, not a date
 inline constexpr const char* kPlace = "X-DIPCAL-PLACE";  // location.name
 inline constexpr const char* kCity = "X-DIPCAL-CITY";
 inline constexpr const char* kCountry = "X-DIPCAL-COUNTRY";

@@ -1,0 +1,64 @@
+// A calendar ready for questions: the loaded timeline, its temporal network solved, its events in
+// chronological order. Built once per run (from the fixtures or from the cache, cache.h) and passed
+// by reference to every query of the query layer (query/*.h); nothing about it is computed later,
+// so two threads may ask it questions at once.
+//
+//   auto calendar = Calendar::open(paths, {});                        // parse, or read the cache entry
+//   auto lead = until(calendar, {.target = "busan", .from = from_event("kl-trade-talks")});
+//   lead.count.days();                                                // 4
+#pragma once
+
+#include "dipcal/cache.h"
+#include "dipcal/load.h"
+#include "dipcal/network.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace dipcal {
+
+class Calendar {
+ public:
+  // Takes a load and, when the cache kept one, its solved network; solves the network otherwise
+  // (for loads without errors) and works out the chronological order.
+  explicit Calendar(CompiledTimeline compiled);
+
+  struct OpenOptions {
+    LoadLimits limits;
+    std::filesystem::path cache_folder;  // empty: no cache
+    LoadHooks hooks;
+  };
+  // load_fixtures through the cache (cache.h) when a folder is given.
+  static Calendar open(const std::vector<std::filesystem::path>& paths, const OpenOptions& options,
+                       const ZoneDb& zones = ZoneDb::system());
+
+  [[nodiscard]] const Timeline& timeline() const { return load_.timeline; }
+  [[nodiscard]] const LoadResult& load() const { return load_; }
+  [[nodiscard]] const Diagnostics& diagnostics() const { return load_.diagnostics; }
+  [[nodiscard]] bool clean() const { return !load_.diagnostics.has_errors(); }
+
+  // The solved network (network.h): every event's window, or the conflict that leaves it none.
+  // Empty events and no conflict when the load had errors (check reports those first).
+  [[nodiscard]] const TimelineWindows& windows() const { return windows_; }
+  // The network's window of an event without fixed dates (imprecise or undated): nullptr for dated
+  // events, and when the network has no solution.
+  [[nodiscard]] const EventWindow* window_of(std::size_t event) const;
+
+  // Indexes of the events by start on the UTC line; an event without fixed dates by its earliest
+  // possible start (from the network, else its own dates); events with no known earliest start last;
+  // ties by id.
+  [[nodiscard]] const std::vector<std::size_t>& chronological() const { return order_; }
+
+  // What the cache stores beside the load: the solved network.
+  [[nodiscard]] std::optional<TimelineWindows> solved() const;
+
+ private:
+  LoadResult load_;
+  TimelineWindows windows_;
+  bool solved_ = false;
+  std::vector<std::size_t> order_;
+};
+
+}  // namespace dipcal
