@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dipcal/event_text.h"
+#include "dipcal/query/lead.h"
 #include "dipcal/timeline.h"
 
 #include <fmt/format.h>
@@ -16,16 +17,15 @@ std::string short_time(Instant i, const Zone& zone) {
 
 namespace {
 
-// The civil days, in the event's zone, on which it may start: from its own dates, narrowed by the
-// network when it has been solved.
+// The civil days, in the event's zone, on which it may start (query/lead.h: count_point).
 std::pair<std::optional<CivilDate>, std::optional<CivilDate>> start_days(const Event& e, const EventWindow* window) {
-  const auto& w = std::get<Window>(e.time);
-  std::optional<CivilDate> first = w.earliest_first, last = w.latest_first;
-  if (window) {
-    if (window->start.earliest) first = e.zone.to_civil(*window->start.earliest).date();
-    if (window->start.latest) last = e.zone.to_civil(*window->start.latest).date();
+  auto start = count_point(e, EventSide::start, window, e.zone);
+  if (const auto* at = std::get_if<Instant>(&start)) {
+    auto day = e.zone.to_civil(*at).date();
+    return {day, day};
   }
-  return {first, last};
+  const auto& days = std::get<DaySpan>(start);
+  return {days.earliest, days.latest};
 }
 
 }  // namespace

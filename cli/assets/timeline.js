@@ -6,7 +6,8 @@
 // bars stretch, marks and labels keep their size, and a label keeps its offset from its anchor
 // (data-anchor, data-dx), which is why labels laid out without overlap at k = 1 never overlap when
 // zoomed in (see engine/include/dipcal/timeline_layout.h). The axis ticks are recomputed with the same
-// rules as the engine's layout, in the zone chosen in the selector.
+// rules as the engine's layout, in the zone chosen in the selector, which the page's heading, the
+// drawing's subtitle and the now label then name.
 (function () {
   'use strict';
   const NS = 'http://www.w3.org/2000/svg';
@@ -18,7 +19,8 @@
   const plotX0 = Number(data.plotX0);
   const plotX1 = Number(data.plotX1);
   const lanesBottom = Number(data.lanesBottom);
-  const axisHeight = Number(data.lanesTop);
+  const axisHeight = Number(data.lanesTop);  // the axis rule: the axis band's bottom
+  const axisTop = Number(data.axisTop) || 0;
   const viewBoxWidth = svg.viewBox.baseVal.width;
   const HOUR = 3600e3;
   const DAY = 24 * HOUR;
@@ -148,7 +150,7 @@
       const lx = x + 2;
       if (lx + w > plotX1 || lx < lastRight + 2) continue;
       lastRight = lx + w;
-      group.appendChild(el('text', { class: 'axis-label day', x: fmt(lx), y: '34' }, t.text));
+      group.appendChild(el('text', { class: 'axis-label day', x: fmt(lx), y: fmt(axisTop + 34) }, t.text));
     }
 
     // Months, or years when months are too narrow to name.
@@ -177,7 +179,7 @@
       keptAxisStart = kept.length === 0 && cand.axisStart;
       kept.push({ x, w, text });
     }
-    for (const k of kept) group.appendChild(el('text', { class: 'axis-label month', x: fmt(k.x), y: '16' }, k.text));
+    for (const k of kept) group.appendChild(el('text', { class: 'axis-label month', x: fmt(k.x), y: fmt(axisTop + 16) }, k.text));
   }
 
   // ---- Moving everything along the axis.
@@ -190,7 +192,17 @@
   const nowLabel = svg.querySelector('text.now-label');
   const zoomLevel = document.getElementById('zoom-level');
 
-  function arrowPath(x1, y1, x2, y2) {
+  // The curve of svg/timeline_svg.cpp, or straight segments through a route's corners, each kept at
+  // its distance dx from its anchor as labels are (data-route: "anchor,dx,y …", timeline_layout.h).
+  function arrowPath(x1, y1, x2, y2, route) {
+    if (route) {
+      let d = `M${fmt(x1)},${fmt(y1)}`;
+      for (const p of route.split(' ')) {
+        const [anchor, dx, y] = p.split(',').map(Number);
+        d += ` L${fmt(view(anchor) + dx)},${fmt(y)}`;
+      }
+      return d + ` L${fmt(x2)},${fmt(y2)}`;
+    }
     const c = Math.max(12, Math.abs(x2 - x1) / 2);
     return `M${fmt(x1)},${fmt(y1)} C${fmt(x1 + c)},${fmt(y1)} ${fmt(x2 - c)},${fmt(y2)} ${fmt(x2)},${fmt(y2)}`;
   }
@@ -217,7 +229,7 @@
       const d = a.dataset;
       const x1 = view(Number(d.anchor1)) + Number(d.x1) - Number(d.anchor1);
       const x2 = view(Number(d.anchor2)) + Number(d.x2) - Number(d.anchor2);
-      a.setAttribute('d', arrowPath(x1, Number(d.y1), x2, Number(d.y2)));
+      a.setAttribute('d', arrowPath(x1, Number(d.y1), x2, Number(d.y2), d.route));
     }
     if (nowLine) {
       const x = view(Number(nowLine.dataset.x));
@@ -289,6 +301,12 @@
     if (end === start) return f.format(new Date(start));
     return f.formatRange(new Date(start), new Date(end));
   }
+  // A civil date "2025-12-31" as the formatter writes dates ("Wed, 31 Dec 2025"): it names a day,
+  // not an instant, so it is formatted at noon UTC in UTC, whatever the zones involved.
+  function dayText(iso) {
+    const [y, mo, d] = iso.split('-').map(Number);
+    return formatter('UTC', false).format(new Date(Date.UTC(y, mo - 1, d, 12)));
+  }
   function row(dl, term, value) {
     dl.appendChild(Object.assign(document.createElement('dt'), { textContent: term }));
     const dd = document.createElement('dd');
@@ -309,10 +327,14 @@
       if (viewerZone !== d.zone) row(dl, 'Your zone (' + viewerZone + ')', timeText(start, end, viewerZone, false));
       if (state.zone !== d.zone && state.zone !== viewerZone) row(dl, 'In ' + state.zone, timeText(start, end, state.zone, false));
     } else if (isWindow) {
-      const from = start !== null ? formatter(d.zone, false).format(new Date(start)) : 'open';
-      const to = end !== null ? formatter(d.zone, false).format(new Date(end)) : 'open';
-      row(dl, 'Window (' + d.zone + ')', from + ' … ' + to);
-      if (viewerZone !== d.zone && start !== null) row(dl, 'Your zone (' + viewerZone + ')', 'from ' + formatter(viewerZone, true).format(new Date(start)));
+      // The days it may fall on, in its own zone, as the CLI gives them (query/days.h): the last is
+      // the day before the midnight a window of whole days ends at.
+      const from = d.firstDay ? dayText(d.firstDay) : 'open';
+      const to = d.lastDay ? dayText(d.lastDay) : 'open';
+      row(dl, 'Possibly (' + d.zone + ')', from + ' … ' + to);
+      // An imprecise all-day event keeps its days in every zone; an undated one may start at an instant.
+      if (viewerZone !== d.zone && start !== null && d.undated === 'true')
+        row(dl, 'Your zone (' + viewerZone + ')', 'from ' + formatter(viewerZone, true).format(new Date(start)));
     } else {
       row(dl, 'When', 'undated; no relation places it');
     }
@@ -363,6 +385,35 @@
     g.addEventListener('blur', hideTooltip);
   }
 
+  // ---- The zone the axis is drawn in, wherever the page names it: the heading and the drawing's
+  // subtitle ("Axis in ZONE · as of 2025-10-26 13:00 KST"), the "as of" time read on that zone's clock.
+  const headingZone = document.getElementById('axis-zone-name');
+  const subtitle = svg.querySelector('text.subtitle');
+  function clockText(ms, zone) {
+    const c = civil(ms, zone);
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(ms))
+      .find((p) => p.type === 'timeZoneName');
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${c.y}-${pad(c.mo)}-${pad(c.d)} ${pad(c.h)}:${pad(c.mi)}` + (name ? ' ' + name.value : '');
+  }
+  function showZone() {
+    if (headingZone) headingZone.textContent = state.zone;
+    if (!subtitle) return;
+    const asOf = subtitle.dataset.asOfUtc ? Date.parse(subtitle.dataset.asOfUtc) : null;
+    const text = 'Axis in ' + state.zone + (asOf !== null ? ' \u00b7 as of ' + clockText(asOf, state.zone) : '');
+    subtitle.textContent = text;
+    subtitle.dataset.width = fmt(labelWidth(text));
+    // The now-line's label reads the same clock, centred on the line as the layout centred it.
+    if (nowLabel && svg.dataset.nowUtc) {
+      const now = 'now ' + clockText(Date.parse(svg.dataset.nowUtc), state.zone);
+      const w = labelWidth(now);
+      nowLabel.dataset.dx = fmt(-w / 2);
+      nowLabel.dataset.width = fmt(w);
+      nowLabel.textContent = now;
+      redraw();
+    }
+  }
+
   // ---- Zone selector: the axis's zone, the viewer's, UTC and every event's.
   const select = document.getElementById('zone');
   if (select) {
@@ -387,6 +438,7 @@
       svg.dataset.axisZoneShown = state.zone;
       hideTooltip();
       drawAxis();
+      showZone();
     });
   }
 

@@ -39,7 +39,7 @@ std::string page(const Drawing& drawing, const DrawingOptions& options) {
 <body>
 <header>
 <h1>{title}</h1>
-<p class="summary">{events} event{plural} · axis in {zone}</p>
+<p class="summary">{events} event{plural} · axis in <span id="axis-zone-name">{zone}</span></p>
 <div class="toolbar" role="toolbar" aria-label="Timeline view">
 <label for="zone">Axis zone</label> <select id="zone"></select>
 <button type="button" id="zoom-out" aria-label="Zoom out">−</button>

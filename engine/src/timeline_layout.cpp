@@ -1,12 +1,15 @@
 #include "dipcal/timeline_layout.h"
 
 #include "dipcal/graph.h"
+#include "dipcal/query/days.h"
 #include "dipcal/timeline.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
 #include <set>
 #include <utility>
@@ -119,7 +122,7 @@ void lay_out_ticks(TimelineLayout& layout) {
     c.tick.x = axis.x_of(c.tick.at);
     layout.ticks.push_back(c.tick);
     if (c.text.empty()) continue;
-    auto label = make_label(c.text, c.tick.x + 2, 22, axis.plot_x0, 1e9);
+    auto label = make_label(c.text, c.tick.x + 2, layout.axis_top + 22, axis.plot_x0, 1e9);
     if (label.box.right() > axis.plot_x1 || label.box.x < last_right + 2) continue;
     last_right = label.box.right();
     layout.axis_labels.push_back(std::move(label));
@@ -159,7 +162,7 @@ void lay_out_months(TimelineLayout& layout) {
                        : c.at_axis_start              ? month_text(c.day, true)
                        : january                      ? fmt::format("{}", static_cast<int>(c.day.ymd().year()))
                                                       : month_text(c.day, false);
-    auto label = make_label(text, axis.x_of(at) + 3, 4, axis.plot_x0, 1e9);
+    auto label = make_label(text, axis.x_of(at) + 3, layout.axis_top + 4, axis.plot_x0, 1e9);
     if (label.box.right() > axis.plot_x1) continue;
     if (!kept.empty() && label.box.x < kept.back().box.right() + 4) {
       // A month's own label wins over the partial month the axis starts in.
@@ -172,15 +175,157 @@ void lay_out_months(TimelineLayout& layout) {
   for (auto& l : kept) layout.axis_labels.push_back(std::move(l));
 }
 
-std::string lane_key(const Event& e, LaneGrouping grouping) {
+// The lane an event goes in: what identifies it, and its name (the first event's wording).
+struct LaneKey {
+  std::string key;
+  std::string name;
+};
+
+LaneKey lane_key(const Event& e, LaneGrouping grouping) {
   switch (grouping) {
-    case LaneGrouping::kind: return std::string{to_string(e.kind)};
-    case LaneGrouping::actor: return e.actors.empty() ? std::string{"(no actor)"} : e.actors.front();
+    case LaneGrouping::kind: return {std::string{to_string(e.kind)}, std::string{to_string(e.kind)}};
+    case LaneGrouping::actor: {
+      if (e.actors.empty()) return {"", "(no actor)"};
+      // A group is a set: the same actors listed in another order share the lane.
+      auto sorted = e.actors;
+      std::sort(sorted.begin(), sorted.end());
+      sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+      return {fmt::format("{}", fmt::join(sorted, "\n")), fmt::format("{}", fmt::join(e.actors, ", "))};
+    }
     case LaneGrouping::location: break;
   }
-  if (!e.location.city.empty()) return e.location.city;
-  if (!e.location.name.empty()) return e.location.name;
-  return e.zone.name();
+  std::string name = !e.location.city.empty() ? e.location.city : !e.location.name.empty() ? e.location.name : e.zone.name();
+  return {name, name};
+}
+
+// `text` in at most `max_lines` lines no wider than `width`, broken between words; the last line ends
+// with "…" when the text does not fit. The bool says whether anything was cut.
+std::pair<std::vector<std::string>, bool> wrap_words(std::string_view text, double width, std::size_t max_lines) {
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < text.size();) {
+    auto j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) words.emplace_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  std::vector<std::string> lines;
+  std::size_t w = 0;
+  while (w < words.size() && lines.size() < max_lines) {
+    std::string line = words[w++];
+    while (w < words.size() && label_width(line + " " + words[w]) <= width) line += " " + words[w++];
+    lines.push_back(std::move(line));
+  }
+  bool cut = w < words.size();
+  if (cut) {
+    for (; w < words.size(); ++w) lines.back() += " " + words[w];
+    lines.back() += " ";  // so that fit_label cuts it even when the rest would just fit
+  }
+  for (auto& line : lines) {
+    auto fitted = fit_label(line, width);
+    cut = cut || fitted != line;
+    line = std::move(fitted);
+  }
+  return {lines, cut};
+}
+
+// "2025-10-26 13:00 KST": an instant on the axis zone's clock, as the now-line and the header read it.
+std::string clock_text(const Zone& zone, Instant t) {
+  auto local = zone.to_civil(t);
+  auto hms = date::hh_mm_ss<seconds>{local.time_of_day()};
+  return fmt::format("{} {:02}:{:02} {}", to_string(local.date()), hms.hours().count(), hms.minutes().count(), zone.at(t).abbrev);
+}
+
+// Whether a straight horizontal or vertical segment passes through a label's box (its interior, less
+// half a pixel, so that a segment along an edge does not count).
+bool crosses(double x1, double y1, double x2, double y2, const Box& b) {
+  const double e = 0.5;
+  double lo_x = std::min(x1, x2), hi_x = std::max(x1, x2), lo_y = std::min(y1, y2), hi_y = std::max(y1, y2);
+  return lo_x < b.right() - e && hi_x > b.x + e && lo_y < b.bottom() - e && hi_y > b.y + e;
+}
+
+// How many of the boxes the curve the SVG draws without a route (a cubic from (x1, y1) to (x2, y2)
+// with horizontal tangents, svg/timeline_svg.cpp) passes through, sampled every few pixels. Only the
+// labels that meet the box around the curve's control points (which holds the curve) are tried.
+std::size_t curve_crossings(const DependencyArrow& a, const std::vector<const Label*>& all_labels) {
+  double c = std::max(12.0, std::abs(a.x2 - a.x1) / 2);
+  std::array<double, 4> px{a.x1, a.x1 + c, a.x2 - c, a.x2}, py{a.y1, a.y1, a.y2, a.y2};
+  auto [x_lo, x_hi] = std::minmax_element(px.begin(), px.end());
+  Box hull{*x_lo, std::min(a.y1, a.y2), *x_hi - *x_lo, std::abs(a.y2 - a.y1)};
+  std::vector<const Label*> labels;
+  for (const auto* l : all_labels)
+    if (crosses(hull.x, hull.y, hull.right(), hull.bottom(), l->box)) labels.push_back(l);
+  if (labels.empty()) return 0;
+  auto steps = static_cast<int>(std::clamp((std::abs(a.x2 - a.x1) + std::abs(a.y2 - a.y1)) / 2, 16.0, 2000.0));
+  std::set<const Label*> hit;
+  for (int i = 0; i <= steps; ++i) {
+    double t = static_cast<double>(i) / steps, u = 1 - t;
+    double w0 = u * u * u, w1 = 3 * u * u * t, w2 = 3 * u * t * t, w3 = t * t * t;
+    double x = w0 * px[0] + w1 * px[1] + w2 * px[2] + w3 * px[3];
+    double y = w0 * py[0] + w1 * py[1] + w2 * py[2] + w3 * py[3];
+    for (const auto* l : labels)
+      if (crosses(x, y, x, y, l->box)) hit.insert(l);
+  }
+  return hit.size();
+}
+
+// A route around the labels for an arrow whose curve crosses some: out of the prerequisite to a
+// vertical line, along it to a channel (a free strip between rows of items), along the channel to a
+// second vertical line and into the dependent. Each vertical line is the stub's end or just past a
+// label that blocks it (so it stays clear when zoomed: it keeps its distance to that label's anchor);
+// of the routes that cross no label, the shortest. Empty when every one crosses a label.
+//
+// `budget` counts the label tests left for the whole drawing (each route tries every channel against
+// every label); when it runs out the arrow keeps its curve, so that a drawing of thousands of events
+// is still made in seconds, and the same input still gives the same drawing.
+std::vector<RoutePoint> route_around(const DependencyArrow& a, const std::vector<const Label*>& labels,
+                                     const std::vector<double>& channels, std::size_t& budget) {
+  const double stub = M::arrow_stub, clear = 4;
+  if (budget < channels.size() * labels.size() * 6) {
+    budget = 0;
+    return {};
+  }
+  budget -= channels.size() * labels.size() * 6;
+  auto free = [&](double x1, double y1, double x2, double y2) {
+    return std::none_of(labels.begin(), labels.end(), [&](const Label* l) { return crosses(x1, y1, x2, y2, l->box); });
+  };
+  // Where a vertical from (x, y_from) to y_to may stand, moving in `direction` from x past blockers
+  // (each step passes one more label; a few steps is the rule, the budget pays for the rest).
+  auto vertical = [&](RoutePoint p, double y_from, double y_to, int direction) -> std::optional<RoutePoint> {
+    for (std::size_t guard = 0; guard <= labels.size(); ++guard) {
+      if (guard > 0) {
+        if (budget < labels.size()) return std::nullopt;
+        budget -= labels.size();
+      }
+      const Label* blocker = nullptr;
+      for (const auto* l : labels)
+        if (crosses(p.x(), y_from, p.x(), y_to, l->box) &&
+            (!blocker || (direction > 0 ? l->box.right() > blocker->box.right() : l->box.x < blocker->box.x)))
+          blocker = l;
+      if (!blocker) return p;
+      double x = direction > 0 ? blocker->box.right() + clear : blocker->box.x - clear;
+      p = {blocker->anchor_x, x - blocker->anchor_x, 0};
+    }
+    return std::nullopt;
+  };
+  std::vector<RoutePoint> best;
+  double best_length = 0;
+  for (double yc : channels) {
+    auto out = vertical({a.anchor1, a.x1 + stub - a.anchor1, 0}, a.y1, yc, +1);
+    auto in = vertical({a.anchor2, a.x2 - stub - a.anchor2, 0}, yc, a.y2, -1);
+    if (!out || !in) continue;
+    double xa = out->x(), xb = in->x();
+    if (!free(a.x1, a.y1, xa, a.y1) || !free(xa, yc, xb, yc) || !free(xb, a.y2, a.x2, a.y2)) continue;
+    double length = std::abs(xa - a.x1) + std::abs(yc - a.y1) + std::abs(xb - xa) + std::abs(a.y2 - yc) + std::abs(a.x2 - xb);
+    if (!best.empty() && length >= best_length) continue;
+    out->y = a.y1;
+    in->y = a.y2;
+    RoutePoint down = *out, across = *in;
+    down.y = yc;
+    across.y = yc;
+    best = {*out, down, across, *in};
+    best_length = length;
+  }
+  return best;
 }
 
 struct Extent {
@@ -262,11 +407,17 @@ double TimeAxis::x_of(Instant t) const {
 
 std::vector<const Label*> TimelineLayout::labels() const {
   std::vector<const Label*> out;
+  if (title) out.push_back(&*title);
+  out.push_back(&subtitle);
   for (const auto& l : axis_labels) out.push_back(&l);
-  for (const auto& l : lanes) out.push_back(&l.label);
+  for (const auto& l : lanes) {
+    out.push_back(&l.label);
+    for (const auto& more : l.more_lines) out.push_back(&more);
+  }
   for (const auto& e : events) out.push_back(&e.label);
   if (now_label) out.push_back(&*now_label);
   for (const auto& l : legend) out.push_back(&l.label);
+  if (lanes_note) out.push_back(&*lanes_note);
   return out;
 }
 
@@ -285,6 +436,18 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
   axis.plot_x0 = options.lane_header_width;
   axis.plot_x1 = std::max(options.width - options.margin_right, axis.plot_x0 + 100);
 
+  // The header: the title, then the axis's zone and the time the drawing is as of.
+  double header_y = 4;
+  if (!options.title.empty()) {
+    layout.title = make_label(fit_label(options.title, options.width - 16), 8, header_y, 8, options.width - 8);
+    header_y += M::header_line;
+  }
+  auto subtitle = fmt::format("Axis in {}", options.zone.name());
+  layout.as_of = options.now;
+  if (options.now) subtitle += fmt::format(" \u00B7 as of {}", clock_text(options.zone, *options.now));
+  layout.subtitle = make_label(fit_label(subtitle, options.width - 16), 8, header_y, 8, options.width - 8);
+  layout.axis_top = header_y + M::header_line + 2;
+
   // The events in chronological order, with their extents on the UTC line.
   std::set<std::size_t> given(events.begin(), events.end());
   std::vector<std::size_t> order;
@@ -292,10 +455,12 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
     if (given.count(i)) order.push_back(i);
   std::map<std::size_t, std::size_t> slot;  // Timeline index -> index into layout.events
   std::vector<Extent> extents;
+  std::vector<DayRange> own_days;
   for (auto i : order) {
     const EventWindow* w = windows && i < windows->size() ? &(*windows)[i] : nullptr;
     slot[i] = extents.size();
     extents.push_back(extent_of(timeline.at(i), w));
+    own_days.push_back(days_of(timeline.at(i), w, timeline.at(i).zone));
   }
 
   // The axis: local midnight before the earliest start to local midnight after the latest end.
@@ -307,8 +472,13 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
         hi = hi ? std::max(*hi, *t) : *t;
       }
   if (!lo) lo = hi = options.now ? *options.now : options.zone.start_of_day(*CivilDate::from_ymd(2000, 1, 1));
-  auto first_day = options.zone.to_civil(*lo).date();
-  auto last_day = options.zone.to_civil(*hi > *lo ? *hi - seconds{1} : *hi).date();
+  auto first_day = options.first_day ? *options.first_day : options.zone.to_civil(*lo).date();
+  auto last_day = options.last_day ? *options.last_day : options.zone.to_civil(*hi > *lo ? *hi - seconds{1} : *hi).date();
+  if (last_day < first_day) {
+    // One bound given and every event beyond it: the axis is that one day.
+    if (options.first_day) last_day = first_day;
+    else first_day = last_day;
+  }
   axis.start = options.zone.start_of_day(first_day);
   axis.end = options.zone.start_of_day(last_day.plus_days(1));
 
@@ -326,6 +496,10 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
       x1 = x0 + 2 * M::mark_radius;
     }
     s.box = {x0, 0, x1 - x0, s.shape == Shape::mark ? 2 * M::mark_radius : M::bar_height};
+    if (own_days[k].placed) {
+      s.first_day = own_days[k].first;
+      s.last_day = own_days[k].last;
+    }
     layout.events.push_back(std::move(s));
   }
   auto& shapes = layout.events;
@@ -371,19 +545,19 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
     double left = 0, right = 0;
     std::size_t row = 0;
   };
-  std::vector<std::string> lane_names;
+  std::vector<std::string> lane_keys, lane_names;
   std::vector<std::vector<Item>> lane_items;
-  std::map<std::size_t, std::size_t> item_of_root;
   for (std::size_t k = 0; k < shapes.size(); ++k) {
     if (shapes[k].shape == Shape::unplaced || shapes[k].parent) continue;
-    auto name = lane_key(timeline.at(shapes[k].event), options.lanes);
-    auto it = std::find(lane_names.begin(), lane_names.end(), name);
-    if (it == lane_names.end()) {
-      lane_names.push_back(name);
+    auto key = lane_key(timeline.at(shapes[k].event), options.lanes);
+    auto it = std::find(lane_keys.begin(), lane_keys.end(), key.key);
+    if (it == lane_keys.end()) {
+      lane_keys.push_back(key.key);
+      lane_names.push_back(key.name);
       lane_items.emplace_back();
-      it = lane_names.end() - 1;
+      it = lane_keys.end() - 1;
     }
-    shapes[k].lane = static_cast<std::size_t>(it - lane_names.begin());
+    shapes[k].lane = static_cast<std::size_t>(it - lane_keys.begin());
     lane_items[shapes[k].lane].push_back({k, {}, 0, 0, 0});
   }
   for (std::size_t k = 0; k < shapes.size(); ++k) {
@@ -394,7 +568,8 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
       if (item.root == p) item.children.push_back(k);
   }
 
-  double y = M::axis_height + 6;
+  double y = layout.axis_top + M::axis_height + 6;
+  std::vector<double> channels;  // free strips between rows, where routed arrows run
   for (std::size_t lane = 0; lane < lane_names.size(); ++lane) {
     auto& items = lane_items[lane];
     struct RowShape {
@@ -462,6 +637,7 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
     double top = y;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       row_top[r] = top;
+      channels.push_back(top - 2);  // the middle of the 4 + row_gap px between a row's block and the next bar
       top += 4 + rows[r].block + M::row_gap;
     }
     if (rows.empty()) top += 4 + M::bar_height + 2 + M::label_height + M::row_gap;
@@ -480,12 +656,20 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
     l.name = lane_names[lane];
     l.y = y;
     l.height = top - y;
-    l.label = make_label(fit_label(l.name, options.lane_header_width - 16), 8, y + 4 + M::bar_height / 2 - M::label_height / 2, 8,
-                         options.lane_header_width - 8);
+    double name_y = y + 4 + M::bar_height / 2 - M::label_height / 2;
+    auto room = static_cast<std::size_t>(std::max(1.0, std::floor((top - name_y - 2) / M::label_height)));
+    auto [lines, cut] = wrap_words(l.name, options.lane_header_width - 16, room);
+    l.cut = cut;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      auto line = make_label(lines[n], 8, name_y + static_cast<double>(n) * M::label_height, 8, options.lane_header_width - 8);
+      if (n == 0) l.label = std::move(line);
+      else l.more_lines.push_back(std::move(line));
+    }
     layout.lanes.push_back(std::move(l));
     y = top;
   }
   layout.lanes_bottom = y;
+  channels.push_back(y - 2);
 
   lay_out_ticks(layout);
   lay_out_months(layout);
@@ -518,16 +702,20 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
     arrow.y2 = middle(b);
     layout.arrows.push_back(std::move(arrow));
   }
+  // Arrows around labels: every event label inside the plot area is an obstacle.
+  std::vector<const Label*> obstacles;
+  for (const auto& s : shapes)
+    if (s.shape != Shape::unplaced) obstacles.push_back(&s.label);
+  std::size_t budget = 50'000'000;
+  for (auto& arrow : layout.arrows)
+    if (budget > 0 && curve_crossings(arrow, obstacles) > 0) arrow.route = route_around(arrow, obstacles, channels, budget);
 
   // The footer: now, the legend, the events that have no place on the axis.
   double footer = y + 6;
   if (options.now && *options.now >= axis.start && *options.now <= axis.end) {
     layout.now = options.now;
     layout.now_x = axis.x_of(*options.now);
-    auto local = options.zone.to_civil(*options.now);
-    auto hms = date::hh_mm_ss<seconds>{local.time_of_day()};
-    auto text = fmt::format("now {} {:02}:{:02} {}", to_string(local.date()), hms.hours().count(), hms.minutes().count(),
-                            options.zone.at(*options.now).abbrev);
+    auto text = "now " + clock_text(options.zone, *options.now);
     layout.now_label = make_label(text, *layout.now_x - label_width(text) / 2, footer, axis.plot_x0, axis.plot_x1);
     layout.now_label->anchor_x = *layout.now_x;  // centred on the line, wherever a zoom moves it
     footer += M::label_height + 6;
@@ -558,6 +746,11 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
     x += w + 16;
   }
   if (!keys.empty()) footer += M::label_height + 8;
+  if (options.lanes == LaneGrouping::actor) {
+    layout.lanes_note = make_label(fit_label("Lanes: one per group of actors; an event is in the lane of exactly its actors", options.width - 16),
+                                   axis.plot_x0, footer, 8, options.width - 8);
+    footer += M::label_height + 4;
+  }
   for (auto& s : shapes) {
     if (s.shape != Shape::unplaced) continue;
     const auto& e = timeline.at(s.event);

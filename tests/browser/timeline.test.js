@@ -6,6 +6,10 @@
 // America/New_York with an en-GB locale. Every expected instant below is worked out by hand from the
 // fixture's local dates (Kuala Lumpur is UTC+08, Seoul UTC+09, New York UTC−04 until 2 Nov 2025);
 // positions are compared through ratios of time spans, so no number is taken from dipcal itself.
+// A second calendar, fixtures/ukraine-2025.yaml, holds the shapes the seed lacks: an EDTF window
+// ("November or December"), undated events placed by relations, events with several actors. Its
+// weekdays come from a printed calendar of 2025 (1 Nov is a Saturday, 31 Dec a Wednesday, 18 Aug a
+// Monday, 25 Nov a Tuesday).
 'use strict';
 
 const { execFileSync } = require('child_process');
@@ -40,6 +44,15 @@ const pageUrl = pathToFileURL(pagePath).href;
 const svgUrl = pathToFileURL(svgPath).href;
 const listed = JSON.parse(run('list', '--json', ...NOW));
 
+const UKRAINE = ['--fixtures', path.join(__dirname, 'fixtures', 'ukraine-2025.yaml'), '--now', '2025-10-26T12:00Z'];
+const ukrainePath = path.join(out, 'ukraine.html');
+const ukraineSvgPath = path.join(out, 'ukraine.svg');
+run('export', 'html', ...UKRAINE, '--tz', 'UTC', '--from', '2025-08-01', '--to', '2025-12-31', '--lanes', 'actor', '-o', ukrainePath);
+run('export', 'svg', ...UKRAINE, '--tz', 'America/New_York', '--from', '2025-08-01', '--to', '2025-12-31',
+  '--title', 'Russia–Ukraine diplomacy 2025', '-o', ukraineSvgPath);
+const ukraineUrl = pathToFileURL(ukrainePath).href;
+const ukraineSvgUrl = pathToFileURL(ukraineSvgPath).href;
+
 const t = runner();
 const requests = [];
 const consoleErrors = [];
@@ -48,7 +61,37 @@ let page;
 
 async function open(url = pageUrl) {
   await page.goto(url);
-  if (url === pageUrl) await page.waitForSelector('svg.dipcal-timeline[data-ready="true"]');
+  if (url.endsWith('.html')) await page.waitForSelector('svg.dipcal-timeline[data-ready="true"]');
+}
+
+// Where an instant lies on the drawing, in its own units, from the axis mapping the SVG states.
+function xOfInstant(iso) {
+  return page.$eval('svg.dipcal-timeline', (s, at) => {
+    const d = s.dataset;
+    const base = Number(d.plotX0) + (Date.parse(at) - Date.parse(d.axisStartUtc)) / (Date.parse(d.axisEndUtc) - Date.parse(d.axisStartUtc)) * (Number(d.plotX1) - Number(d.plotX0));
+    return Number(d.plotX0) + (base - Number(d.plotX0)) * Number(d.zoom || 1) - Number(d.pan || 0);
+  }, iso);
+}
+
+// Every arrow against every event label: the points of the drawn path, every 2 px along it, that
+// fall inside a label's box (less a pixel at each edge, in the drawing's units).
+async function arrowsThroughLabels() {
+  return page.$$eval('svg.dipcal-timeline', ([s]) => {
+    const boxes = Array.from(s.querySelectorAll('g.event text.label')).map((t) => ({ text: t.textContent, b: t.getBBox() }));
+    const hits = [];
+    for (const a of s.querySelectorAll('path.arrow')) {
+      const n = a.getTotalLength();
+      for (let l = 0; l <= n; l += 2) {
+        const p = a.getPointAtLength(l);
+        const box = boxes.find(({ b }) => p.x > b.x + 1 && p.x < b.x + b.width - 1 && p.y > b.y + 1 && p.y < b.y + b.height - 1);
+        if (box) {
+          hits.push(`${a.id} crosses '${box.text}' at ${p.x.toFixed(1)},${p.y.toFixed(1)}`);
+          break;
+        }
+      }
+    }
+    return hits;
+  });
 }
 
 // The client rectangle of an element, as plain numbers.
@@ -269,6 +312,144 @@ t.test('the zone selector redraws the axis at that zone\'s midnights', async () 
   assert((await ticksAt(utcMidnight)) === 0, 'the UTC midnight tick is still drawn');
 });
 
+t.test('no arrow runs through a label, in the seed and in a calendar of crowded lanes', async () => {
+  for (const url of [pageUrl, ukraineUrl]) {
+    await open(url);
+    const hits = await arrowsThroughLabels();
+    assert(hits.length === 0, `${url}: ${hits.join('; ')}`);
+    // Zoomed in, the routes move with their anchors and still reach their ends.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('+');
+    const ends = await page.$$eval('path.arrow', (ps) => ps.map((p) => {
+      const end = p.getPointAtLength(p.getTotalLength());
+      return { id: p.id, x: end.x, y: end.y, x2: Number(p.dataset.x2), y2: Number(p.dataset.y2), to: p.dataset.to };
+    }));
+    assert(ends.length > 0, `${url}: no arrows`);
+    for (const e of ends) near(e.y, e.y2, 0.01, `${e.id} ends at its dependent's middle line`);
+  }
+  // The Anchorage summit's label runs under the diamond far to the right: the arrow to the White House
+  // meeting, a lane below three days later, is routed (straight segments), not the curve through it.
+  await open(ukraineUrl);
+  const route = await page.$eval('#arrow-alaska-summit-to-washington-meeting', (p) => p.dataset.route || '');
+  assert(route.split(' ').length >= 2, `the Anchorage → Washington arrow has no route: '${route}'`);
+});
+
+t.test('the tooltip gives a window\'s first and last day as the CLI does, and the axis agrees', async () => {
+  await open(ukraineUrl);
+  const tip = page.locator('#tooltip');
+  // Budapest, "2025-11/2025-12": possibly from Sat 1 Nov to Wed 31 Dec 2025, not to 1 Jan 2026.
+  await page.locator('#event-budapest-summit').focus();
+  let text = await tip.innerText();
+  assert(/Sat,? 1 Nov 2025 … Wed,? 31 Dec 2025/.test(text), `Budapest tooltip: ${text}`);
+  assert(!/2026/.test(text), `Budapest tooltip names 2026: ${text}`);
+  assert(text.includes('Europe/Budapest'), `Budapest tooltip lacks its zone: ${text}`);
+  // `list` gives the same range.
+  const budapest = JSON.parse(run('list', '--json', ...UKRAINE, '--tz', 'UTC')).find((e) => e.id === 'budapest-summit');
+  assert(budapest && budapest.window.earliest_start === '2025-11-01' && budapest.window.latest_end === '2025-12-31',
+    `list --json gives Budapest's window as ${JSON.stringify(budapest && budapest.window)}`);
+  // The window's box ends at Budapest's midnight after 31 Dec (UTC+1): 31 Dec 23:00Z, inside 31 Dec
+  // of the UTC axis, whose end is the midnight after --to 2025-12-31.
+  const box = await page.$eval('#event-budapest-summit rect.window', (r) => ({ x0: Number(r.getAttribute('x')), x1: Number(r.getAttribute('x')) + Number(r.getAttribute('width')) }));
+  near(box.x1, await xOfInstant('2025-12-31T23:00:00Z'), 0.05, 'the window ends at Budapest\'s midnight after 31 Dec');
+  near(box.x0, await xOfInstant('2025-10-31T23:00:00Z'), 0.05, 'the window starts at Budapest\'s midnight of 1 Nov');
+  // The call during the White House meeting: pinned by relations to 18 Aug, 13:15–17:30 EDT.
+  await page.locator('#event-putin-call').focus();
+  text = await tip.innerText();
+  assert(/Mon,? 18 Aug 2025 … Mon,? 18 Aug 2025/.test(text), `call tooltip: ${text}`);
+  // It may start at 13:15 EDT: the viewer's zone is New York too, so no second row; the window's own
+  // zone is America/New_York.
+  assert(text.includes('America/New_York'), `call tooltip lacks its zone: ${text}`);
+  // Witkoff in Moscow, after the Abu Dhabi talks (25 Nov, all day in Dubai, UTC+4): from Dubai's
+  // midnight after the 25th, 25 Nov 20:00Z = 23:00 in Moscow (UTC+3), still Tue 25 Nov there; no end.
+  await page.locator('#event-moscow-follow-up').focus();
+  text = await tip.innerText();
+  assert(/Tue,? 25 Nov 2025 … open/.test(text), `Moscow tooltip: ${text}`);
+  // The UN week, all day 23–29 Sep in New York: the tooltip's last day is the 29th.
+  await page.locator('#event-unga-week').focus();
+  text = await tip.innerText();
+  assert(/23\D[^\n]*29 Sept? 2025/.test(text) && !/30 Sept? 2025/.test(text.split('\n').find((l) => l.includes('all day')) || ''),
+    `UN week tooltip: ${text}`);
+  await page.keyboard.press('Escape');
+});
+
+t.test('the axis starts on --from and ends on --to, in --tz', async () => {
+  await open(ukraineUrl);
+  // --tz UTC: 1 Aug 00:00Z to the midnight after 31 Dec, though the first event after 1 Aug is on 15 Aug.
+  let axis = await page.$eval('svg.dipcal-timeline', (s) => [s.dataset.axisStartUtc, s.dataset.axisEndUtc]);
+  assert(axis[0] === '2025-08-01T00:00:00Z' && axis[1] === '2026-01-01T00:00:00Z', `UTC axis ${axis}`);
+  const first = await page.$$eval('g.axis text.month', (ts) => ts.map((t) => t.textContent));
+  assert(first[0] === 'Aug 2025', `months ${first}`);
+  // The Istanbul talks (23 Jul) are before --from: not drawn.
+  assert((await page.locator('#event-istanbul-talks').count()) === 0, 'the Istanbul talks of 23 Jul are drawn');
+  // In New York: 1 Aug 00:00 EDT (UTC−4) is 04:00Z; the midnight after 31 Dec is 1 Jan 00:00 EST (UTC−5), 05:00Z.
+  await open(ukraineSvgUrl);
+  axis = await page.$eval('svg.dipcal-timeline', (s) => [s.dataset.axisStartUtc, s.dataset.axisEndUtc]);
+  assert(axis[0] === '2025-08-01T04:00:00Z' && axis[1] === '2026-01-01T05:00:00Z', `New York axis ${axis}`);
+});
+
+t.test('the standalone SVG draws its title, its axis zone and the time it is as of', async () => {
+  await open(ukraineSvgUrl);
+  const header = await page.$$eval('svg.dipcal-timeline g.header text', (ts) => ts.map((t) => {
+    const r = t.getBoundingClientRect();
+    return { cls: t.getAttribute('class'), text: t.textContent, width: r.width, height: r.height, visible: getComputedStyle(t).visibility !== 'hidden' };
+  }));
+  const title = header.find((h) => h.cls === 'drawing-title');
+  const subtitle = header.find((h) => h.cls === 'subtitle');
+  assert(title && title.text === 'Russia–Ukraine diplomacy 2025' && title.visible && title.width > 100, `title ${JSON.stringify(title)}`);
+  // --now 12:00Z on 26 Oct is 08:00 EDT (New York keeps UTC−4 until 2 Nov).
+  assert(subtitle && subtitle.text === 'Axis in America/New_York · as of 2025-10-26 08:00 EDT' && subtitle.visible && subtitle.width > 100,
+    `subtitle ${JSON.stringify(subtitle)}`);
+  // Above the axis: the header ends before the first month label starts.
+  const monthTop = await page.$eval('g.axis text.month', (t) => t.getBoundingClientRect().top);
+  const headerBottom = await page.$eval('svg.dipcal-timeline text.subtitle', (t) => t.getBoundingClientRect().bottom);
+  assert(headerBottom <= monthTop, `the header (bottom ${headerBottom}) runs into the axis (top ${monthTop})`);
+});
+
+t.test('the heading and the subtitle follow the zone selector', async () => {
+  await open(ukraineUrl);
+  const summary = () => page.locator('header .summary').innerText();
+  assert((await summary()).includes('axis in UTC'), `heading before: ${await summary()}`);
+  await page.selectOption('#zone', 'Asia/Dubai');
+  const after = await summary();
+  assert(after.includes('axis in Asia/Dubai') && !after.includes('UTC'), `heading after the change: ${after}`);
+  // --now 2025-10-26T12:00Z is 16:00 in Abu Dhabi (UTC+4, no daylight time).
+  const sub = await page.locator('svg.dipcal-timeline text.subtitle').textContent();
+  assert(sub.startsWith('Axis in Asia/Dubai · as of 2025-10-26 16:00'), `subtitle after the change: ${sub}`);
+  const nowText = await page.locator('svg.dipcal-timeline text.now-label').textContent();
+  assert(nowText.startsWith('now 2025-10-26 16:00'), `now label after the change: ${nowText}`);
+  await page.selectOption('#zone', 'UTC');
+  assert((await summary()).includes('axis in UTC'), `heading back: ${await summary()}`);
+});
+
+t.test('--lanes actor puts each event once, in the lane of its group of actors, and says so', async () => {
+  await open(ukraineUrl);
+  // Each event of 1 Aug – 31 Dec once (the Istanbul talks of 23 Jul are out of range).
+  const ids = await page.$$eval('g.event', (gs) => gs.map((g) => g.dataset.id).sort());
+  const expected = ['abu-dhabi-talks', 'alaska-summit', 'budapest-summit', 'geneva-talks', 'moscow-follow-up', 'putin-call', 'unga-week', 'washington-meeting'];
+  assert(JSON.stringify(ids) === JSON.stringify(expected), `events ${ids}`);
+  // The lane of each: the band its shape's middle lies in. Anchorage, the call and Budapest list
+  // Trump and Putin; the White House meeting and the UN week Trump and Zelensky.
+  const lanes = await page.$$eval('g.event', (gs) => {
+    const bands = Array.from(document.querySelectorAll('rect.lane-band')).map((r) => r.getBBox());
+    const out = {};
+    for (const g of gs) {
+      const shape = g.querySelector('rect.bar, rect.window, path.mark').getBBox();
+      const m = g.querySelector('path.mark');
+      const y = m ? Number(m.dataset.y) : shape.y + shape.height / 2;
+      out[g.dataset.id] = bands.findIndex((b) => y >= b.y && y < b.y + b.height);
+    }
+    return out;
+  });
+  assert(lanes['alaska-summit'] === lanes['putin-call'] && lanes['putin-call'] === lanes['budapest-summit'], `lanes ${JSON.stringify(lanes)}`);
+  assert(lanes['washington-meeting'] === lanes['unga-week'] && lanes['washington-meeting'] !== lanes['alaska-summit'], `lanes ${JSON.stringify(lanes)}`);
+  const names = await page.$$eval('g.lanes', ([g]) => g.textContent);
+  for (const actor of ['Donald Trump', 'Vladimir Putin', 'Volodymyr Zelensky', 'Steve Witkoff'])
+    assert(names.includes(actor), `no lane names ${actor}: ${names}`);
+  const note = await page.locator('text.lanes-note').textContent();
+  assert(note.includes('group of actors'), `legend: ${note}`);
+  checkNoOverlaps(await labelBoxes());
+});
+
 t.test('the print stylesheet hides the controls and keeps the timeline', async () => {
   await open();
   await page.emulateMedia({ media: 'print' });
@@ -312,7 +493,7 @@ t.test('a screenshot of the seed timeline is saved and is not blank', async () =
 });
 
 t.test('no request left the page during the whole run, and no console error', async () => {
-  const others = requests.filter((u) => u !== pageUrl && u !== svgUrl);
+  const others = requests.filter((u) => ![pageUrl, svgUrl, ukraineUrl, ukraineSvgUrl].includes(u));
   assert(others.length === 0, `requests: ${others.join(', ')}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
 });

@@ -96,6 +96,32 @@ TEST_CASE("svg: one element per event with its instants, zone and title; arrows 
   CHECK(text.find("https://example.org/a?b=1&amp;c=2") != std::string::npos);
   CHECK(text.find("<KL>") == std::string::npos);
   CHECK(text.find(R"(<path class="arrow" id="arrow-kl-talks-to-busan" data-from="kl-talks" data-to="busan")") != std::string::npos);
+  // Each event's days in its own zone, for the tooltip: the talks' two days, Busan's one, none for
+  // the event nothing places.
+  CHECK(text.find(R"(data-zone="Asia/Kuala_Lumpur" data-first-day="2025-10-25" data-last-day="2025-10-26")") != std::string::npos);
+  CHECK(text.find(R"(data-zone="Asia/Seoul" data-first-day="2025-10-30" data-last-day="2025-10-30")") != std::string::npos);
+  CHECK(text.find(R"(data-zone="UTC" data-first-day="" data-last-day="")") != std::string::npos);
+  // The header: no title in the layout options, so only the subtitle, with the axis's zone.
+  CHECK(text.find(R"(class="drawing-title")") == std::string::npos);
+  CHECK(text.find(R"(<text class="subtitle" data-as-of-utc="")") != std::string::npos);
+  CHECK(text.find(">Axis in UTC</text>") != std::string::npos);
   // The same input gives the same bytes.
   CHECK(svg::write_timeline(t, layout_timeline(t, all, nullptr, o), {"A <timeline>"}) == text);
+}
+
+TEST_CASE("svg: the header draws the title, the axis's zone and the time it is as of") {
+  auto t = timeline_of(kFixture);
+  std::vector<std::size_t> all{0, 1, 2};
+  LayoutOptions o;
+  o.zone = *ZoneDb::system().find("America/New_York");
+  o.title = "Trade & talks";
+  // 26 Oct 2025 04:00Z is 00:00 EDT (UTC−4; New York falls back on 2 Nov).
+  o.now = parse_rfc3339("2025-10-26T04:00:00Z");
+  auto layout = layout_timeline(t, all, nullptr, o);
+  auto text = svg::write_timeline(t, layout, {"Trade & talks"});
+  CHECK(count(text, R"(<text class="drawing-title")") == 1);
+  CHECK(text.find(">Trade &amp; talks</text>") != std::string::npos);
+  CHECK(text.find(R"(<text class="subtitle" data-as-of-utc="2025-10-26T04:00:00Z")") != std::string::npos);
+  CHECK(text.find(">Axis in America/New_York \u00B7 as of 2025-10-26 00:00 EDT</text>") != std::string::npos);
+  CHECK(text.find(R"(data-axis-zone="America/New_York")") != std::string::npos);
 }

@@ -59,11 +59,18 @@ LayoutOptions options_1180(std::string_view axis_zone = "UTC") {
   return o;
 }
 
+// The axis labels of a row, by its y below the top of the axis band (4: months, 22: days or hours).
 std::vector<std::string> texts_in_row(const TimelineLayout& layout, double y) {
   std::vector<std::string> out;
   for (const auto& l : layout.axis_labels)
-    if (l.box.y == y) out.push_back(l.text);
+    if (l.box.y == layout.axis_top + y) out.push_back(l.text);
   return out;
+}
+
+// Whether a straight segment passes through the inside of a box (less half a pixel at each edge).
+bool segment_crosses(double x1, double y1, double x2, double y2, const Box& b) {
+  return std::min(x1, x2) < b.right() - 0.5 && std::max(x1, x2) > b.x + 0.5 && std::min(y1, y2) < b.bottom() - 0.5 &&
+         std::max(y1, y2) > b.y + 0.5;
 }
 
 // Every label box against every other, and against every shape it does not belong to.
@@ -170,6 +177,13 @@ TEST_CASE("layout: a UTC axis of whole days, 100 px a day") {
   REQUIRE(layout.now_x.has_value());
   CHECK(*layout.now_x == Approx(685));
 
+  // The header: no title given, so one line, "Axis in UTC · as of …", and the axis band below it at
+  // 4 + 16 + 2 = 22 px. Everything below is placed from there.
+  CHECK_FALSE(layout.title.has_value());
+  CHECK(layout.subtitle.text == "Axis in UTC \u00B7 as of 2025-10-25 06:00 UTC");
+  CHECK(layout.axis_top == 22);
+  const double top = layout.axis_top;
+
   // Lanes in order of their first event: Geneva (talks, then summit in the same row), Busan.
   REQUIRE(layout.lanes.size() == 2);
   CHECK(layout.lanes[0].name == "Geneva");
@@ -177,17 +191,18 @@ TEST_CASE("layout: a UTC axis of whole days, 100 px a day") {
   CHECK(talks.lane == 0);
   CHECK(summit.lane == 0);
   CHECK(meeting.lane == 1);
-  // Geneva: lane at 44 + 6 = 50, bar 4 px lower, label 2 px below the 16 px bar; one row of
-  // 4 + 16 + 2 + 15 + 8 = 45 px. Busan starts at 95; its diamond is centred on the bar's middle line.
-  CHECK(layout.lanes[0].y == 50);
+  // Geneva: lane at 44 + 6 = 50 below the axis band's top, bar 4 px lower, label 2 px below the
+  // 16 px bar; one row of 4 + 16 + 2 + 15 + 8 = 45 px. Busan starts at 95; its diamond is centred on
+  // the bar's middle line.
+  CHECK(layout.lanes[0].y == top + 50);
   CHECK(layout.lanes[0].height == 45);
-  CHECK(talks.box.y == 54);
-  CHECK(summit.box.y == 54);
-  CHECK(talks.label.box.y == 72);
+  CHECK(talks.box.y == top + 54);
+  CHECK(summit.box.y == top + 54);
+  CHECK(talks.label.box.y == top + 72);
   CHECK(talks.label.box.x == 160);
   CHECK(talks.label.text == "Talks in Geneva");
-  CHECK(layout.lanes[1].y == 95);
-  CHECK(meeting.box.y == 99 + 8 - 6);
+  CHECK(layout.lanes[1].y == top + 95);
+  CHECK(meeting.box.y == top + 99 + 8 - 6);
   CHECK(meeting.label.box.x == Approx(804));
 
   // 100 px a day leaves room for a label every 12 hours ("12:00" is 34.8 px, plus 8), not every 6:
@@ -262,7 +277,7 @@ TEST_CASE("layout: a season of 204 days has Monday ticks and a label per month")
   CHECK(days.front() == "12");
   CHECK(days.back() == "24");
   for (const auto& l : layout.axis_labels)
-    if (l.text == "12" && l.box.y == 22) {
+    if (l.text == "12" && l.box.y == layout.axis_top + 22) {
       CHECK(l.box.x == Approx(160 + 2 * day + 2));
       break;
     }
@@ -417,7 +432,7 @@ TEST_CASE("layout: undated events take their window, or a line below the lanes")
   check_no_overlaps(layout);
 }
 
-TEST_CASE("layout: lanes by kind and by first actor") {
+TEST_CASE("layout: lanes by kind and by group of actors") {
   auto t = timeline_of(R"(events:
   - id: a
     title: A
@@ -436,6 +451,18 @@ TEST_CASE("layout: lanes by kind and by first actor") {
     kind: talks
     start: 2025-10-22
     location: {city: London, zone: UTC}
+  - id: d
+    title: D
+    kind: talks
+    start: 2025-10-23
+    actors: [He Lifeng, Bessent]
+    location: {city: London, zone: UTC}
+  - id: e
+    title: E
+    kind: summit
+    start: 2025-10-24
+    actors: [Donald Trump, Vladimir Putin]
+    location: {city: Anchorage, zone: UTC}
 )");
   auto o = options_1180();
   o.lanes = LaneGrouping::kind;
@@ -444,12 +471,34 @@ TEST_CASE("layout: lanes by kind and by first actor") {
   CHECK(by_kind.lanes[0].name == "talks");
   CHECK(by_kind.lanes[1].name == "summit");
   CHECK(shape(by_kind, t, "c").lane == 0);
+  CHECK_FALSE(by_kind.lanes_note.has_value());
   o.lanes = LaneGrouping::actor;
   auto by_actor = layout_timeline(t, all(t), nullptr, o);
-  REQUIRE(by_actor.lanes.size() == 3);
-  CHECK(by_actor.lanes[0].name == "Bessent");
+  // One lane per set of actors, named as the first event of the set lists them: a and d (the same two
+  // actors in another order) share one; b's He Lifeng alone is another group.
+  REQUIRE(by_actor.lanes.size() == 4);
+  CHECK(by_actor.lanes[0].name == "Bessent, He Lifeng");
   CHECK(by_actor.lanes[1].name == "He Lifeng");
   CHECK(by_actor.lanes[2].name == "(no actor)");
+  CHECK(by_actor.lanes[3].name == "Donald Trump, Vladimir Putin");
+  CHECK(shape(by_actor, t, "a").lane == 0);
+  CHECK(shape(by_actor, t, "d").lane == 0);
+  CHECK(shape(by_actor, t, "b").lane == 1);
+  CHECK(shape(by_actor, t, "c").lane == 2);
+  // Each event once: five events, five shapes.
+  CHECK(by_actor.events.size() == 5);
+  // "Donald Trump, Vladimir" is (3.57 + 0.32 + 3.30 + 0.32 + 0.32 + 4.19) em = 144.24 px, over the
+  // 160 − 16 = 144 px a lane name has: the name breaks before "Vladimir", on the lane's second line.
+  const auto& trump_putin = by_actor.lanes[3];
+  CHECK(trump_putin.label.text == "Donald Trump,");
+  REQUIRE(trump_putin.more_lines.size() == 1);
+  CHECK(trump_putin.more_lines[0].text == "Vladimir Putin");
+  CHECK(trump_putin.more_lines[0].box.y == trump_putin.label.box.y + 15);
+  CHECK_FALSE(trump_putin.cut);
+  // The legend says what a lane holds.
+  REQUIRE(by_actor.lanes_note.has_value());
+  CHECK(by_actor.lanes_note->text.find("group of actors") != std::string::npos);
+  check_no_overlaps(by_actor);
   CHECK(parse_lane_grouping("actor") == LaneGrouping::actor);
   CHECK_FALSE(parse_lane_grouping("city").has_value());
 }
@@ -508,5 +557,144 @@ TEST_CASE("layout: no label overlaps another on a crowded timeline, at any width
       CHECK(s.label.box.right() <= layout.axis.plot_x1 + 1e-9);
     }
     for (std::size_t k = 0; k < 5; ++k) CHECK(shape(layout, t, "day" + std::to_string(k)).parent.has_value());
+    // Every routed arrow: straight segments from its start to its end that pass through no label.
+    std::size_t routed = 0;
+    for (const auto& arrow : layout.arrows) {
+      if (arrow.route.empty()) continue;
+      ++routed;
+      std::vector<std::pair<double, double>> points{{arrow.x1, arrow.y1}};
+      for (const auto& p : arrow.route) points.emplace_back(p.x(), p.y);
+      points.emplace_back(arrow.x2, arrow.y2);
+      for (std::size_t i = 0; i + 1 < points.size(); ++i)
+        for (const auto& s : layout.events) {
+          INFO(arrow.id << " segment " << i << " and '" << s.label.text << "'");
+          CHECK_FALSE(segment_crosses(points[i].first, points[i].second, points[i + 1].first, points[i + 1].second, s.label.box));
+        }
+    }
+    CHECK(routed > 0);  // the chains of `after` between crowded rows do cross labels as curves
   }
+}
+
+TEST_CASE("layout: the header names the drawing, the axis's zone and the time it is as of") {
+  auto t = timeline_of(kThree);
+  auto o = options_1180("Asia/Seoul");
+  o.title = "Geneva to Busan";
+  // 06:00Z is 15:00 in Seoul (UTC+9, no daylight time).
+  o.now = utc("2025-10-25T06:00:00Z");
+  auto layout = layout_timeline(t, all(t), nullptr, o);
+  REQUIRE(layout.title.has_value());
+  CHECK(layout.title->text == "Geneva to Busan");
+  CHECK(layout.title->box.y == 4);
+  CHECK(layout.subtitle.text == "Axis in Asia/Seoul \u00B7 as of 2025-10-25 15:00 KST");
+  CHECK(layout.subtitle.box.y == 4 + 16);
+  CHECK(layout.axis_top == 4 + 16 + 16 + 2);
+  CHECK(layout.as_of == o.now);
+  // A now outside the axis still dates the drawing.
+  o.now = utc("2026-01-01T00:00:00Z");
+  auto later = layout_timeline(t, all(t), nullptr, o);
+  CHECK_FALSE(later.now_x.has_value());
+  CHECK(later.subtitle.text == "Axis in Asia/Seoul \u00B7 as of 2026-01-01 09:00 KST");
+  check_no_overlaps(layout);
+}
+
+TEST_CASE("layout: the axis runs from the first day asked for to the last, in the axis's zone") {
+  auto t = timeline_of(kThree);
+  auto o = options_1180();
+  o.first_day = CivilDate::from_ymd(2025, 10, 22);
+  o.last_day = CivilDate::from_ymd(2025, 10, 31);
+  auto layout = layout_timeline(t, all(t), nullptr, o);
+  // 22 Oct 00:00Z to the midnight after 31 Oct: 10 days, 100 px a day, though the talks start on the
+  // 20th and the summit ends on the 29th.
+  CHECK(layout.axis.start == utc("2025-10-22T00:00:00Z"));
+  CHECK(layout.axis.end == utc("2025-11-01T00:00:00Z"));
+  CHECK(layout.ticks.front().at == utc("2025-10-22T00:00:00Z"));
+  CHECK(texts_in_row(layout, 22).front() == "22");
+  // The talks (20–21 Oct) run off the left of the plot area; their label stays inside it.
+  const auto& talks = shape(layout, t, "talks");
+  CHECK(talks.box.x == Approx(160 - 200));
+  CHECK(talks.box.right() == Approx(160));
+  CHECK(talks.label.box.x >= 160);
+  // The summit on 29 Oct: 7 days in.
+  CHECK(shape(layout, t, "summit").box.x == Approx(860));
+
+  // In Seoul (UTC+9) the same days start at 15:00Z the day before.
+  auto seoul = options_1180("Asia/Seoul");
+  seoul.first_day = CivilDate::from_ymd(2025, 8, 1);
+  auto from_only = layout_timeline(t, all(t), nullptr, seoul);
+  CHECK(from_only.axis.start == utc("2025-07-31T15:00:00Z"));
+  // No last day given: the summit's last day, 29 Oct in UTC, ends at 30 Oct 09:00 KST, so the axis
+  // ends at Seoul's midnight after the 30th.
+  CHECK(from_only.axis.end == utc("2025-10-30T15:00:00Z"));
+}
+
+TEST_CASE("layout: a window of whole days ends on its last day, in its own zone") {
+  auto t = timeline_of(R"(events:
+  - id: budapest
+    title: Summit in Budapest
+    start: 2025-11/2025-12
+    location: {city: Budapest, zone: Europe/Budapest}
+)");
+  auto windows = solve_windows(t);
+  REQUIRE_FALSE(windows.conflict.has_value());
+  auto layout = layout_timeline(t, all(t), &windows.events, options_1180());
+  const auto& b = shape(layout, t, "budapest");
+  CHECK(b.shape == Shape::window);
+  // November or December: 1 Nov to 31 Dec in Budapest, whatever the axis's zone.
+  CHECK(b.first_day == CivilDate::from_ymd(2025, 11, 1));
+  CHECK(b.last_day == CivilDate::from_ymd(2025, 12, 31));
+  // Budapest is UTC+1 in winter: its midnight of 1 Nov is 31 Oct 23:00Z, the one after 31 Dec is
+  // 31 Dec 23:00Z.
+  CHECK(b.start == utc("2025-10-31T23:00:00Z"));
+  CHECK(b.end == utc("2025-12-31T23:00:00Z"));
+}
+
+TEST_CASE("layout: an arrow goes around a label its curve would cross") {
+  // The talks' long label runs under their bar far past its end; the meeting, a day later in the lane
+  // below, is reached by a curve that cuts through that label.
+  auto t = timeline_of(R"(events:
+  - id: talks
+    title: Talks whose label runs well past the end of their own bar
+    start: 2025-10-20
+    location: {city: Geneva, zone: UTC}
+    relations:
+      - {type: before, event: meeting}
+  - id: meeting
+    title: Meeting
+    start: 2025-10-21T12:00
+    location: {city: Busan, zone: UTC}
+)");
+  auto o = options_1180();
+  o.last_day = CivilDate::from_ymd(2025, 10, 29);  // 100 px a day: the label reaches 4 days past the bar
+  auto layout = layout_timeline(t, all(t), nullptr, o);
+  REQUIRE(layout.arrows.size() == 1);
+  const auto& arrow = layout.arrows[0];
+  const auto& talks = shape(layout, t, "talks");
+  // The curve, sampled as the SVG draws it, does cross the talks' label: the case is a real one.
+  double c = std::max(12.0, std::abs(arrow.x2 - arrow.x1) / 2);
+  bool curve_crosses = false;
+  for (int i = 0; i <= 200; ++i) {
+    double s = i / 200.0, u = 1 - s;
+    double x = u * u * u * arrow.x1 + 3 * u * u * s * (arrow.x1 + c) + 3 * u * s * s * (arrow.x2 - c) + s * s * s * arrow.x2;
+    double y = u * u * u * arrow.y1 + 3 * u * u * s * arrow.y1 + 3 * u * s * s * arrow.y2 + s * s * s * arrow.y2;
+    curve_crosses = curve_crosses || segment_crosses(x, y, x, y, talks.label.box);
+  }
+  REQUIRE(curve_crosses);
+  // The route: straight segments from the talks' end to the meeting's diamond, through no label.
+  REQUIRE_FALSE(arrow.route.empty());
+  std::vector<std::pair<double, double>> points{{arrow.x1, arrow.y1}};
+  for (const auto& p : arrow.route) points.emplace_back(p.x(), p.y);
+  points.emplace_back(arrow.x2, arrow.y2);
+  for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+    auto [xa, ya] = points[i];
+    auto [xb, yb] = points[i + 1];
+    CHECK((xa == Approx(xb) || ya == Approx(yb)));  // horizontal or vertical
+    for (const auto* l : layout.labels()) {
+      INFO("segment " << i << " and '" << l->text << "'");
+      CHECK_FALSE(segment_crosses(xa, ya, xb, yb, l->box));
+    }
+  }
+  // It leaves the talks and enters the meeting horizontally.
+  CHECK(arrow.route.front().y == arrow.y1);
+  CHECK(arrow.route.back().y == arrow.y2);
+  CHECK(arrow.route.back().x() < arrow.x2);
 }

@@ -5,9 +5,10 @@
 //
 //   x(t) = plot_x0 + (t − axis.start) / (axis.end − axis.start) · (plot_x1 − plot_x0)
 //
-// where axis.start is local midnight (in the axis zone) of the day the earliest event starts and
-// axis.end local midnight after the day the latest one ends. Events sit in lanes (one per location,
-// kind or lead actor), one below the other; within a lane each event is an item — its bar or mark,
+// where axis.start is local midnight (in the axis zone) of LayoutOptions::first_day, else of the day
+// the earliest event starts, and axis.end local midnight after last_day, else after the day the latest
+// one ends. Above the axis a header names the drawing, the axis's zone and the time it is drawn as of.
+// Events sit in lanes (one per location, kind or group of actors), one below the other; within a lane each event is an item — its bar or mark,
 // the bars of the events `during` it nested inside, and their labels stacked below — and items are
 // packed greedily into rows so that no two items of a row overlap. Every label therefore has a box
 // of its own: no label overlaps another, whatever the data.
@@ -38,7 +39,9 @@ namespace dipcal {
 class Timeline;
 
 // What puts events in the same lane: their location (city, else place name, else zone), their kind,
-// or their first actor (fixtures list the lead first).
+// or their group of actors: the events with the same set of actors share a lane (named by the actors
+// in the order the first of them lists them), so that each event is drawn once and sits with every
+// one of its actors; the legend says so.
 enum class LaneGrouping { location, kind, actor };
 std::string_view to_string(LaneGrouping g);
 std::optional<LaneGrouping> parse_lane_grouping(std::string_view text);
@@ -48,8 +51,13 @@ struct LayoutOptions {
   double lane_header_width = 160;  // lane names, left of the plot area
   double margin_right = 20;
   Zone zone;                   // the axis's zone: day ticks and months at its midnights
-  std::optional<Instant> now;  // drawn as a line when it falls on the axis
+  std::optional<Instant> now;  // drawn as a line when it falls on the axis; the header's "as of"
   LaneGrouping lanes = LaneGrouping::location;
+  // The axis's first and last civil day in `zone` (inclusive; --from and --to). Unset: the days of
+  // the earliest start and the latest end. Shapes outside them run off the plot area.
+  std::optional<CivilDate> first_day;
+  std::optional<CivilDate> last_day;
+  std::string title;  // the header's first line; none when empty
 };
 
 // Sizes the layout uses, in px; public so that writers and tests share them.
@@ -61,7 +69,9 @@ struct LayoutMetrics {
   static constexpr double mark_radius = 6;      // half the diagonal of a timed event's diamond
   static constexpr double item_gap = 10;        // between two items of a row
   static constexpr double row_gap = 8;          // below each row
-  static constexpr double axis_height = 44;
+  static constexpr double axis_height = 44;     // below TimelineLayout::axis_top
+  static constexpr double header_line = 16;     // a line of the header above the axis
+  static constexpr double arrow_stub = 8;       // an arrow routed around labels leaves and enters horizontally this far
   static constexpr double max_label_width = 480;
 };
 
@@ -118,6 +128,19 @@ struct EventShape {
   bool open_end = false;
   Box box;                  // a bar or window; for a mark the square around the diamond
   Label label;              // unplaced events: a line in the list below the lanes
+  // The civil days of the event's own zone it is on (possibly, for a window), by the rule of
+  // query/days.h: what the CLI prints for it. Empty: unbounded on that side, or no place.
+  std::optional<CivilDate> first_day;
+  std::optional<CivilDate> last_day;
+};
+
+// A corner of an arrow routed around labels. At zoom 1 it lies at x = anchor + dx; a viewer that
+// zooms moves the anchor along the axis and keeps dx (timeline.js), as it does for labels.
+struct RoutePoint {
+  double anchor = 0;
+  double dx = 0;
+  double y = 0;
+  [[nodiscard]] double x() const { return anchor + dx; }
 };
 
 struct DependencyArrow {
@@ -128,13 +151,20 @@ struct DependencyArrow {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // leaves the prerequisite's end (or start), reaches the dependent's start
   // The axis positions the ends follow when zoomed (x − anchor is kept: a mark's edge stays its radius away).
   double anchor1 = 0, anchor2 = 0;
+  // Empty: a curve straight from (x1, y1) to (x2, y2), which crosses no label. Else the corners of
+  // straight segments from (x1, y1) to (x2, y2) that go around the labels the curve would cross:
+  // out of the prerequisite, down or up to a free channel between rows, along it, and into the
+  // dependent. A curve that crosses labels is kept only when no such route is free of them.
+  std::vector<RoutePoint> route;
 };
 
 struct Lane {
   std::string name;
   double y = 0;
   double height = 0;
-  Label label;
+  Label label;                    // the name's first line
+  std::vector<Label> more_lines;  // the rest, broken between words, as many as the lane's height holds
+  bool cut = false;               // the lines leave part of the name out (it ends with "…")
 };
 
 struct LegendEntry {
@@ -148,6 +178,11 @@ struct TimelineLayout {
   double height = 0;
   TimeAxis axis;
   Zone zone;
+  // The header above the axis: the title (when given) and "Axis in ZONE · as of DATE TIME ABBR".
+  std::optional<Label> title;
+  Label subtitle;
+  std::optional<Instant> as_of;  // LayoutOptions::now, wherever it falls
+  double axis_top = 0;  // where the axis band starts, below the header
   std::vector<AxisTick> ticks;
   std::vector<Label> axis_labels;  // day numbers or hours (second row) and months (first row)
   std::vector<Lane> lanes;
@@ -157,9 +192,10 @@ struct TimelineLayout {
   std::optional<double> now_x;
   std::optional<Label> now_label;
   std::vector<LegendEntry> legend;
+  std::optional<Label> lanes_note;  // what a lane holds, when it is not plain (lanes by actor groups)
   double lanes_bottom = 0;  // where the lanes end and the footer (now, legend, undated list) starts
 
-  // Every label of the drawing: axis, lanes, events, now and legend.
+  // Every label of the drawing: header, axis, lanes, events, now and legend.
   [[nodiscard]] std::vector<const Label*> labels() const;
   // The shape of a Timeline index, or nullptr.
   [[nodiscard]] const EventShape* shape_of(std::size_t event) const;

@@ -63,14 +63,7 @@ std::string format_utc(Instant i) {
   return std::string{text, end};
 }
 
-std::string utc_offset(std::chrono::seconds offset) {
-  auto total = offset.count();
-  char sign = total < 0 ? '-' : '+';
-  total = std::llabs(total);
-  auto text = fmt::format("{}{:02}{:02}", sign, total / 3600, total / 60 % 60);
-  if (total % 60 != 0) text += fmt::format("{:02}", total % 60);
-  return text;
-}
+std::string utc_offset(std::chrono::seconds offset) { return offset_to_string(offset, ""); }
 
 std::string format_duration(std::chrono::seconds d) {
   auto total = d.count();

@@ -3,6 +3,7 @@
 #include "dipcal/timeline.h"
 
 #include "dipcal/event_text.h"
+#include "dipcal/query/days.h"
 
 #include <fmt/format.h>
 
@@ -23,6 +24,8 @@ constexpr std::string_view kStyle = R"css(
 .dipcal-timeline .lane-band { fill: #ffffff; }
 .dipcal-timeline .lane-band.odd { fill: #f3f5f8; }
 .dipcal-timeline .lane-name { fill: #3b4653; }
+.dipcal-timeline .drawing-title { fill: #1d232b; }
+.dipcal-timeline .subtitle, .dipcal-timeline .lanes-note { fill: #56606c; }
 .dipcal-timeline .tick { stroke: #e1e5ea; stroke-width: 1; }
 .dipcal-timeline .tick.major { stroke: #b8c0ca; }
 .dipcal-timeline .axis-label { fill: #56606c; }
@@ -107,14 +110,18 @@ void write_event(std::string& out, const Timeline& timeline, const TimelineLayou
   bool placed = s.shape != Shape::unplaced;
   std::string_view shape = s.shape == Shape::bar ? "bar" : s.shape == Shape::mark ? "mark" : s.shape == Shape::window ? "window" : "unplaced";
   auto id_or_empty = [&](bool have, Instant t) { return have ? to_rfc3339(t) : std::string{}; };
+  auto day_or_empty = [](const std::optional<CivilDate>& d) { return d ? to_string(*d) : std::string{}; };
   out += fmt::format(
       R"svg(<g class="event status-{status} shape-{shape}{child}" id="event-{id}" data-id="{id}" data-title="{title}" )svg"
       R"svg(data-kind="{kind}" data-status="{status}" data-start-utc="{start}" data-end-utc="{end}" data-zone="{zone}" )svg"
-      R"svg(data-all-day="{all_day}" data-place="{place}" data-sources="{sources}"{parent} tabindex="0">)svg",
+      R"svg(data-first-day="{first_day}" data-last-day="{last_day}" )svg"
+      R"svg(data-all-day="{all_day}" data-undated="{undated}" data-place="{place}" data-sources="{sources}"{parent} tabindex="0">)svg",
       fmt::arg("kind", to_string(e.kind)), fmt::arg("status", to_string(e.status)), fmt::arg("shape", shape),
       fmt::arg("child", s.parent ? " child" : ""), fmt::arg("id", escape(e.id)), fmt::arg("title", escape(e.title)),
       fmt::arg("start", id_or_empty(placed && !s.open_start, s.start)), fmt::arg("end", id_or_empty(placed && !s.open_end, s.end)),
-      fmt::arg("zone", escape(e.zone.name())), fmt::arg("all_day", e.all_day() ? "true" : "false"),
+      fmt::arg("zone", escape(e.zone.name())), fmt::arg("first_day", day_or_empty(s.first_day)),
+      fmt::arg("last_day", day_or_empty(s.last_day)), fmt::arg("all_day", e.all_day() ? "true" : "false"),
+      fmt::arg("undated", undated(e) ? "true" : "false"),
       fmt::arg("place", escape(place_text(e))), fmt::arg("sources", escape(sources_json(e))),
       fmt::arg("parent", s.parent ? fmt::format(R"svg( data-parent="{}")svg", escape(timeline.at(layout.events[*s.parent].event).id)) : ""));
   out += fmt::format("<title>{} — {} ({})</title>", escape(e.title), escape(local_date_text(e)), escape(e.zone.name()));
@@ -160,12 +167,13 @@ std::string write_timeline(const Timeline& timeline, const TimelineLayout& layou
   out += fmt::format(
       R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="dipcal-timeline" width="{w}" height="{h}" viewBox="0 0 {w} {h}" )svg"
       R"svg(role="group" aria-labelledby="dipcal-title" data-axis-start-utc="{start}" data-axis-end-utc="{end}" )svg"
-      R"svg(data-plot-x0="{x0}" data-plot-x1="{x1}" data-axis-zone="{zone}" data-lanes-top="{top}" data-lanes-bottom="{bottom}" )svg"
+      R"svg(data-plot-x0="{x0}" data-plot-x1="{x1}" data-axis-zone="{zone}" data-axis-top="{axis_top}" data-lanes-top="{top}" data-lanes-bottom="{bottom}" )svg"
       R"svg(data-now-utc="{now}">)svg"
       "\n",
       fmt::arg("w", number(layout.width)), fmt::arg("h", number(layout.height)), fmt::arg("start", to_rfc3339(axis.start)),
       fmt::arg("end", to_rfc3339(axis.end)), fmt::arg("x0", number(axis.plot_x0)), fmt::arg("x1", number(axis.plot_x1)),
-      fmt::arg("zone", escape(layout.zone.name())), fmt::arg("top", number(M::axis_height)), fmt::arg("bottom", number(layout.lanes_bottom)),
+      fmt::arg("zone", escape(layout.zone.name())), fmt::arg("axis_top", number(layout.axis_top)),
+      fmt::arg("top", number(layout.axis_top + M::axis_height)), fmt::arg("bottom", number(layout.lanes_bottom)),
       fmt::arg("now", layout.now ? to_rfc3339(*layout.now) : std::string{}));
   out += fmt::format("<title id=\"dipcal-title\">{}</title>\n", escape(options.title));
   out += fmt::format("<style>{}</style>\n", kStyle);
@@ -180,37 +188,64 @@ std::string write_timeline(const Timeline& timeline, const TimelineLayout& layou
                      number(layout.width - axis.plot_x0 + M::mark_radius + 1), number(layout.height));
   out += "\n</defs>\n";
 
+  // The header: title, axis zone and "as of". The subtitle carries what a viewer needs to restate it
+  // in another zone (timeline.js).
+  out += "<g class=\"header\">\n";
+  if (layout.title) out += label_text(*layout.title, "drawing-title") + "\n";
+  auto subtitle = label_text(layout.subtitle, "subtitle");
+  subtitle.insert(subtitle.find(" x="), fmt::format(R"svg( data-as-of-utc="{}")svg", layout.as_of ? to_rfc3339(*layout.as_of) : std::string{}));
+  out += subtitle + "\n";
+  out += "</g>\n";
+
   out += "<g class=\"lanes\">\n";
   for (std::size_t i = 0; i < layout.lanes.size(); ++i) {
     const auto& lane = layout.lanes[i];
     out += fmt::format(R"svg(<rect class="lane-band{}" x="0" y="{}" width="{}" height="{}"/>)svg", i % 2 ? " odd" : "", number(lane.y),
                        number(layout.width), number(lane.height));
-    out += label_text(lane.label, "lane-name") + "\n";
+    // A lane name cut to fit keeps its whole text as a tooltip.
+    std::string lines = label_text(lane.label, "lane-name");
+    for (const auto& more : lane.more_lines) lines += label_text(more, "lane-name");
+    if (lane.cut) out += fmt::format("<g class=\"lane-name-group\"><title>{}</title>{}</g>\n", escape(lane.name), lines);
+    else out += lines + "\n";
   }
   out += "</g>\n";
 
   out += "<g class=\"axis\" clip-path=\"url(#dipcal-plot-clip)\">\n";
   for (const auto& t : layout.ticks)
     out += fmt::format(R"svg(<line class="tick{}" x1="{}" y1="{}" x2="{}" y2="{}" data-x="{}"/>)svg", t.major ? " major" : "", number(t.x),
-                       number(M::axis_height - (t.major ? 22 : 6)), number(t.x), number(layout.lanes_bottom), number(t.x)) +
+                       number(layout.axis_top + M::axis_height - (t.major ? 22 : 6)), number(t.x), number(layout.lanes_bottom), number(t.x)) +
            "\n";
-  for (const auto& l : layout.axis_labels) out += label_text(l, l.box.y < 20 ? "axis-label month" : "axis-label day") + "\n";
+  for (const auto& l : layout.axis_labels)
+    out += label_text(l, l.box.y < layout.axis_top + 20 ? "axis-label month" : "axis-label day") + "\n";
   out += "</g>\n";
-  out += fmt::format(R"svg(<line class="axis-rule" x1="{}" y1="{}" x2="{}" y2="{}"/>)svg", number(axis.plot_x0), number(M::axis_height),
-                     number(axis.plot_x1), number(M::axis_height)) +
+  out += fmt::format(R"svg(<line class="axis-rule" x1="{}" y1="{}" x2="{}" y2="{}"/>)svg", number(axis.plot_x0),
+                     number(layout.axis_top + M::axis_height), number(axis.plot_x1), number(layout.axis_top + M::axis_height)) +
          "\n";
 
   // Arrows under the events, so that bars and labels (with their halo) stay readable where one crosses.
   out += "<g class=\"plot\" clip-path=\"url(#dipcal-plot-clip)\">\n<g class=\"arrows\">\n";
   for (const auto& a : layout.arrows) {
-    double c = std::max(12.0, std::abs(a.x2 - a.x1) / 2);
+    // A curve with horizontal tangents, or straight segments through the route's corners
+    // (data-route: "anchor,dx,y" for each, as timeline_layout.h's RoutePoint).
+    std::string d, route;
+    if (a.route.empty()) {
+      double c = std::max(12.0, std::abs(a.x2 - a.x1) / 2);
+      d = fmt::format("M{},{} C{},{} {},{} {},{}", number(a.x1), number(a.y1), number(a.x1 + c), number(a.y1), number(a.x2 - c), number(a.y2),
+                      number(a.x2), number(a.y2));
+    } else {
+      d = fmt::format("M{},{}", number(a.x1), number(a.y1));
+      for (const auto& p : a.route) {
+        d += fmt::format(" L{},{}", number(p.x()), number(p.y));
+        route += fmt::format("{}{},{},{}", route.empty() ? "" : " ", number(p.anchor), number(p.dx), number(p.y));
+      }
+      d += fmt::format(" L{},{}", number(a.x2), number(a.y2));
+      route = fmt::format(R"svg( data-route="{}")svg", route);
+    }
     out += fmt::format(
         R"svg(<path class="arrow" id="{}" data-from="{}" data-to="{}" data-relation="{}" data-x1="{}" data-y1="{}" data-x2="{}" data-y2="{}" )svg"
-        R"svg(data-anchor1="{}" data-anchor2="{}" )svg"
-        R"svg(d="M{},{} C{},{} {},{} {},{}" marker-end="url(#dipcal-arrowhead)"/>)svg",
+        R"svg(data-anchor1="{}" data-anchor2="{}"{} d="{}" marker-end="url(#dipcal-arrowhead)"/>)svg",
         escape(a.id), escape(timeline.at(layout.events[a.from].event).id), escape(timeline.at(layout.events[a.to].event).id),
-        to_string(a.type), number(a.x1), number(a.y1), number(a.x2), number(a.y2), number(a.anchor1), number(a.anchor2), number(a.x1), number(a.y1), number(a.x1 + c),
-        number(a.y1), number(a.x2 - c), number(a.y2), number(a.x2), number(a.y2));
+        to_string(a.type), number(a.x1), number(a.y1), number(a.x2), number(a.y2), number(a.anchor1), number(a.anchor2), route, d);
     out += "\n";
   }
   out += "</g>\n<g class=\"events\">\n";
@@ -232,6 +267,7 @@ std::string write_timeline(const Timeline& timeline, const TimelineLayout& layou
                        number(entry.swatch.y), number(entry.swatch.width), number(entry.swatch.height));
     out += label_text(entry.label, "legend-label") + "\n";
   }
+  if (layout.lanes_note) out += label_text(*layout.lanes_note, "lanes-note") + "\n";
   for (const auto& s : layout.events)
     if (s.shape == Shape::unplaced) write_event(out, timeline, layout, s);
   out += "</g>\n</svg>\n";

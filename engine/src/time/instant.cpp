@@ -14,12 +14,12 @@ std::string to_rfc3339(Instant i) {
   return to_string(utc) + "Z";
 }
 
-std::string offset_to_string(std::chrono::seconds offset) {
+std::string offset_to_string(std::chrono::seconds offset, std::string_view separator) {
   auto total = offset.count();
   char sign = total < 0 ? '-' : '+';
   total = std::llabs(total);
-  auto text = fmt::format("{}{:02}:{:02}", sign, total / 3600, total / 60 % 60);
-  if (total % 60 != 0) text += fmt::format(":{:02}", total % 60);
+  auto text = fmt::format("{}{:02}{}{:02}", sign, total / 3600, separator, total / 60 % 60);
+  if (total % 60 != 0) text += fmt::format("{}{:02}", separator, total % 60);
   return text;
 }
 

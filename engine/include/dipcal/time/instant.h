@@ -46,7 +46,9 @@ struct OffsetDateTime {
 // RFC 3339 in UTC with a trailing Z: "2025-10-30T02:00:00Z".
 std::string to_rfc3339(Instant i);
 // "+09:00", "-04:00", "+05:45".
-std::string offset_to_string(std::chrono::seconds offset);
+// "+09:00", "-04:56:02" (seconds only when not zero); `separator` "" gives ISO 8601's basic form,
+// "+0900", as iCalendar writes it.
+std::string offset_to_string(std::chrono::seconds offset, std::string_view separator = ":");
 
 // YYYY-MM-DDTHH:MM[:SS] followed by Z or ±HH:MM (RFC 3339; seconds optional for hand-written input).
 std::optional<OffsetDateTime> parse_offset_date_time(std::string_view text);
