@@ -1,6 +1,8 @@
 #include "app.h"
 
+#include "build_info.h"
 #include "commands.h"
+#include "dipcal/version.h"
 #include "session.h"
 #include "usage_hint.h"
 
@@ -15,7 +17,9 @@ namespace dipcal::cli {
 int run(int argc, char** argv) {
   CLI::App app{"dipcal — what happens when, what depends on what, and how many days stand between events, in every time zone",
                "dipcal"};
-  app.set_version_flag("--version", "dipcal " DIPCAL_VERSION);
+  app.set_version_flag("--version", [] {
+    return fmt::format("dipcal {}\ntzdata {}\ncommit {}", kVersion, ZoneDb::system().version(), build_commit());
+  }, "Print the version, the zone database's version and the build's git commit");
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the command: `dipcal show busan --tz America/New_York`
 

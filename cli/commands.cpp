@@ -19,6 +19,7 @@ const std::vector<CommandSpec>& command_table() {
       {"generate", "Write a synthetic calendar of N events, the same for the same seed", setup_generate},
       {"windows", "Earliest and latest start and end of each event, from dates and relations", setup_windows},
       {"serve", "Serve the calendar as live feeds over HTTP that calendar apps subscribe to", setup_serve},
+      {"complete", "What may come next on a command line (for the shell completion scripts)", setup_complete},
   };
   return table;
 }

@@ -44,5 +44,6 @@ Runner setup_export_svg(CLI::App& command);
 Runner setup_export_html(CLI::App& command);
 Runner setup_import(CLI::App& command);  // a group: import ics
 Runner setup_import_ics(CLI::App& command);
+Runner setup_complete(CLI::App& command);  // hidden: for the shell completion scripts
 
 }  // namespace dipcal::cli

@@ -1,6 +1,7 @@
 #include "fixture_output.h"
 
 #include "atomic_write.h"
+#include "bundled.h"
 #include "session.h"
 
 #include <fmt/format.h>
@@ -22,7 +23,7 @@ void refuse_to_replace(const FixtureOutput& output) {
 std::string schema_path_for(const FixtureOutput&) {
   // The schema of this dipcal's sources by its absolute path, so that the line holds wherever the
   // fixture is written or moved to on this machine (README: import ics).
-  fs::path schema = fs::path{DIPCAL_DEFAULT_FIXTURES}.parent_path() / "schemas" / "dipcal-fixture.schema.json";
+  const fs::path& schema = bundled_paths().schema;
   std::error_code ec;
   auto canonical = fs::weakly_canonical(schema, ec);
   return (ec ? schema : canonical).generic_string();

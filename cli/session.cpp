@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "bundled.h"
 #include "dipcal/cache.h"
 #include "dipcal/diagnostics.h"
 #include "dipcal/places/places.h"
@@ -31,7 +32,7 @@ std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options) {
       list.remove_prefix(colon + 1);
     }
   } else {
-    paths.emplace_back(DIPCAL_DEFAULT_FIXTURES);
+    paths.push_back(bundled_paths().fixtures);
   }
   return paths;
 }

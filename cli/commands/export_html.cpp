@@ -7,6 +7,7 @@
 #include "../timeline_drawing.h"
 
 #include "dipcal/svg.h"
+#include "dipcal/version.h"
 
 #include "timeline_assets.h"
 
@@ -55,7 +56,7 @@ std::string page(const Drawing& drawing, const DrawingOptions& options) {
 </body>
 </html>
 )html",
-      fmt::arg("version", DIPCAL_VERSION), fmt::arg("title", title), fmt::arg("css", assets::timeline_css),
+      fmt::arg("version", kVersion), fmt::arg("title", title), fmt::arg("css", assets::timeline_css),
       fmt::arg("events", drawing.events), fmt::arg("plural", drawing.events == 1 ? "" : "s"), fmt::arg("zone", svg::escape(drawing.zone)),
       fmt::arg("width", svg::number(options.width)), fmt::arg("svg", drawing.svg), fmt::arg("js", assets::timeline_js));
 }

@@ -1,6 +1,7 @@
 // dipcal import ics FILE… [-o FIXTURE.yaml] [--force] [--expand-from DATE --expand-to DATE]: iCalendar
 // files as a fixture (engine: dipcal/ics/import.h and fixture_out.h). Every component left out is
 // reported; the exit code is 1 when an event was, and the fixture is checked as `dipcal check` would.
+#include "../bundled.h"
 #include "../commands.h"
 #include "../fixture_output.h"
 
@@ -48,7 +49,7 @@ int run_import_ics(const ImportIcsOptions& options, Session& session) {
   }
   // Only an explicit --tz places floating times: $TZ is where the user is, not where the events are.
   import_options.default_zone = session.chosen_zone();
-  auto windows = ics::WindowsZones::load(fs::path{DIPCAL_DATA_DIR} / "windowsZones.tsv");
+  auto windows = ics::WindowsZones::load(bundled_paths().windows_zones);
   if (auto* why = std::get_if<std::string>(&windows)) throw UsageError{*why};
   import_options.windows = &std::get<ics::WindowsZones>(windows);
 

@@ -17,6 +17,8 @@
 #include "../serve/validators.h"
 #include "../show_json.h"
 
+#include "dipcal/version.h"
+
 #include "dipcal/svg.h"
 #include "dipcal/time/duration.h"
 
@@ -247,7 +249,7 @@ class FeedServer {
     std::string page = fmt::format(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"dipcal {}\">\n"
         "<title>dipcal</title>\n</head>\n<body>\n<h1>dipcal</h1>\n",
-        DIPCAL_VERSION);
+        dipcal::kVersion);
     if (!snapshot.problems.empty()) {
       page += "<section class=\"stale\" role=\"alert\">\n<p>The fixtures on disk have problems; this is the last calendar that had none.</p>\n<pre>";
       for (const auto& p : snapshot.problems) page += svg::escape(p) + "\n";

@@ -1,5 +1,6 @@
 #include "dipcal/cache.h"
 
+#include "dipcal/version.h"
 #include "mapped_file.h"
 
 #include <fmt/format.h>
@@ -58,7 +59,7 @@ std::string gnu_build_id() {
 // What besides the files' bytes decides a load result.
 Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, std::string_view program) {
   Fingerprint f;
-  f.add(std::string_view{"dipcal " DIPCAL_VERSION});
+  f.add(fmt::format("dipcal {}", kVersion));
   f.add(program);
   f.add(zones.version());
   f.add(static_cast<std::uint64_t>(limits.max_file_bytes));

@@ -7,6 +7,7 @@
 #include "dipcal/query/days.h"
 #include "dipcal/query/lead.h"
 #include "dipcal/time/duration.h"
+#include "dipcal/version.h"
 
 #include <fmt/format.h>
 
@@ -333,7 +334,7 @@ class PartWriter {
 void write_header(LineWriter& out, const CalendarProperties& properties, const Part& zones_used) {
   out.add("BEGIN", "VCALENDAR");
   out.add("VERSION", "2.0");
-  out.add("PRODID", "-//dipcal//dipcal " DIPCAL_VERSION "//EN");
+  out.add("PRODID", fmt::format("-//dipcal//dipcal {}//EN", kVersion));
   out.add("CALSCALE", "GREGORIAN");
   if (!properties.name.empty()) {
     out.add_text("NAME", properties.name);
