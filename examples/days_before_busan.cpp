@@ -4,22 +4,22 @@
 //   days_before_busan /usr/share/dipcal/examples
 //   → Trump–Xi meeting, Busan: 4 days after the end of US–China trade talks, Kuala Lumpur (counted in Asia/Seoul)
 #include <dipcal/diagnostics.h>
-#include <dipcal/lead_time.h>
-#include <dipcal/load.h>
-#include <dipcal/timeline.h>
+#include <dipcal/query/calendar.h>
+#include <dipcal/query/lead.h>
 #include <dipcal/version.h>
 
 #include <iostream>
+#include <optional>
 #include <variant>
 
 namespace {
 
-// An event by id, alias or unique prefix, or nullptr (with the reason on stderr).
-const dipcal::Event* find(const dipcal::Timeline& timeline, std::string_view name) {
+// An event's index by id, alias or unique prefix, or nothing (with the reason on stderr).
+std::optional<std::size_t> find(const dipcal::Timeline& timeline, std::string_view name) {
   auto found = timeline.find(name);
-  if (auto* event = std::get_if<const dipcal::Event*>(&found)) return *event;
+  if (auto* event = std::get_if<const dipcal::Event*>(&found)) return static_cast<std::size_t>(*event - timeline.events().data());
   std::cerr << "no single event is named '" << name << "'\n";
-  return nullptr;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -30,24 +30,25 @@ int main(int argc, char** argv) {
               << " installs its example in share/dipcal/examples)\n";
     return 2;
   }
-  // Every problem in the files is reported, each at file:line:col.
-  dipcal::LoadResult loaded = dipcal::load_fixtures({argv[1]});
-  for (const auto& problem : loaded.diagnostics.all()) std::cerr << dipcal::format_diagnostic(problem) << '\n';
-  if (loaded.io_error || loaded.diagnostics.has_errors()) return 1;
+  // The calendar, ready for questions: loaded (every problem at file:line:col) and its network solved.
+  dipcal::Calendar calendar = dipcal::Calendar::open({argv[1]}, {});
+  for (const auto& problem : calendar.diagnostics().all()) std::cerr << dipcal::format_diagnostic(problem) << '\n';
+  if (calendar.load().io_error || !calendar.clean()) return 1;
 
-  const dipcal::Event* talks = find(loaded.timeline, "kl-trade-talks");
-  const dipcal::Event* busan = find(loaded.timeline, "busan");
+  const auto& timeline = calendar.timeline();
+  auto talks = find(timeline, "kl-trade-talks");
+  auto busan = find(timeline, "busan");
   if (!talks || !busan) return 1;
 
-  // From the end of the talks (their last day: they are all-day) to the start of the meeting, in
-  // calendar days of the meeting's own zone.
-  dipcal::LeadTime lead = dipcal::lead_time(dipcal::count_point(*talks, dipcal::EventSide::end),
-                                            dipcal::count_point(*busan, dipcal::EventSide::start), busan->zone);
-  if (!lead.days()) {
+  // One engine call: from the end of the talks to the start of the meeting, in calendar days of the
+  // meeting's own zone (the README's rules for counting days).
+  auto answer = dipcal::until(calendar, {*busan, dipcal::CountFromEvent{*talks, dipcal::EventSide::end}, std::nullopt});
+  const auto& count = std::get<dipcal::CountAnswer>(answer);
+  if (!count.count.days()) {
     std::cerr << "one of the two events has no exact date\n";
     return 1;
   }
-  std::cout << busan->title << ": " << *lead.days() << " days after the end of " << talks->title << " (counted in "
-            << busan->zone.name() << ")\n";
+  std::cout << timeline.at(*busan).title << ": " << *count.count.days() << " days after the end of " << timeline.at(*talks).title
+            << " (counted in " << count.zone.name() << ")\n";
   return 0;
 }
