@@ -34,6 +34,12 @@ struct Drawing {
 // Loads the timeline, keeps the events the filter matches, lays them out in the output zone with
 // --now as the now-line, and writes the SVG.
 Drawing draw_timeline(const DrawingOptions& options, Session& session);
+// The same for a calendar already loaded, in `zone`, with the now-line at `now`.
+Drawing draw_timeline(const DrawingOptions& options, const Calendar& calendar, const Zone& zone, Instant now);
+
+// The self-contained page of `export html` (and `serve`'s /): the SVG, its script and styles inline,
+// no network request; `before_timeline` is HTML put between the heading and the timeline.
+std::string timeline_page(const Drawing& drawing, const DrawingOptions& options, std::string_view before_timeline = {});
 
 // To the file (atomically) or, for "" and "-", to standard output; UsageError when that fails.
 void write_output(const std::string& output, std::string_view text);

@@ -16,6 +16,8 @@
 #include "../serve/request.h"
 #include "../serve/validators.h"
 #include "../show_json.h"
+#include "../timeline_drawing.h"
+#include "../until_json.h"
 
 #include "dipcal/version.h"
 
@@ -92,8 +94,9 @@ std::string one_line(std::string text) {
 
 class FeedServer {
  public:
-  FeedServer(const ServeOptions& options, const Zone& zone, serve::LiveCalendar& calendar, std::string base_url)
-      : options_{options}, calendar_{calendar}, base_url_{std::move(base_url)}, default_zone_{zone} {
+  // `now`: the clock /until counts from when it is fixed (--now), else each request's time.
+  FeedServer(const ServeOptions& options, const Zone& zone, std::optional<Instant> now, serve::LiveCalendar& calendar, std::string base_url)
+      : options_{options}, calendar_{calendar}, base_url_{std::move(base_url)}, default_zone_{zone}, now_{now} {
     auto refresh = parse_duration(options.refresh);
     if (!refresh || *refresh <= std::chrono::seconds{0})
       throw UsageError{fmt::format("--refresh '{}' is not a duration; expected PT1H, P1D or the like", options.refresh)};
@@ -121,9 +124,6 @@ class FeedServer {
     auto parsed = serve::parse_request_target(req.target);
     if (auto* error = std::get_if<serve::RequestError>(&parsed)) return refuse(res, error->status, error->reason);
     const auto& request = std::get<serve::FeedRequest>(parsed);
-    if (request.resource == serve::Resource::until)
-      return refuse(res, 501, fmt::format("{} is not served yet; /events/{}.json holds the event", serve::resource_path(request.resource, request.id),
-                                          request.id));
 
     auto snapshot = calendar_.current();
     std::shared_ptr<Rendered> rendered;
@@ -184,7 +184,8 @@ class FeedServer {
     {
       std::lock_guard lock{mutex_};
       if (kept_generation_ != snapshot.generation || kept_bytes_ > kMaxKeptBytes) kept_.clear(), kept_bytes_ = 0, kept_generation_ = snapshot.generation;
-      if (auto it = kept_.find(key); it != kept_.end()) return it->second;
+      // A count from now changes with the clock: it is worked out for each request, never kept.
+      if (auto it = kept_.find(key); it != kept_.end() && request.resource != serve::Resource::until) return it->second;
     }
     auto rendered = std::make_shared<Rendered>();
     const auto& calendar = *snapshot.good;
@@ -196,8 +197,9 @@ class FeedServer {
       if (!found) throw UsageError{fmt::format("tz '{}' is not a zone of the time zone database", s.tz)};
       zone = *found;
     }
-    EventFilter filter{s.from, s.to, s.tags, s.actors, s.statuses};
-    auto selection = select(calendar, filter.selection(), zone);
+    // /until's from= is where the count starts, not a filter.
+    EventFilter filter{request.resource == serve::Resource::until ? std::string{} : s.from, s.to, s.tags, s.actors, s.statuses};
+    auto selection = request.resource == serve::Resource::until ? SelectedEvents{} : select(calendar, filter.selection(), zone);
     for (const auto& chosen : selection.events)
       if (const auto& u = timeline.at(chosen.event).updated; u && (!rendered->last_modified || *u > *rendered->last_modified))
         rendered->last_modified = u;
@@ -221,6 +223,16 @@ class FeedServer {
         rendered->last_modified = timeline.at(index).updated;
         break;
       }
+      case serve::Resource::until: {
+        auto index = timeline.index_of(request.id);
+        if (index == Timeline::npos) throw NotFound{fmt::format("no event has the id or alias '{}'", request.id)};
+        auto now = now_ ? *now_ : Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+        std::optional<Zone> chosen;
+        if (!s.tz.empty()) chosen = zone;
+        rendered->content_type = "application/json";
+        rendered->body = until_json(calendar, index, s.from, now, chosen).dump(2) + "\n";
+        break;
+      }
       case serve::Resource::events: {
         auto out = nlohmann::ordered_json::array();
         for (const auto& chosen : selection.events)
@@ -231,46 +243,42 @@ class FeedServer {
       }
       default: {
         rendered->content_type = "text/html; charset=utf-8";
-        rendered->body = index_page(snapshot, selection, zone, query);
+        rendered->body = index_page(snapshot, s, zone, query);
         break;
       }
     }
     rendered->etag = serve::strong_etag(rendered->body);
     std::lock_guard lock{mutex_};
-    if (kept_generation_ == snapshot.generation && kept_.emplace(key, rendered).second) kept_bytes_ += rendered->body.size();
+    if (request.resource != serve::Resource::until && kept_generation_ == snapshot.generation && kept_.emplace(key, rendered).second)
+      kept_bytes_ += rendered->body.size();
     return rendered;
   }
 
-  std::string index_page(const serve::Snapshot& snapshot, const SelectedEvents& selection, const Zone& zone, const std::string& query) const {
-    const auto& calendar = *snapshot.good;
-    const auto& timeline = calendar.timeline();
+  // `export html`'s page of the selection, with the links to subscribe to its feed and, when the files
+  // on disk have problems, a note that says what is served instead.
+  std::string index_page(const serve::Snapshot& snapshot, const serve::Selection& s, const Zone& zone, const std::string& query) const {
     auto feed = base_url_ + "/calendar.ics" + (query.empty() ? "" : "?" + query);
     auto webcal = feed.substr(0, feed.find("://")) == "https" ? "webcal" + feed.substr(5) : "webcal" + feed.substr(4);
-    std::string page = fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"dipcal {}\">\n"
-        "<title>dipcal</title>\n</head>\n<body>\n<h1>dipcal</h1>\n",
-        dipcal::kVersion);
+    std::string before;
     if (!snapshot.problems.empty()) {
-      page += "<section class=\"stale\" role=\"alert\">\n<p>The fixtures on disk have problems; this is the last calendar that had none.</p>\n<pre>";
-      for (const auto& p : snapshot.problems) page += svg::escape(p) + "\n";
-      page += "</pre>\n</section>\n";
+      before += "<section class=\"stale\" role=\"alert\">\n<p>The fixtures on disk have problems; this is the last calendar that had none.</p>\n<pre>";
+      for (const auto& p : snapshot.problems) before += svg::escape(p) + "\n";
+      before += "</pre>\n</section>\n";
     }
-    page += fmt::format("<p>Subscribe: <a href=\"{0}\">{0}</a> · <a href=\"{1}\">{1}</a></p>\n", svg::escape(webcal), svg::escape(feed));
-    page += fmt::format("<p>{} event{}; times in {}</p>\n<table>\n<tr><th>when (local)</th><th>start in {}</th><th>id</th><th>title</th></tr>\n",
-                        selection.events.size(), selection.events.size() == 1 ? "" : "s", svg::escape(zone.name()), svg::escape(zone.name()));
-    for (const auto& chosen : selection.events) {
-      const auto& e = timeline.at(chosen.event);
-      page += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", svg::escape(when_local(e, calendar.window_of(chosen.event))),
-                          svg::escape(start_in(e, zone)), svg::escape(e.id), svg::escape(e.title));
-    }
-    page += "</table>\n</body>\n</html>\n";
-    return page;
+    before += fmt::format("<p class=\"subscribe\">Subscribe: <a href=\"{0}\">{0}</a> · <a href=\"{1}\">{1}</a></p>\n", svg::escape(webcal),
+                          svg::escape(feed));
+    DrawingOptions drawing;
+    drawing.filter = EventFilter{s.from, s.to, s.tags, s.actors, s.statuses};
+    drawing.title = options_.name;
+    auto now = now_ ? *now_ : Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+    return timeline_page(draw_timeline(drawing, *snapshot.good, zone, now), drawing, before);
   }
 
   const ServeOptions& options_;
   serve::LiveCalendar& calendar_;
   std::string base_url_;
   Zone default_zone_;
+  std::optional<Instant> now_;
   std::chrono::seconds refresh_{3600};
   std::mutex mutex_;
   std::uint64_t kept_generation_ = 0;
@@ -315,7 +323,9 @@ int run_serve(const ServeOptions& options, Session& session) {
   auto base_url = options.base_url.empty() ? own_url : options.base_url;
   while (base_url.size() > 1 && base_url.back() == '/') base_url.pop_back();
 
-  FeedServer feeds{options, session.zone(), calendar, base_url};
+  std::optional<Instant> now;
+  if (!global.now.empty()) now = session.now();
+  FeedServer feeds{options, session.zone(), now, calendar, base_url};
   server.set_keep_alive_max_count(1000);
   server.set_payload_max_length(64 * 1024);
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {

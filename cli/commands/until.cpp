@@ -3,6 +3,7 @@
 #include "../commands.h"
 #include "../format.h"
 #include "../lead_words.h"
+#include "../until_json.h"
 
 #include "dipcal/query/lead.h"
 #include "dipcal/time/duration.h"
@@ -29,10 +30,10 @@ struct From {
 };
 
 // `zone` is the count's reference zone, in which a date-time without an offset is read.
-From read_from(const UntilOptions& options, Session& session, const Timeline& timeline, const Zone& zone) {
+From read_from(const UntilOptions& options, Instant now, const Timeline& timeline, const Zone& zone) {
   if (options.from.empty()) {
     if (options.from_start) throw UsageError{"--from-start needs --from EVENT"};
-    return {CountFromNow{session.now()}, "now", "now", {}};
+    return {CountFromNow{now}, "now", "now", {}};
   }
   auto event = timeline.index_of(options.from);
   if (event == Timeline::npos) {
@@ -54,6 +55,31 @@ From read_from(const UntilOptions& options, Session& session, const Timeline& ti
   }
   auto side = options.from_start ? EventSide::start : EventSide::end;
   return {CountFromEvent{event, side}, timeline.at(event).id, options.from_start ? "start" : "end", place_of(timeline.at(event))};
+}
+
+// The count to `target` from --from, with how --from was read.
+std::pair<From, CountAnswer> count_until(const Calendar& calendar, std::size_t target, const UntilOptions& options, Instant now,
+                                         const std::optional<Zone>& chosen) {
+  const auto& timeline = calendar.timeline();
+  auto from = read_from(options, now, timeline, reference_zone(timeline.at(target), chosen));
+  auto result = until(calendar, {target, from.count, chosen});
+  if (const auto* bad = std::get_if<AmbiguousLocalTime>(&result))
+    throw UsageError{fmt::format("--from {} {} in {} ({}); give an offset", options.from,
+                                 bad->resolution.kind == LocalKind::skipped ? "does not exist" : "occurs twice", bad->zone.name(),
+                                 bad->resolution.kind == LocalKind::skipped ? "DST gap" : "DST overlap")};
+  return {from, std::get<CountAnswer>(result)};
+}
+
+nlohmann::ordered_json until_json(const Calendar& calendar, std::size_t target, const UntilOptions& options, Instant now,
+                                  const std::optional<Zone>& chosen) {
+  auto [from, answer] = count_until(calendar, target, options, now, chosen);
+  nlohmann::ordered_json j;
+  j["target"] = calendar.timeline().at(target).id;
+  j["from"] = from.id;
+  j["from_point"] = from.kind;
+  add_lead_json(j, answer.count, answer.zone);
+  add_under_way_json(j, answer.under_way);
+  return j;
 }
 
 std::string sentence(const Event& target, const From& from, const CountAnswer& answer) {
@@ -84,30 +110,24 @@ std::string sentence(const Event& target, const From& from, const CountAnswer& a
 
 int run_until(const UntilOptions& options, Session& session) {
   const auto& calendar = session.calendar();
-  const auto& timeline = calendar.timeline();
-  auto target = find_event(timeline, options.target);
-  auto from = read_from(options, session, timeline, reference_zone(timeline.at(target), session.chosen_zone()));
-  auto result = until(calendar, {target, from.count, session.chosen_zone()});
-  if (const auto* bad = std::get_if<AmbiguousLocalTime>(&result))
-    throw UsageError{fmt::format("--from {} {} in {} ({}); give an offset", options.from,
-                                 bad->resolution.kind == LocalKind::skipped ? "does not exist" : "occurs twice", bad->zone.name(),
-                                 bad->resolution.kind == LocalKind::skipped ? "DST gap" : "DST overlap")};
-  const auto& answer = std::get<CountAnswer>(result);
+  auto target = find_event(calendar.timeline(), options.target);
   if (options.json) {
-    nlohmann::ordered_json j;
-    j["target"] = timeline.at(target).id;
-    j["from"] = from.id;
-    j["from_point"] = from.kind;
-    add_lead_json(j, answer.count, answer.zone);
-    add_under_way_json(j, answer.under_way);
-    fmt::print("{}\n", j.dump(2));
+    fmt::print("{}\n", until_json(calendar, target, options, session.now(), session.chosen_zone()).dump(2));
     return kOk;
   }
-  fmt::print("{}\n", sentence(timeline.at(target), from, answer));
+  auto [from, answer] = count_until(calendar, target, options, session.now(), session.chosen_zone());
+  fmt::print("{}\n", sentence(calendar.timeline().at(target), from, answer));
   return kOk;
 }
 
 }  // namespace
+
+nlohmann::ordered_json until_json(const Calendar& calendar, std::size_t target, const std::string& from, Instant now,
+                                  const std::optional<Zone>& chosen) {
+  UntilOptions options;
+  options.from = from;
+  return until_json(calendar, target, options, now, chosen);
+}
 
 Runner setup_until(CLI::App& command) {
   auto options = std::make_shared<UntilOptions>();

@@ -12,6 +12,7 @@ The last line is "N passed, N failed".
 import datetime as dt
 import email.utils
 import gzip
+import json
 import os
 import re
 import shutil
@@ -96,6 +97,19 @@ check("/events/ID.json is `show --json ID`", status == 200 and body == dipcal("s
       and h.get("content-type") == "application/json", status)
 status, _, body = server.get("/events/kl-trade-talks.json")
 check("another event, another body", status == 200 and body == dipcal("show", "--json", "kl-trade-talks"), status)
+# /until/ID.json is `until ID --json` with from= as --from; the counts were worked out by hand (the KL
+# talks end on Sun 26 Oct; 11:00 KST on the 30th is the 30th in Seoul: 4 days).
+status, h, body = server.get("/until/busan-trump-xi.json?from=kl-trade-talks")
+check("/until/ID.json?from=EVENT is `until ID --from EVENT --json`: 4 days",
+      status == 200 and body == dipcal("until", "busan-trump-xi", "--from", "kl-trade-talks", "--json")
+      and json.loads(body)["calendar_days"] == 4 and h.get("content-type") == "application/json", status)
+status, _, body = server.get("/until/busan-trump-xi.json?from=2025-10-26")
+check("/until/ID.json?from=DATE: 30 - 26 = 4 days", status == 200 and json.loads(body)["calendar_days"] == 4, status)
+status, _, body = server.get("/until/busan-trump-xi.json?from=2025-10-26&tz=America/New_York")
+check("/until/ID.json?tz=ZONE counts in that zone: 22:00 EDT on the 29th, 29 - 26 = 3 days",
+      status == 200 and json.loads(body)["calendar_days"] == 3 and json.loads(body)["zone"] == "America/New_York", status)
+status, _, body = server.get("/until/no-such-event.json")
+check("/until/ID.json of no event: 404", status == 404, status)
 status, _, body = server.get("/events/no-such-event.json")
 check("/events/ID.json of no event: 404", status == 404 and b"no-such-event" in body, status)
 
