@@ -130,6 +130,23 @@ TEST_CASE("until: four days from the Kuala Lumpur talks to Busan; six days ago f
   CHECK(has(later.out, "was 6 days ago"));
 }
 
+TEST_CASE("until: one clock per run, an offset-less --now read in --tz for every target") {
+  // --now 2025-10-26T08:00 with --tz UTC is 08:00Z. Busan starts 11:00 KST (+09:00) on 30 Oct =
+  // 02:00Z: 3 days 18 hours later, 324,000 s. The Tokyo open, 09:00 JST (+09:00) on 27 Oct = 00:00Z:
+  // 16 hours later, 57,600 s. Read in each target's own zone instead, 08:00 would be 23:00Z on the 25th.
+  auto busan = seed({"--tz", "UTC", "--now", "2025-10-26T08:00", "until", "busan", "--json"});
+  auto tokyo = seed({"--tz", "UTC", "--now", "2025-10-26T08:00", "until", "asia-markets-reopen", "--json"});
+  CHECK(has(busan.out, "\"elapsed_seconds\": 324000"));
+  CHECK(has(tokyo.out, "\"elapsed_seconds\": 57600"));
+}
+
+TEST_CASE("until: an event under way says which day it is") {
+  // The ASEAN summit runs 26-28 Oct (all day, Kuala Lumpur); 27 Oct is its second day of three.
+  auto r = seed({"until", "asean-summit-47", "--from", "2025-10-27", "--json"});
+  CHECK(r.code == 0);
+  CHECK(has(r.out, "\"under_way\": {\n    \"day\": 2,\n    \"days\": 3\n  }"));
+}
+
 TEST_CASE("between: from both ends") {
   auto r = seed({"between", "busan", "kl-trade-talks"});
   CHECK(r.code == 0);
