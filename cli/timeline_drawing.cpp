@@ -35,9 +35,9 @@ Drawing draw_timeline(const DrawingOptions& options, Session& session) {
 Drawing draw_timeline(const DrawingOptions& options, const Calendar& calendar, const Zone& zone, Instant now) {
   auto selection = options.filter.selection();
   const auto& timeline = calendar.timeline();
-  auto [selected, calendars] = select(calendar, selection, zone);
-  std::vector<std::size_t> indexes;
-  for (const auto& s : selected) indexes.push_back(s.event);
+  auto selected = select(calendar, selection, zone);
+  const auto& calendars = selected.calendars;
+  auto indexes = selected.indexes();
 
   Drawing drawing;
   drawing.title = !options.title.empty()                         ? options.title

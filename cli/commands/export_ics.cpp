@@ -25,10 +25,8 @@ ics::ExportResult write_ics(const Calendar& calendar, const SelectedEvents& sele
   properties.alarms = settings.alarms;
   std::sort(properties.alarms.begin(), properties.alarms.end());
   properties.alarms.erase(std::unique(properties.alarms.begin(), properties.alarms.end()), properties.alarms.end());
-  std::vector<std::size_t> indexes;
-  for (const auto& s : selection.events) indexes.push_back(s.event);
   const auto& windows = calendar.windows();
-  return ics::write_calendar(calendar.timeline(), indexes, properties, 0, windows.conflict ? nullptr : &windows.events);
+  return ics::write_calendar(calendar.timeline(), selection.indexes(), properties, 0, windows.conflict ? nullptr : &windows.events);
 }
 
 std::chrono::seconds alarm_arg(const std::string& text, const char* option) {

@@ -226,7 +226,7 @@ class FeedServer {
       case serve::Resource::until: {
         auto index = timeline.index_of(request.id);
         if (index == Timeline::npos) throw NotFound{fmt::format("no event has the id or alias '{}'", request.id)};
-        auto now = now_ ? *now_ : Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+        auto now = request_now();
         std::optional<Zone> chosen;
         if (!s.tz.empty()) chosen = zone;
         rendered->content_type = "application/json";
@@ -254,6 +254,11 @@ class FeedServer {
     return rendered;
   }
 
+  // The clock of a request: --now when it was given, else the time of the request.
+  Instant request_now() const {
+    return now_ ? *now_ : Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+  }
+
   // `export html`'s page of the selection, with the links to subscribe to its feed and, when the files
   // on disk have problems, a note that says what is served instead.
   std::string index_page(const serve::Snapshot& snapshot, const serve::Selection& s, const Zone& zone, const std::string& query) const {
@@ -270,8 +275,7 @@ class FeedServer {
     DrawingOptions drawing;
     drawing.filter = EventFilter{s.from, s.to, s.tags, s.actors, s.statuses};
     drawing.title = options_.name;
-    auto now = now_ ? *now_ : Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
-    return timeline_page(draw_timeline(drawing, *snapshot.good, zone, now), drawing, before);
+    return timeline_page(draw_timeline(drawing, *snapshot.good, zone, request_now()), drawing, before);
   }
 
   const ServeOptions& options_;

@@ -83,4 +83,10 @@ std::optional<Instant> Event::end_utc() const {
   return std::nullopt;
 }
 
+bool Event::undated() const {
+  const auto* w = std::get_if<Window>(&time);
+  return w && w->start_text.empty() && w->end_text.empty() && !w->earliest_first && !w->latest_first && !w->earliest_last &&
+         !w->latest_last;
+}
+
 }  // namespace dipcal

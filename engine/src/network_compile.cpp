@@ -67,12 +67,7 @@ ConstraintSource describe(const ConstraintSource& source, const Timeline& timeli
 }
 
 // An event that occupies whole civil days of its zone: all-day, precise or imprecise (EDTF).
-bool whole_days(const Event& e) {
-  if (std::holds_alternative<AllDay>(e.time)) return true;
-  const auto* w = std::get_if<Window>(&e.time);
-  return w && (!w->start_text.empty() || !w->end_text.empty() || w->earliest_first || w->latest_first || w->earliest_last ||
-               w->latest_last);
-}
+bool whole_days(const Event& e) { return e.all_day() && !e.undated(); }
 
 // The zone's UTC offset near one of the event's points: exact for a dated event, at the nearest known
 // bound of a window (a window that spans a change of offset is read with the offset at that bound).

@@ -117,6 +117,9 @@ struct Event {
 
   [[nodiscard]] bool all_day() const { return !std::holds_alternative<Timed>(time); }
   [[nodiscard]] bool dated() const { return !std::holds_alternative<Window>(time); }
+  // Without a date of its own and without EDTF dates: only relations place it. Every other event
+  // takes whole days of its zone (all-day, precise or imprecise) or is timed.
+  [[nodiscard]] bool undated() const;
   // Start and end on the UTC line. All-day events run from local midnight of the first day to local
   // midnight after the last. Empty for windows.
   [[nodiscard]] std::optional<Instant> start_utc() const;

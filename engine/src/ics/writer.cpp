@@ -73,7 +73,7 @@ std::variant<TentativeEntry, std::string> tentative_entry(const Event& e, const 
   }
   entry.last_day = days_of(e, window, e.zone).last;
   auto span = possible_span(e, window);
-  entry.over_window = undated(e) && span.earliest && span.latest &&
+  entry.over_window = e.undated() && span.earliest && span.latest &&
                       *span.latest - *span.earliest <= std::chrono::days{kTentativeSpanDays};
   if (entry.over_window) entry.start = *span.earliest, entry.end = *span.latest;
   return entry;
@@ -297,7 +297,7 @@ class PartWriter {
       if (!w->start_text.empty()) out.add_text(xprop::kStart, w->start_text);
       if (!w->end_text.empty()) out.add_text(xprop::kEnd, w->end_text);
       out.add_text(xprop::kWindow, fmt::format("{}/{}", to_string(entry->first_start), entry->last_day ? to_string(*entry->last_day) : ".."));
-      if (undated(e)) out.add(xprop::kUndated, "TRUE");
+      if (e.undated()) out.add(xprop::kUndated, "TRUE");
     }
     if (!e.calendar.empty() && e.calendar != properties_.calendar_id) out.add_text(xprop::kCalendar, e.calendar);
     for (const auto& alias : e.aliases) out.add_text(xprop::kAlias, alias);

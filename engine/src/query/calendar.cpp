@@ -5,10 +5,8 @@ namespace dipcal {
 Calendar::Calendar(CompiledTimeline compiled) : load_{std::move(compiled.load)} {
   if (compiled.windows && compiled.windows->events.size() == load_.timeline.size()) {
     windows_ = std::move(*compiled.windows);
-    solved_ = true;
   } else if (!load_.diagnostics.has_errors()) {
     windows_ = solve_windows(load_.timeline);
-    solved_ = true;
   }
   const auto* events = windows_.conflict ? nullptr : &windows_.events;
   if (is_event_order(load_.timeline, compiled.order))
@@ -25,11 +23,6 @@ Calendar Calendar::open(const std::vector<std::filesystem::path>& paths, const O
 const EventWindow* Calendar::window_of(std::size_t event) const {
   if (windows_.conflict || event >= windows_.events.size() || load_.timeline.at(event).dated()) return nullptr;
   return &windows_.events[event];
-}
-
-std::optional<TimelineWindows> Calendar::solved() const {
-  if (!solved_) return std::nullopt;
-  return windows_;
 }
 
 }  // namespace dipcal

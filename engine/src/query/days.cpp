@@ -19,12 +19,6 @@ bool DayRange::meets(const std::optional<CivilDate>& from, const std::optional<C
   return true;
 }
 
-bool undated(const Event& e) {
-  const auto* w = std::get_if<Window>(&e.time);
-  return w && w->start_text.empty() && w->end_text.empty() && !w->earliest_first && !w->latest_first && !w->earliest_last &&
-         !w->latest_last;
-}
-
 DayRange days_of(const Event& e, const EventWindow* window, const Zone& zone) {
   if (const auto* d = std::get_if<AllDay>(&e.time)) return {d->first, d->last, false, true};
   if (const auto* t = std::get_if<Timed>(&e.time)) {
@@ -34,7 +28,7 @@ DayRange days_of(const Event& e, const EventWindow* window, const Zone& zone) {
   }
   const auto& w = std::get<Window>(e.time);
   DayRange range{std::nullopt, std::nullopt, true, true};
-  if (undated(e)) {
+  if (e.undated()) {
     range.placed = window && (window->start.earliest || window->start.latest || window->end.latest);
     if (!range.placed) return range;
     const auto& start = window->start;

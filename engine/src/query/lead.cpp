@@ -61,7 +61,7 @@ CountAnswer count(const Event& target, CountPoint from, const Calendar& calendar
 Zone reference_zone(const Event& target, const std::optional<Zone>& chosen) { return chosen ? *chosen : target.zone; }
 
 CountPoint count_point(const Event& e, EventSide side, const EventWindow* window, const Zone& reference) {
-  if (!undated(e) || window == nullptr) return count_point(e, side, window);
+  if (!e.undated() || window == nullptr) return count_point(e, side, window);
   // Only relations place it: its possible instants, read in the reference zone like a timed event's.
   const auto& bounds = side == EventSide::start ? window->start : window->end;
   if (bounds.earliest && bounds.latest && *bounds.earliest == *bounds.latest) return *bounds.earliest;

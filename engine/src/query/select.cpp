@@ -34,4 +34,11 @@ SelectedEvents select(const Calendar& calendar, const Selection& selection, cons
   return out;
 }
 
+std::vector<std::size_t> SelectedEvents::indexes() const {
+  std::vector<std::size_t> out;
+  out.reserve(events.size());
+  for (const auto& e : events) out.push_back(e.event);
+  return out;
+}
+
 }  // namespace dipcal

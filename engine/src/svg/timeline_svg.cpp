@@ -121,7 +121,7 @@ void write_event(std::string& out, const Timeline& timeline, const TimelineLayou
       fmt::arg("start", id_or_empty(placed && !s.open_start, s.start)), fmt::arg("end", id_or_empty(placed && !s.open_end, s.end)),
       fmt::arg("zone", escape(e.zone.name())), fmt::arg("first_day", day_or_empty(s.first_day)),
       fmt::arg("last_day", day_or_empty(s.last_day)), fmt::arg("all_day", e.all_day() ? "true" : "false"),
-      fmt::arg("undated", undated(e) ? "true" : "false"),
+      fmt::arg("undated", e.undated() ? "true" : "false"),
       fmt::arg("place", escape(place_text(e))), fmt::arg("sources", escape(sources_json(e))),
       fmt::arg("parent", s.parent ? fmt::format(R"svg( data-parent="{}")svg", escape(timeline.at(layout.events[*s.parent].event).id)) : ""));
   out += fmt::format("<title>{} — {} ({})</title>", escape(e.title), escape(local_date_text(e)), escape(e.zone.name()));

@@ -51,13 +51,9 @@ class Calendar {
   // ties by id.
   [[nodiscard]] const std::vector<std::size_t>& chronological() const { return order_; }
 
-  // What the cache stores beside the load: the solved network.
-  [[nodiscard]] std::optional<TimelineWindows> solved() const;
-
  private:
   LoadResult load_;
   TimelineWindows windows_;
-  bool solved_ = false;
   std::vector<std::size_t> order_;
 };
 

@@ -35,9 +35,6 @@ struct DayRange {
   [[nodiscard]] bool contains(CivilDate day) const { return meets(day, day); }
 };
 
-// An event without a date of its own and without EDTF dates: only relations place it.
-[[nodiscard]] bool undated(const Event& e);
-
 // The days of `zone` the event is on; `window` is its network window (query/calendar.h's
 // Calendar::window_of), nullptr when the event is dated or the network has none.
 [[nodiscard]] DayRange days_of(const Event& e, const EventWindow* window, const Zone& zone);

@@ -33,6 +33,9 @@ struct SelectedEvent {
 struct SelectedEvents {
   std::vector<SelectedEvent> events;  // chronological (Calendar::chronological)
   std::set<std::string> calendars;    // the ids of the calendars they come from
+
+  // The events' indexes alone, in the same order (what the writers take).
+  [[nodiscard]] std::vector<std::size_t> indexes() const;
 };
 
 // The events `selection` keeps, in chronological order, their days read in `zone`.
