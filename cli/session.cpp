@@ -37,12 +37,13 @@ std::vector<std::filesystem::path> fixture_paths(const GlobalOptions& options) {
   return paths;
 }
 
-const Calendar& Session::calendar_as_is(const std::vector<std::string>& paths) {
+const Calendar& Session::calendar_as_is(const std::vector<std::string>& paths, std::optional<Interest> interest) {
   if (calendar_) return *calendar_;
   TerminalProgress progress;
   Calendar::OpenOptions open;
   open.limits = options_.limits;
   if (!options_.no_cache) open.cache_folder = TimelineCache::default_folder();
+  open.interest = std::move(interest);
   if (progress.enabled())
     open.hooks.progress = [&](std::size_t events, std::size_t file, std::size_t files) {
       progress.show(fmt::format("loading fixtures: {} events (file {} of {})", events, file, files));
@@ -56,8 +57,8 @@ const Calendar& Session::calendar_as_is(const std::vector<std::string>& paths) {
   return *calendar_;
 }
 
-const Calendar& Session::calendar() {
-  const auto& calendar = calendar_as_is();
+const Calendar& Session::calendar(std::optional<Interest> interest) {
+  const auto& calendar = calendar_as_is({}, std::move(interest));
   if (!calendar.clean()) {
     const auto& problems = calendar.diagnostics();
     print_diagnostics(problems);

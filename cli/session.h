@@ -46,10 +46,11 @@ class Session {
 
   // The calendar of the fixtures in effect, loaded on first use (through the cache unless
   // --no-cache). Its problems are printed and LoadFailed{kProblems} thrown unless it is clean;
-  // UsageError when a path cannot be read.
-  const Calendar& calendar();
+  // UsageError when a path cannot be read. With an `interest` (what the command will ask), a warm
+  // cache reads only the part of the calendar that answers it (cache.h).
+  const Calendar& calendar(std::optional<Interest> interest = std::nullopt);
   // The calendar of `paths` (default: the fixtures in effect) whatever its problems, for `check`.
-  const Calendar& calendar_as_is(const std::vector<std::string>& paths = {});
+  const Calendar& calendar_as_is(const std::vector<std::string>& paths = {}, std::optional<Interest> interest = std::nullopt);
 
   // The output zone: --tz, else $TZ when it names a zone, else UTC.
   const Zone& zone();

@@ -48,7 +48,9 @@ int run_agenda(const AgendaOptions& options, Session& session) {
   } else {
     first = last = zone.to_civil(session.now()).date();
   }
-  const auto& calendar = session.calendar();
+  Interest interest;
+  interest.days = {first, last};
+  const auto& calendar = session.calendar(interest);
   const auto& timeline = calendar.timeline();
   auto out = nlohmann::ordered_json::array();
   for (const auto& [day, entries] : agenda(calendar, first, last, zone)) {

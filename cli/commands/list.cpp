@@ -21,7 +21,11 @@ struct ListOptions {
 int run_list(const ListOptions& options, Session& session) {
   auto selection = options.filter.selection();
   const auto& zone = session.zone();
-  const auto& calendar = session.calendar();
+  // A range of days is answered from the events that may be on them; without --tag, since an empty
+  // answer then names the tags the whole calendar has.
+  std::optional<Interest> interest;
+  if (selection.from && selection.to && selection.tags.empty()) interest = Interest{{}, {}, false, std::pair{*selection.from, *selection.to}};
+  const auto& calendar = session.calendar(interest);
   auto selected = select(calendar, selection, zone);
   const auto& timeline = calendar.timeline();
   for (const auto& w : nothing_selected_warnings(timeline, options.filter, selected.events.size()))

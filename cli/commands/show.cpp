@@ -73,7 +73,10 @@ namespace {
 
 int run_show(const ShowOptions& options, Session& session) {
   const auto& zone = session.zone();
-  const auto& calendar = session.calendar();
+  Interest interest;
+  interest.names = {options.event};
+  interest.relatives = true;  // its relations and dependencies are shown
+  const auto& calendar = session.calendar(interest);
   const auto& timeline = calendar.timeline();
   auto index = find_event(timeline, options.event);
   const auto& e = timeline.at(index);

@@ -109,7 +109,10 @@ std::string sentence(const Event& target, const From& from, const CountAnswer& a
 }
 
 int run_until(const UntilOptions& options, Session& session) {
-  const auto& calendar = session.calendar();
+  Interest interest;
+  interest.names = {options.target};
+  if (!options.from.empty()) interest.maybe_names = {options.from};  // else a date
+  const auto& calendar = session.calendar(interest);
   auto target = find_event(calendar.timeline(), options.target);
   if (options.json) {
     fmt::print("{}\n", until_json(calendar, target, options, session.now(), session.chosen_zone()).dump(2));

@@ -24,7 +24,9 @@ std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { retu
 
 int run_windows(const WindowsOptions& options, Session& session) {
   const auto& zone = session.zone();
-  const auto& calendar = session.calendar();
+  std::optional<Interest> interest;
+  if (!options.events.empty()) interest = Interest{options.events, {}, false, std::nullopt};
+  const auto& calendar = session.calendar(interest);
   const auto& timeline = calendar.timeline();
   std::vector<std::size_t> chosen;
   if (options.events.empty()) {

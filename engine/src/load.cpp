@@ -186,8 +186,12 @@ void load_fixture_text(std::string_view text, const std::string& file_name, Load
   }
 }
 
-void read_fixture_files(const std::vector<fs::path>& paths, const LoadLimits& limits, LoadResult& into, const FixtureVisitor& each) {
+void list_fixture_files(const std::vector<fs::path>& paths, LoadResult& into) {
   for (const auto& p : paths) collect(p, into);
+}
+
+void read_fixture_files(const std::vector<fs::path>& paths, const LoadLimits& limits, LoadResult& into, const FixtureVisitor& each) {
+  list_fixture_files(paths, into);
   // Read, not mapped: a fixture truncated by an editor while mapped would kill the process (SIGBUS).
   std::string text;  // one buffer for every file: they are read one at a time
   for (std::size_t i = 0; i < into.files.size(); ++i)
@@ -196,7 +200,7 @@ void read_fixture_files(const std::vector<fs::path>& paths, const LoadLimits& li
 
 LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {
   LoadResult result;
-  for (const auto& p : paths) collect(p, result);
+  list_fixture_files(paths, result);
 
   // Files are read and parsed on up to one thread a core, each into a result of its own; the results
   // are then merged in file order, checking ids and the event cap across files, so that the outcome

@@ -2,24 +2,30 @@
 //
 // Parsing YAML is most of what a query costs on a large calendar; the answer to "what did these
 // fixtures say" only changes when the fixtures do. An entry holds everything load_fixtures returns
-// (events, diagnostics, the file list) in a binary form that reads back in a small fraction of the
-// parse time, and for fixtures without problems the solved temporal network too (network.h), which
-// every question about an undated event needs. It is keyed by a fingerprint of every input that can change that result: the paths as
-// given, the working folder (diagnostics name files as given), the list of files and each one's
-// bytes, the load limits, the zone database's version, dipcal's version, the program that loads (its
-// build ID: a rebuilt dipcal whose version number did not change may read its files differently) and
-// the entry format. Any change is a miss, so a cached run never answers differently from an uncached one:
+// (events, diagnostics, the file list), for fixtures without problems the solved temporal network
+// (network.h) and the chronological order, and indexes (by name, by day, by relation) that let a
+// question about a few events read only those from the mapped entry (Interest, below).
+//
+// An entry belongs to a fixture set: the paths as given, the working folder (diagnostics name files
+// as given), the load limits, the zone database's version, dipcal's version, the program that loads
+// (its build ID: a rebuilt dipcal whose version number did not change may read its files
+// differently) and the entry format. It lists the files it was made from with each one's
+// fingerprint, size, times and inode: a file whose size, times or inode differ, or that was modified
+// within a second of being read (two writes in one clock tick leave its times alone), is read and
+// compared by its bytes. Any difference is a miss, so a cached run never answers differently from an
+// uncached one:
 //
 //   TimelineCache cache{TimelineCache::default_folder()};
 //   auto compiled = cache.load(paths, ZoneDb::system(), limits);  // parses and stores, or reads back
 //   cache.last_outcome();                                        // Outcome::stored, then ::hit
 //
 // Races: entries are written to a temporary file and renamed into place, so a reader sees a whole
-// entry or none; two runs that store the same key write the same bytes. An entry that does not read
-// back whole (truncated, corrupted, an older format) is a miss and is replaced. Each fixture set keeps
-// only its newest entry for each program, and the folder at most 32 entries (the ones written longest
-// ago go first). The fingerprint is a fast 128-bit hash, not a cryptographic one: it guards against
-// change, not against someone who can write to the cache folder.
+// entry or none, and a mapped entry is never truncated under its reader. An entry that does not read
+// back whole (truncated, corrupted, an older format) is a miss and is replaced; each 64 KiB of it is
+// checked before it is used (a question about one event checks the few blocks it reads). The folder
+// keeps at most 32 entries (the ones written longest ago go first). The fingerprint is a fast 128-bit
+// hash, not a cryptographic one: it guards against change, not against someone who can write to the
+// cache folder.
 #pragma once
 
 #include "dipcal/load.h"
@@ -43,6 +49,8 @@ class Fingerprint {
   void add(std::uint64_t value);
   // 32 lowercase hex digits; the state is not changed.
   [[nodiscard]] std::string hex() const;
+  // The first 64 bits of hex(), as a number.
+  [[nodiscard]] std::uint64_t word() const;
 
  private:
   std::uint64_t lanes_[4] = {0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull};
@@ -55,6 +63,25 @@ struct CompiledTimeline {
   LoadResult load;
   std::optional<TimelineWindows> windows;  // solve_windows(load.timeline)
   std::vector<std::size_t> order;          // empty when not worked out yet
+  // Only the events a question needs (Interest), in load order, with their windows; the files and
+  // diagnostics are the whole load's.
+  bool part = false;
+};
+
+// What a question needs of a calendar, so that a warm run reads only that part of its cache entry.
+// Every question about these events gets the answer it would get from the whole calendar: the part
+// holds each event a query could look at to answer it.
+struct Interest {
+  // Events asked for by id, alias or unique prefix. A name that finds nothing, or many, needs the
+  // whole calendar (the answer lists suggestions or candidates).
+  std::vector<std::string> names;
+  // Texts that may name an event, or else are read as something else (a date): no part is refused for them.
+  std::vector<std::string> maybe_names;
+  // With the events named: those their relations name or that name them, and everything they
+  // depend on and that depends on them, through any number of links (`show`).
+  bool relatives = false;
+  // The events that may be on any of these civil days, inclusive, in any zone (query/days.h).
+  std::optional<std::pair<CivilDate, CivilDate>> days;
 };
 
 // An entry as bytes and back. `key` is stored in the entry and must match on reading; nullopt when
@@ -88,8 +115,10 @@ class TimelineCache {
   // network when the entry holds one (a load that stores an entry solves it first). Without a cache
   // folder, windows stay empty: the caller solves them if it needs them.
   // `hooks.progress` is called while parsing (not on a hit); `hooks.observe` is the cache's own.
+  // With an `interest`, a hit reads only the part of the entry it needs (CompiledTimeline::part),
+  // when that is a small part of it.
   CompiledTimeline load(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones, const LoadLimits& limits,
-                        const LoadHooks& hooks = {});
+                        const LoadHooks& hooks = {}, const Interest* interest = nullptr);
 
   [[nodiscard]] Outcome last_outcome() const { return outcome_; }
   [[nodiscard]] const std::filesystem::path& folder() const { return folder_; }

@@ -60,6 +60,10 @@ struct LoadHooks {
 LoadResult load_fixtures(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones = ZoneDb::system(),
                          const LoadLimits& limits = {}, const LoadHooks& hooks = {});
 
+// The listing of load_fixtures: expands `paths` into `into.files` (folders recursively, *.yaml and
+// *.yml, sorted by path), reporting missing paths in `into.diagnostics`. Reads no file.
+void list_fixture_files(const std::vector<std::filesystem::path>& paths, LoadResult& into);
+
 // The reading half of load_fixtures, without parsing, on this thread: expands `paths` into
 // `into.files` and calls `each` with every readable file's bytes, in order; missing, unreadable and oversized files are reported in
 // `into.diagnostics` instead (and set io_error where load_fixtures would).

@@ -60,8 +60,12 @@ void Fingerprint::add(std::string_view bytes) {
   length_ += bytes.size();
 }
 
+std::uint64_t Fingerprint::word() const {
+  return fmix64(std::rotl(lanes_[0], 1) + std::rotl(lanes_[1], 7) + std::rotl(lanes_[2], 12) + std::rotl(lanes_[3], 18) + length_);
+}
+
 std::string Fingerprint::hex() const {
-  auto high = fmix64(std::rotl(lanes_[0], 1) + std::rotl(lanes_[1], 7) + std::rotl(lanes_[2], 12) + std::rotl(lanes_[3], 18) + length_);
+  auto high = word();
   auto low = fmix64((lanes_[0] * kPrime3) ^ (lanes_[1] * kPrime4) ^ (lanes_[2] * kPrime1) ^ (lanes_[3] * kPrime2) ^ high);
   return fmt::format("{:016x}{:016x}", high, low);
 }

@@ -1,11 +1,14 @@
 #include "dipcal/cache.h"
 
 #include "dipcal/version.h"
+#include "entry.h"
 #include "mapped_file.h"
 
 #include <fmt/format.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <link.h>
 #include <unistd.h>
 
@@ -71,6 +74,58 @@ Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, cons
   f.add(static_cast<std::uint64_t>(paths.size()));
   for (const auto& p : paths) f.add(p.string());
   return f;
+}
+
+// A file as just read: its bytes' fingerprint and its times. Racy when it was modified within a
+// second of now (file times come from the kernel's coarse clock): a second write in the same tick
+// would leave its times and size as they are, so only its bytes can tell.
+detail::FileInput describe(const std::string& name, std::string_view text) {
+  detail::FileInput in;
+  in.name = name;
+  Fingerprint f;
+  f.add(text);
+  in.print = f.hex();
+  struct stat st {};
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
+  if (::stat(name.c_str(), &st) != 0) return in;  // racy: always compared by bytes
+  in.size = static_cast<std::uint64_t>(st.st_size);
+  in.mtime_ns = st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
+  in.ctime_ns = st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec;
+  in.inode = st.st_ino;
+  in.device = st.st_dev;
+  auto now_ns = now.tv_sec * 1'000'000'000LL + now.tv_nsec;
+  in.racy = std::max(in.mtime_ns, in.ctime_ns) + 1'000'000'000LL > now_ns || in.size != text.size();
+  return in;
+}
+
+// Whether the files `listed` now are the ones an entry describes, unchanged: by their times where
+// those can vouch for the bytes, else by reading them.
+bool unchanged(const std::vector<detail::FileInput>& described, const std::vector<fs::path>& listed, const std::vector<fs::path>& paths,
+               const LoadLimits& limits) {
+  if (described.size() != listed.size()) return false;
+  bool read_needed = false;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const auto& d = described[i];
+    if (d.name != listed[i].string()) return false;
+    struct stat st {};
+    if (::stat(d.name.c_str(), &st) != 0) return false;
+    bool same_times = static_cast<std::uint64_t>(st.st_size) == d.size && st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec == d.mtime_ns &&
+                      st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec == d.ctime_ns && st.st_ino == d.inode &&
+                      static_cast<std::uint64_t>(st.st_dev) == d.device;
+    read_needed |= d.racy || !same_times;
+  }
+  if (!read_needed) return true;
+  LoadResult again;
+  bool same = true;
+  std::size_t seen = 0;
+  read_fixture_files(paths, limits, again, [&](std::size_t index, const std::string& name, std::string_view text) {
+    Fingerprint f;
+    f.add(text);
+    same = same && index < described.size() && name == described[index].name && f.hex() == described[index].print;
+    ++seen;
+  });
+  return same && seen == described.size() && again.diagnostics.all().empty();
 }
 
 // Temporary file in the cache folder, then rename: readers see the whole entry or none. No fsync: an
@@ -148,76 +203,77 @@ fs::path TimelineCache::default_folder() {
   return {};
 }
 
-CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks) {
+CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits, const LoadHooks& hooks,
+                                     const Interest* interest) {
   LoadHooks parse_hooks;
   parse_hooks.progress = hooks.progress;
   if (folder_.empty()) {
     outcome_ = Outcome::uncacheable;
-    return {load_fixtures(paths, zones, limits, parse_hooks), std::nullopt};
+    return {load_fixtures(paths, zones, limits, parse_hooks), std::nullopt, {}, false};
   }
   auto base = inputs(paths, zones, limits, program_);
-  // One entry per fixture set (the paths as given, from this folder); the key adds the bytes.
-  auto set_prefix = base.hex().substr(0, 16) + "-";
-  auto entry_for = [&](const Fingerprint& f) { return folder_ / (set_prefix + f.hex() + ".entry"); };
+  auto key = base.hex();
+  // One entry per fixture set (the paths as given, from this folder, read by this program).
+  auto set_prefix = key.substr(0, 16) + "-";
+  auto entry = folder_ / (set_prefix + key + ".entry");
 
-  // The key: the inputs, then each file's name and the fingerprint of its bytes, in load order.
-  auto key_of = [&](const std::vector<std::string>& files) {
-    auto key = base;
-    for (const auto& f : files) key.add(f);
-    return key;
-  };
-  auto file_print = [](const std::string& name, std::string_view text) {
-    Fingerprint f;
-    f.add(text);
-    return name + "\n" + f.hex();
-  };
-
-  // The files as they are now: a whole entry under their key is the answer.
+  // The files as they are now: an entry that lists the same files, unchanged, is the answer.
   {
     LoadResult listing;
-    std::vector<std::string> files;
-    read_fixture_files(paths, limits, listing, [&](std::size_t, const std::string& name, std::string_view text) {
-      files.push_back(file_print(name, text));
-    });
-    if (listing.diagnostics.all().empty()) {
-      auto now = key_of(files);
-      detail::MappedFile entry{entry_for(now), std::numeric_limits<std::uintmax_t>::max()};
-      if (auto bytes = entry.bytes()) {
-        if (auto cached = deserialize_compiled(*bytes, now.hex(), zones)) {
-          outcome_ = Outcome::hit;
-          return std::move(*cached);
-        }
+    list_fixture_files(paths, listing);
+    detail::MappedFile mapped{entry, std::numeric_limits<std::uintmax_t>::max()};
+    auto bytes = mapped.bytes();
+    std::optional<detail::EntryView> view;
+    if (listing.diagnostics.all().empty() && bytes) view = detail::EntryView::open(*bytes, key);
+    if (view && unchanged(view->inputs(), listing.files, paths, limits)) {
+      try {
+        std::optional<CompiledTimeline> part;
+        if (interest) part = view->part(*interest, zones);
+        outcome_ = Outcome::hit;
+        return part ? std::move(*part) : view->everything(zones);
+      } catch (const detail::CorruptEntry&) {
+        // parse instead, and replace the entry
       }
     }
   }
 
-  // Parse, fingerprinting exactly the bytes parsed: if a file changed since the look above, the
-  // entry is stored under what was actually read.
-  std::vector<std::string> parsed_files;
-  std::mutex parsed_mutex;
+  // Parse, noting exactly the bytes parsed and each file's times as they were read: if a file
+  // changed since the look above, the entry describes what was actually read.
+  std::vector<detail::FileInput> read;
+  std::mutex read_mutex;
   parse_hooks.observe = [&](std::size_t index, const std::string& name, std::string_view text) {
-    auto print = file_print(name, text);
-    std::lock_guard lock{parsed_mutex};
-    if (parsed_files.size() <= index) parsed_files.resize(index + 1);
-    parsed_files[index] = std::move(print);
+    auto input = describe(name, text);
+    std::lock_guard lock{read_mutex};
+    if (read.size() <= index) read.resize(index + 1);
+    read[index] = std::move(input);
   };
   CompiledTimeline compiled{load_fixtures(paths, zones, limits, parse_hooks), std::nullopt, {}};
-  auto files_read = std::count_if(parsed_files.begin(), parsed_files.end(), [](const std::string& p) { return !p.empty(); });
-  auto parsed = key_of(parsed_files);
+  auto files_read = std::count_if(read.begin(), read.end(), [](const detail::FileInput& f) { return !f.name.empty(); });
   if (compiled.load.io_error || static_cast<std::size_t>(files_read) != compiled.load.files.size()) {
     outcome_ = Outcome::uncacheable;  // the answer depends on more than the bytes
     return compiled;
   }
   if (!compiled.load.diagnostics.has_errors()) compiled.windows = solve_windows(compiled.load.timeline);
   compiled.order = chronological_order(compiled.load.timeline, compiled.windows ? &compiled.windows->events : nullptr);
-  auto entry = entry_for(parsed);
-  if (!write_entry(folder_, entry, serialize_compiled(compiled, parsed.hex()))) {
+  if (!write_entry(folder_, entry, detail::entry_bytes(compiled, key, read))) {
     outcome_ = Outcome::not_stored;
     return compiled;
   }
   outcome_ = Outcome::stored;
   remove_stale(folder_, set_prefix, entry);
   return compiled;
+}
+
+std::string serialize_compiled(const CompiledTimeline& compiled, std::string_view key) { return detail::entry_bytes(compiled, key, {}); }
+
+std::optional<CompiledTimeline> deserialize_compiled(std::string_view bytes, std::string_view key, const ZoneDb& zones) {
+  auto view = detail::EntryView::open(bytes, key);
+  if (!view) return std::nullopt;
+  try {
+    return view->everything(zones);
+  } catch (const detail::CorruptEntry&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace dipcal

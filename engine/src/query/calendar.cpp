@@ -2,7 +2,7 @@
 
 namespace dipcal {
 
-Calendar::Calendar(CompiledTimeline compiled) : load_{std::move(compiled.load)} {
+Calendar::Calendar(CompiledTimeline compiled) : load_{std::move(compiled.load)}, part_{compiled.part} {
   if (compiled.windows && compiled.windows->events.size() == load_.timeline.size()) {
     windows_ = std::move(*compiled.windows);
   } else if (!load_.diagnostics.has_errors()) {
@@ -17,7 +17,7 @@ Calendar::Calendar(CompiledTimeline compiled) : load_{std::move(compiled.load)} 
 
 Calendar Calendar::open(const std::vector<std::filesystem::path>& paths, const OpenOptions& options, const ZoneDb& zones) {
   TimelineCache cache{options.cache_folder};
-  return Calendar{cache.load(paths, zones, options.limits, options.hooks)};
+  return Calendar{cache.load(paths, zones, options.limits, options.hooks, options.interest ? &*options.interest : nullptr)};
 }
 
 const EventWindow* Calendar::window_of(std::size_t event) const {

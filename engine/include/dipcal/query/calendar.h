@@ -29,6 +29,9 @@ class Calendar {
     LoadLimits limits;
     std::filesystem::path cache_folder;  // empty: no cache
     LoadHooks hooks;
+    // What the caller will ask: from a warm cache, only the part of the calendar that answers it is
+    // read (cache.h, Interest). Empty: the whole calendar.
+    std::optional<Interest> interest;
   };
   // load_fixtures through the cache (cache.h) when a folder is given.
   static Calendar open(const std::vector<std::filesystem::path>& paths, const OpenOptions& options,
@@ -51,10 +54,15 @@ class Calendar {
   // ties by id.
   [[nodiscard]] const std::vector<std::size_t>& chronological() const { return order_; }
 
+  // Whether this is the part of the calendar an Interest asked for, read from the cache, rather
+  // than all of it. The questions of that Interest get the whole calendar's answers from it.
+  [[nodiscard]] bool part() const { return part_; }
+
  private:
   LoadResult load_;
   TimelineWindows windows_;
   std::vector<std::size_t> order_;
+  bool part_ = false;
 };
 
 }  // namespace dipcal

@@ -1,0 +1,532 @@
+#include "entry.h"
+
+#include "dipcal/graph.h"
+#include "dipcal/query/days.h"
+
+#include <algorithm>
+#include <atomic>
+#include <limits>
+#include <thread>
+#include <unordered_set>
+
+namespace dipcal::detail {
+
+namespace {
+
+constexpr char kMagic[8] = {'D', 'I', 'P', 'C', 'A', 'L', 'T', 'E'};
+// Bump whenever what is written changes: an entry of another format is a miss.
+constexpr std::uint32_t kFormat = 5;
+constexpr std::size_t kBlock = 64 * 1024;
+constexpr std::size_t kMaxKey = 64;
+// An event whose days span more than this goes to the list every day question reads whole.
+constexpr std::int32_t kShortSpan = 64;
+// Beyond this many candidates of a prefix, the lookup is left to the whole calendar (it lists them).
+constexpr std::size_t kMaxCandidates = 64;
+constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
+
+struct Header {
+  char magic[8];
+  std::uint32_t format;
+  std::uint32_t sections;
+  std::uint32_t key_size;
+  char key[kMaxKey];
+  std::uint64_t data_size;
+  std::uint64_t blocks;
+  std::uint64_t checks_check;  // of the block checks
+  SectionPlace places[kSections];
+  std::uint64_t header_check;  // of every byte before it
+};
+
+struct NameKey {
+  std::uint32_t event;
+  std::uint32_t offset;  // in name_text
+  std::uint32_t size;
+};
+
+struct DayKey {
+  std::int32_t first;  // days since 1970-01-01, widened by two days each way
+  std::int32_t last;
+  std::uint32_t event;
+};
+
+struct WindowRecord {
+  std::int64_t start_earliest, start_latest, end_earliest, end_latest;  // Unix seconds, kNone: unbounded
+};
+
+std::uint64_t check_of(std::string_view bytes) {
+  Fingerprint f;
+  f.add(bytes);
+  return f.word();
+}
+
+template <typename T>
+void put(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+std::int64_t seconds_or_none(const std::optional<Instant>& i) { return i ? i->unix_seconds() : kNone; }
+std::optional<Instant> instant_or_none(std::int64_t s) { return s == kNone ? std::nullopt : std::optional{Instant::from_unix(s)}; }
+std::int32_t day_number(CivilDate d) { return static_cast<std::int32_t>(d.days().time_since_epoch().count()); }
+
+// Lists by event, as two sections: where each event's list starts (one past the last: the end), then the items.
+void write_lists(const std::vector<std::vector<std::uint32_t>>& lists, std::string& starts, std::string& items) {
+  std::uint32_t at = 0;
+  for (const auto& list : lists) {
+    put(starts, at);
+    for (auto v : list) put(items, v);
+    at += static_cast<std::uint32_t>(list.size());
+  }
+  put(starts, at);
+}
+
+// The sections only an entry of a clean, solved calendar has: what questions about a part look up.
+void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]) {
+  const auto& timeline = compiled.load.timeline;
+  const auto& windows = compiled.windows->events;
+  auto n = timeline.size();
+
+  std::vector<std::uint32_t> rank(n);
+  for (std::size_t k = 0; k < compiled.order.size(); ++k) rank[compiled.order[k]] = static_cast<std::uint32_t>(k);
+  for (auto r : rank) put(s[kRanks], r);
+
+  std::vector<NameKey> names;
+  std::vector<std::string_view> texts;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& e = timeline.at(i);
+    texts.push_back(e.id);
+    names.push_back({static_cast<std::uint32_t>(i), 0, static_cast<std::uint32_t>(texts.size() - 1)});
+    for (const auto& alias : e.aliases) {
+      texts.push_back(alias);
+      names.push_back({static_cast<std::uint32_t>(i), 0, static_cast<std::uint32_t>(texts.size() - 1)});
+    }
+  }
+  std::sort(names.begin(), names.end(), [&](const NameKey& a, const NameKey& b) { return texts[a.size] < texts[b.size]; });
+  for (auto& k : names) {
+    auto text = texts[k.size];
+    k.offset = static_cast<std::uint32_t>(s[kNameText].size());
+    k.size = static_cast<std::uint32_t>(text.size());
+    s[kNameText].append(text);
+    put(s[kNames], k);
+  }
+
+  auto utc = ZoneDb::system().utc();
+  std::vector<DayKey> short_keys, long_keys;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& e = timeline.at(i);
+    auto days = days_of(e, e.dated() ? nullptr : &windows[i], utc);
+    if (!days.placed) continue;  // on no day
+    // Any zone's civil date is within a day of UTC's: two days each way hold every zone's reading.
+    DayKey key{days.first ? day_number(*days.first) - 2 : std::numeric_limits<std::int32_t>::min(),
+               days.last ? day_number(*days.last) + 2 : std::numeric_limits<std::int32_t>::max(), static_cast<std::uint32_t>(i)};
+    bool is_short = days.first && days.last && static_cast<std::int64_t>(key.last) - key.first <= kShortSpan;
+    (is_short ? short_keys : long_keys).push_back(key);
+  }
+  std::stable_sort(short_keys.begin(), short_keys.end(), [](const DayKey& a, const DayKey& b) { return a.first < b.first; });
+  for (const auto& k : short_keys) put(s[kDaysShort], k);
+  for (const auto& k : long_keys) put(s[kDaysLong], k);
+
+  std::vector<std::vector<std::uint32_t>> about(n), before(n), after(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& rel : timeline.at(i).relations)
+      if (auto t = timeline.index_of(rel.target); t != Timeline::npos) about[t].push_back(static_cast<std::uint32_t>(i));
+  DependencyGraph graph{timeline, compiled.order};
+  for (const auto& link : graph.links()) {
+    before[link.dependent].push_back(static_cast<std::uint32_t>(link.prerequisite));
+    after[link.prerequisite].push_back(static_cast<std::uint32_t>(link.dependent));
+  }
+  write_lists(about, s[kAboutStarts], s[kAbout]);
+  write_lists(before, s[kBeforeStarts], s[kBefore]);
+  write_lists(after, s[kAfterStarts], s[kAfter]);
+}
+
+}  // namespace
+
+std::string entry_bytes(const CompiledTimeline& compiled, std::string_view key, const std::vector<FileInput>& inputs) {
+  const auto& load = compiled.load;
+  const auto& timeline = load.timeline;
+  std::string s[kSections];
+  FileTable files;
+
+  // Records first: the file table is complete once every position has been written.
+  {
+    Writer w{files};
+    for (const auto& e : timeline.events()) {
+      put(s[kRecordStarts], static_cast<std::uint64_t>(w.out().size()));
+      write_event(w, e);
+    }
+    put(s[kRecordStarts], static_cast<std::uint64_t>(w.out().size()));
+    s[kRecords] = std::move(w.out());
+  }
+  bool indexed = compiled.windows && !compiled.windows->conflict && compiled.windows->events.size() == timeline.size() &&
+                 compiled.order.size() == timeline.size();
+  {
+    Writer w{files};
+    for (const auto& d : load.diagnostics.all()) write_diagnostic(w, d);
+    if (compiled.windows && compiled.windows->conflict) write_diagnostic(w, *compiled.windows->conflict);
+    std::string diagnostics = std::move(w.out());
+
+    Writer m{files};
+    m.u32(static_cast<std::uint32_t>(timeline.size()));
+    m.flag(load.events_capped);
+    m.u32(static_cast<std::uint32_t>(load.files.size()));
+    for (const auto& f : load.files) m.str(f.string());
+    m.u32(static_cast<std::uint32_t>(inputs.size()));
+    for (const auto& in : inputs) {
+      m.str(in.name);
+      m.str(in.print);
+      m.i64(static_cast<std::int64_t>(in.size));
+      m.i64(in.mtime_ns);
+      m.i64(in.ctime_ns);
+      m.i64(static_cast<std::int64_t>(in.inode));
+      m.i64(static_cast<std::int64_t>(in.device));
+      m.flag(in.racy);
+    }
+    m.flag(compiled.windows.has_value());
+    m.flag(compiled.windows && compiled.windows->conflict);
+    m.flag(indexed);
+    m.u32(static_cast<std::uint32_t>(load.diagnostics.all().size()));
+    m.str(diagnostics);
+    m.strings(files.names());
+    s[kMeta] = std::move(m.out());
+  }
+  if (compiled.windows)
+    for (const auto& w : compiled.windows->events)
+      put(s[kWindows], WindowRecord{seconds_or_none(w.start.earliest), seconds_or_none(w.start.latest), seconds_or_none(w.end.earliest),
+                             seconds_or_none(w.end.latest)});
+  auto order = compiled.order.size() == timeline.size() ? compiled.order
+                                                        : chronological_order(timeline, compiled.windows ? &compiled.windows->events : nullptr);
+  for (auto i : order) put(s[kOrder], static_cast<std::uint32_t>(i));
+  if (indexed) write_indexes(compiled, s);
+
+  Header h{};
+  std::copy(std::begin(kMagic), std::end(kMagic), h.magic);
+  h.format = kFormat;
+  h.sections = kSections;
+  h.key_size = static_cast<std::uint32_t>(std::min(key.size(), kMaxKey));
+  std::copy_n(key.data(), h.key_size, h.key);
+  std::string data;
+  std::size_t total = 0;
+  for (const auto& section : s) total += section.size() + 8;
+  data.reserve(total);
+  for (std::size_t k = 0; k < kSections; ++k) {
+    h.places[k] = {data.size(), s[k].size()};
+    data.append(s[k]);
+    std::string{}.swap(s[k]);
+    data.append((8 - data.size() % 8) % 8, '\0');
+  }
+  h.data_size = data.size();
+  h.blocks = (data.size() + kBlock - 1) / kBlock;
+  std::string checks;
+  for (std::size_t b = 0; b < h.blocks; ++b) put(checks, check_of(std::string_view{data}.substr(b * kBlock, kBlock)));
+  h.checks_check = check_of(checks);
+  h.header_check = check_of(std::string_view{reinterpret_cast<const char*>(&h), offsetof(Header, header_check)});
+  std::string out;
+  out.reserve(sizeof h + data.size() + checks.size());
+  put(out, h);
+  out.append(data);
+  out.append(checks);
+  return out;
+}
+
+std::optional<EntryView> EntryView::open(std::string_view bytes, std::string_view key) {
+  Header h;
+  if (bytes.size() < sizeof h) return std::nullopt;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (!std::equal(std::begin(kMagic), std::end(kMagic), h.magic) || h.format != kFormat || h.sections != kSections) return std::nullopt;
+  if (h.header_check != check_of(bytes.substr(0, offsetof(Header, header_check)))) return std::nullopt;
+  if (h.key_size > kMaxKey || std::string_view{h.key, h.key_size} != key.substr(0, kMaxKey) || key.size() > kMaxKey) return std::nullopt;
+  if (h.data_size % 8 != 0 || h.blocks != (h.data_size + kBlock - 1) / kBlock) return std::nullopt;
+  if (bytes.size() - sizeof h != h.data_size + h.blocks * 8) return std::nullopt;  // whole, and nothing after
+  auto checks = bytes.substr(sizeof h + h.data_size);
+  if (h.checks_check != check_of(checks)) return std::nullopt;
+
+  EntryView view;
+  view.data_ = bytes.substr(sizeof h, h.data_size);
+  view.checks_ = reinterpret_cast<const std::uint64_t*>(checks.data());  // 8-aligned: the header and data are multiples of 8
+  view.blocks_ = h.blocks;
+  view.checked_.assign(h.blocks, false);
+  for (std::size_t k = 0; k < kSections; ++k) {
+    const auto& p = h.places[k];
+    if (p.offset > h.data_size || p.size > h.data_size - p.offset || p.offset % 8 != 0) return std::nullopt;
+    view.places_[k] = {p.offset, p.size};
+  }
+  try {
+    if (!view.read_meta()) return std::nullopt;
+  } catch (const CorruptEntry&) {
+    return std::nullopt;
+  }
+  return view;
+}
+
+void EntryView::check_block(std::size_t block) const {
+  if (checked_[block]) return;
+  if (check_of(data_.substr(block * kBlock, kBlock)) != checks_[block]) throw CorruptEntry{};
+  checked_[block] = true;
+}
+
+std::string_view EntryView::bytes_of(EntrySection s, std::uint64_t offset, std::uint64_t size) const {
+  const auto& p = places_[s];
+  if (offset > p.size || size > p.size - offset) throw CorruptEntry{};
+  if (size == 0) return {};
+  auto at = p.offset + offset;
+  for (auto b = at / kBlock; b <= (at + size - 1) / kBlock; ++b) check_block(b);
+  return data_.substr(at, size);
+}
+
+template <typename T>
+T EntryView::item(EntrySection s, std::size_t i) const {
+  T value;
+  std::memcpy(&value, bytes_of(s, i * sizeof(T), sizeof(T)).data(), sizeof(T));
+  return value;
+}
+
+bool EntryView::read_meta() {
+  static const std::vector<FileName> no_files;
+  Reader r{bytes_of(kMeta, 0, places_[kMeta].size), no_files};
+  events_ = r.u32();
+  events_capped_ = r.flag();
+  for (auto& f : r.strings()) load_files_.emplace_back(std::move(f));
+  inputs_.resize(r.count());
+  for (auto& in : inputs_) {
+    in.name = r.str();
+    in.print = r.str();
+    in.size = static_cast<std::uint64_t>(r.i64());
+    in.mtime_ns = r.i64();
+    in.ctime_ns = r.i64();
+    in.inode = static_cast<std::uint64_t>(r.i64());
+    in.device = static_cast<std::uint64_t>(r.i64());
+    in.racy = r.flag();
+  }
+  has_windows_ = r.flag();
+  bool has_conflict = r.flag(), indexed = r.flag();
+  auto diagnostics = r.u32();
+  auto diagnostic_bytes = r.str();
+  auto names = r.strings();
+  if (!r.at_end()) return false;
+  files_.assign(names.begin(), names.end());
+  Reader d{diagnostic_bytes, files_};
+  for (std::uint32_t k = 0; k < diagnostics && d.ok(); ++k) read_diagnostic(d, diagnostics_);
+  if (has_conflict) {
+    Diagnostics one;
+    read_diagnostic(d, one);
+    if (!one.all().empty()) conflict_ = one.all().front();
+  }
+  if (!d.at_end()) return false;
+  indexed_ = indexed && has_windows_ && !has_conflict;
+  return items(kRecordStarts, 8) == events_ + 1 && items(kOrder, 4) == events_ &&
+         (!has_windows_ || items(kWindows, sizeof(WindowRecord)) == events_) &&
+         (!indexed_ || (items(kRanks, 4) == events_ && items(kAboutStarts, 4) == events_ + 1 &&
+                        items(kBeforeStarts, 4) == events_ + 1 && items(kAfterStarts, 4) == events_ + 1));
+}
+
+LoadResult EntryView::meta_load() const {
+  LoadResult load;
+  load.files = load_files_;
+  load.events_capped = events_capped_;
+  load.diagnostics = diagnostics_;
+  return load;
+}
+
+std::string_view EntryView::record(std::size_t event) const {
+  auto begin = item<std::uint64_t>(kRecordStarts, event), end = item<std::uint64_t>(kRecordStarts, event + 1);
+  if (end < begin) throw CorruptEntry{};
+  return bytes_of(kRecords, begin, end - begin);
+}
+
+EventWindow EntryView::window(std::size_t event) const {
+  auto w = item<WindowRecord>(kWindows, event);
+  EventWindow out;
+  out.start = {instant_or_none(w.start_earliest), instant_or_none(w.start_latest)};
+  out.end = {instant_or_none(w.end_earliest), instant_or_none(w.end_latest)};
+  return out;
+}
+
+std::vector<std::uint32_t> EntryView::list(EntrySection starts, EntrySection items_section, std::size_t event) const {
+  auto begin = item<std::uint32_t>(starts, event), end = item<std::uint32_t>(starts, event + 1);
+  if (end < begin) throw CorruptEntry{};
+  std::vector<std::uint32_t> out(end - begin);
+  auto bytes = bytes_of(items_section, std::uint64_t{begin} * 4, std::uint64_t{end - begin} * 4);
+  std::memcpy(out.data(), bytes.data(), bytes.size());
+  for (auto v : out)
+    if (v >= events_) throw CorruptEntry{};
+  return out;
+}
+
+std::string_view EntryView::name(std::size_t k) const {
+  auto key = item<NameKey>(kNames, k);
+  return bytes_of(kNameText, key.offset, key.size);
+}
+
+// As Timeline::find: an exact id or alias, else every event with an id or alias that the text begins.
+EntryView::NameMatch EntryView::find(std::string_view text) const {
+  NameMatch match;
+  std::size_t lo = 0, hi = items(kNames, sizeof(NameKey));
+  while (lo < hi) {
+    auto mid = lo + (hi - lo) / 2;
+    if (name(mid) < text) lo = mid + 1;
+    else hi = mid;
+  }
+  auto count = items(kNames, sizeof(NameKey));
+  if (lo < count && name(lo) == text) {
+    match.exact = true;
+    match.events.push_back(item<NameKey>(kNames, lo).event);
+  } else {
+    for (auto k = lo; k < count; ++k) {
+      auto n = name(k);
+      if (n.substr(0, text.size()) != text) break;
+      auto e = item<NameKey>(kNames, k).event;
+      if (std::find(match.events.begin(), match.events.end(), e) == match.events.end()) match.events.push_back(e);
+      if (match.events.size() > kMaxCandidates) {
+        match.too_many = true;
+        break;
+      }
+    }
+  }
+  for (auto e : match.events)
+    if (e >= events_) throw CorruptEntry{};
+  return match;
+}
+
+std::vector<std::uint32_t> EntryView::on_days(std::int32_t first, std::int32_t last) const {
+  std::vector<std::uint32_t> out;
+  auto meets = [&](const DayKey& k) { return k.first <= last && k.last >= first; };
+  auto count = items(kDaysShort, sizeof(DayKey));
+  auto from = static_cast<std::int64_t>(first) - kShortSpan;
+  std::size_t lo = 0, hi = count;
+  while (lo < hi) {
+    auto mid = lo + (hi - lo) / 2;
+    if (item<DayKey>(kDaysShort, mid).first < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (auto k = lo; k < count; ++k) {
+    auto key = item<DayKey>(kDaysShort, k);
+    if (key.first > last) break;
+    if (meets(key)) out.push_back(key.event);
+  }
+  for (std::size_t k = 0, n = items(kDaysLong, sizeof(DayKey)); k < n; ++k)
+    if (auto key = item<DayKey>(kDaysLong, k); meets(key)) out.push_back(key.event);
+  for (auto e : out)
+    if (e >= events_) throw CorruptEntry{};
+  return out;
+}
+
+CompiledTimeline EntryView::everything(const ZoneDb& zones) const {
+  // Check every block first, on one thread a core: then reading needs no checks that could race.
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> damaged{false};
+  std::vector<bool> ok(blocks_, false);
+  auto check = [&] {
+    for (std::size_t b; (b = next++) < blocks_ && !damaged;) {
+      if (check_of(data_.substr(b * kBlock, kBlock)) != checks_[b]) damaged = true;
+    }
+  };
+  auto threads = std::max(1u, std::thread::hardware_concurrency());
+  {
+    std::vector<std::jthread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(check);
+    check();
+  }
+  if (damaged) throw CorruptEntry{};
+  checked_.assign(blocks_, true);
+
+  CompiledTimeline compiled{meta_load(), std::nullopt, {}};
+  std::vector<std::optional<Event>> events(events_);
+  next = 0;
+  auto decode = [&] {
+    EventReader reader{zones, files_};
+    for (std::size_t i; (i = next++) < events_ && !damaged;) {
+      events[i] = reader.read(record(i));
+      if (!events[i]) damaged = true;
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (unsigned t = 1; t < threads && events_ > 1000; ++t) helpers.emplace_back(decode);
+    decode();
+  }
+  if (damaged) throw CorruptEntry{};
+  auto& timeline = compiled.load.timeline;
+  timeline.reserve(events_);
+  for (auto& e : events) timeline.add(std::move(*e));
+  compiled.order.resize(events_);
+  for (std::size_t k = 0; k < events_; ++k) compiled.order[k] = item<std::uint32_t>(kOrder, k);
+  if (!is_event_order(timeline, compiled.order)) throw CorruptEntry{};
+  if (has_windows_) {
+    TimelineWindows w;
+    w.events.reserve(events_);
+    for (std::size_t i = 0; i < events_; ++i) w.events.push_back(window(i));
+    w.conflict = conflict_;
+    compiled.windows = std::move(w);
+  }
+  return compiled;
+}
+
+std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const ZoneDb& zones) const {
+  if (!indexed_) return std::nullopt;
+  std::vector<std::uint32_t> chosen, asked;
+  for (const auto& n : interest.names) {
+    auto match = find(n);
+    if (match.events.empty() || match.too_many) return std::nullopt;  // the whole calendar suggests names
+    asked.insert(asked.end(), match.events.begin(), match.events.end());
+  }
+  for (const auto& n : interest.maybe_names) {
+    auto match = find(n);
+    if (match.too_many) return std::nullopt;
+    asked.insert(asked.end(), match.events.begin(), match.events.end());
+  }
+  chosen = asked;
+  EventReader reader{zones, files_};
+  if (interest.relatives) {
+    for (auto x : asked) {
+      auto about_x = list(kAboutStarts, kAbout, x);
+      chosen.insert(chosen.end(), about_x.begin(), about_x.end());
+      auto e = reader.read(record(x));
+      if (!e) throw CorruptEntry{};
+      for (const auto& rel : e->relations) {
+        auto target = find(rel.target);
+        if (target.exact) chosen.push_back(target.events.front());
+      }
+      // Everything it depends on, and everything that depends on it, through any number of links.
+      for (auto [starts, items_section] : {std::pair{kBeforeStarts, kBefore}, std::pair{kAfterStarts, kAfter}}) {
+        std::vector<std::uint32_t> todo{x};
+        std::unordered_set<std::uint32_t> reached{x};
+        while (!todo.empty()) {
+          auto at = todo.back();
+          todo.pop_back();
+          for (auto next : list(starts, items_section, at)) {
+            if (!reached.insert(next).second) continue;
+            todo.push_back(next);
+            if (reached.size() > events_ / 8 + 64) return std::nullopt;
+          }
+        }
+        chosen.insert(chosen.end(), reached.begin(), reached.end());
+      }
+    }
+  }
+  if (interest.days) {
+    auto on = on_days(day_number(interest.days->first), day_number(interest.days->second));
+    chosen.insert(chosen.end(), on.begin(), on.end());
+  }
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  if (chosen.size() > events_ / 8 + 64) return std::nullopt;  // most of it: reading it all costs about as much
+
+  // The chosen events in load order (ties and candidate lists keep their order), each with its window.
+  CompiledTimeline compiled{meta_load(), std::nullopt, {}};
+  TimelineWindows w;
+  std::vector<std::pair<std::uint32_t, std::size_t>> by_rank;
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    auto e = reader.read(record(chosen[k]));
+    if (!e) throw CorruptEntry{};
+    compiled.load.timeline.add(std::move(*e));
+    w.events.push_back(window(chosen[k]));
+    by_rank.emplace_back(item<std::uint32_t>(kRanks, chosen[k]), k);
+  }
+  std::sort(by_rank.begin(), by_rank.end());
+  for (const auto& [rank, k] : by_rank) compiled.order.push_back(k);
+  compiled.windows = std::move(w);
+  compiled.part = true;
+  return compiled;
+}
+
+}  // namespace dipcal::detail
