@@ -207,6 +207,19 @@ TEST_CASE("export ics, svg and html; import ics gives the events back") {
   CHECK(run_dipcal({"--no-cache", "check", fixture}).out == "ok: 12 events in 1 file, no problems\n");
 }
 
+TEST_CASE("export ics --source and serve --base-url: a web address with a host, as a fixture's source") {
+  for (std::string address : {"https://", "https:///feed.ics", "https://example.org/a b", "example.org"}) {
+    CAPTURE(address);
+    auto source = seed({"export", "ics", "--source", address});
+    CHECK(source.code == 2);
+    CHECK(has(source.err, "--source '" + address + "' is not a web address"));
+    auto base = seed({"serve", "--port", "0", "--base-url", address});  // refused before it listens
+    CHECK(base.code == 2);
+    CHECK(has(base.err, "--base-url '" + address + "' is not a web address"));
+  }
+  CHECK(has(seed({"export", "ics", "--source", "https://example.org/feed.ics"}).out, "SOURCE;VALUE=URI:https://example.org/feed.ics\r\n"));
+}
+
 TEST_CASE("generate: a synthetic calendar that checks clean") {
   TempDir dir;
   auto folder = (dir.path / "generated").string();
