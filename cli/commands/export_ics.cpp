@@ -7,6 +7,7 @@
 #include "../commands.h"
 #include "../progress.h"
 
+#include "dipcal/text/names.h"
 #include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
@@ -52,7 +53,7 @@ struct ExportIcsOptions {
 int run_export_ics(const ExportIcsOptions& options, Session& session) {
   auto selection = options.filter.selection();
   const auto& zone = session.zone();
-  if (!options.source.empty() && options.source.rfind("http://", 0) != 0 && options.source.rfind("https://", 0) != 0)
+  if (!options.source.empty() && !text::is_web_address(options.source))
     throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
   IcsSettings settings;
   settings.name = options.name;

@@ -22,6 +22,7 @@
 #include "dipcal/version.h"
 
 #include "dipcal/svg.h"
+#include "dipcal/text/names.h"
 #include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
@@ -295,7 +296,7 @@ thread_local std::chrono::steady_clock::time_point request_started{};
 
 int run_serve(const ServeOptions& options, Session& session) {
   const auto& global = session.options();
-  if (!options.base_url.empty() && options.base_url.rfind("http://", 0) != 0 && options.base_url.rfind("https://", 0) != 0)
+  if (!options.base_url.empty() && !text::is_web_address(options.base_url))
     throw UsageError{"--base-url '" + options.base_url + "' is not a web address; expected https://…"};
   if (options.port < 0 || options.port > 65535) throw UsageError{fmt::format("--port {} is not a port; expected 0 to 65535", options.port)};
 

@@ -3,6 +3,7 @@
 #include "dipcal/event.h"
 #include "dipcal/ics/values.h"
 #include "dipcal/ics/writer.h"
+#include "dipcal/text/names.h"
 #include "dipcal/time/civil.h"
 
 #include <fmt/format.h>
@@ -86,12 +87,6 @@ std::string percent_encode(std::string_view text) {
 
 RequestError bad(std::string reason) { return RequestError{400, std::move(reason)}; }
 
-// An event id as fixtures write them (lowercase letters, digits, hyphens); anything else names no event.
-bool is_event_id(std::string_view id) {
-  return !id.empty() && id.size() <= 128 && id.front() != '-' &&
-         std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
 std::variant<FeedRequest, RequestError> parse_path(std::string_view raw_path) {
   // An encoded slash or dot could climb out of a folder once decoded; a backslash is a separator on
   // some systems. The server reads no file for any path, but such a target is refused outright.
@@ -128,7 +123,8 @@ std::variant<FeedRequest, RequestError> parse_path(std::string_view raw_path) {
     else if (with(kUntil)) request.resource = Resource::until, prefix = kUntil;
     else return RequestError{404, "no such resource; dipcal serves /, /calendar.ics, /events.json, /events/ID.json and /until/ID.json"};
     auto id = path.substr(prefix.size(), path.size() - prefix.size() - kJson.size());
-    if (!is_event_id(id)) return RequestError{404, "no such event: an id is lowercase letters, digits and hyphens"};
+    // Ids and aliases are slugs (the loader refuses any other): anything else names no event.
+    if (!text::is_slug(id)) return RequestError{404, "no such event: an id is lowercase letters, digits and hyphens"};
     request.id = std::string{id};
   }
   return request;

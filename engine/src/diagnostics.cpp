@@ -1,5 +1,7 @@
 #include "dipcal/diagnostics.h"
 
+#include "dipcal/text/utf8.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -68,23 +70,12 @@ std::optional<Position> first_bad_text_byte(std::string_view text, const FileNam
       line_start = ++i;
       continue;
     }
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n > 0 && i + n <= text.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (ok && n == 2) ok = c >= 0xC2;                                                       // overlong
-    if (ok && n == 3) {
-      auto c1 = static_cast<unsigned char>(text[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);                       // overlong, surrogates
-    }
-    if (ok && n == 4) {
-      auto c1 = static_cast<unsigned char>(text[i + 1]);
-      ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);          // overlong, > U+10FFFF
-    }
-    if (!ok) {
+    auto cp = dipcal::text::next_code_point(text, i);
+    if (!cp) {
       what = fmt::format("a byte 0x{:02X} that is not UTF-8", c);
       return here();
     }
-    i += n;
+    i += cp->length;
   }
   return std::nullopt;
 }

@@ -2,6 +2,7 @@
 
 #include "dipcal/graph.h"
 #include "dipcal/query/days.h"
+#include "dipcal/text/utf8.h"
 #include "dipcal/timeline.h"
 
 #include <fmt/format.h>
@@ -35,16 +36,10 @@ constexpr std::array<double, 95> kAsciiEm{
     0.64, 0.64, 0.42, 0.53, 0.40, 0.64, 0.60, 0.82, 0.60, 0.60, 0.53, 0.64, 0.34, 0.64, 0.84,        // pqrstuvwxyz{|}~
 };
 
-// One code point of UTF-8 and its length in bytes; an invalid byte reads as U+FFFD, one byte long.
+// One code point of UTF-8 and its length in bytes; a byte that starts no well-formed sequence reads
+// as U+FFFD, one byte long, as svg::escape will draw it.
 std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
-  auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-  if (b < 0x80) return {b, 1};
-  if ((b & 0xE0) == 0xC0 && cont(1)) return {(static_cast<char32_t>(b & 0x1F) << 6) | bits(1), 2};
-  if ((b & 0xF0) == 0xE0 && cont(1) && cont(2)) return {(static_cast<char32_t>(b & 0x0F) << 12) | (bits(1) << 6) | bits(2), 3};
-  if ((b & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3))
-    return {(static_cast<char32_t>(b & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3), 4};
+  if (auto cp = text::next_code_point(s, i)) return {cp->value, cp->length};
   return {0xFFFD, 1};
 }
 

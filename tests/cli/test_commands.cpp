@@ -5,13 +5,22 @@
 
 #include <doctest/doctest.h>
 
+#include <httplib.h>
+
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -34,33 +43,86 @@ std::string read_all(std::FILE* f) {
   return text;
 }
 
+// Standard output and error sent to temporary files while it lives: what dipcal prints is caught,
+// whichever thread prints it.
+class CapturedOutput {
+ public:
+  CapturedOutput() {
+    out_ = std::tmpfile();
+    err_ = std::tmpfile();
+    REQUIRE(out_);
+    REQUIRE(err_);
+    std::cout.flush();  // doctest's reports so far, which would otherwise land in the caught output
+    std::cerr.flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    saved_out_ = ::dup(1);
+    saved_err_ = ::dup(2);
+    ::dup2(::fileno(out_), 1);
+    ::dup2(::fileno(err_), 2);
+  }
+  CapturedOutput(const CapturedOutput&) = delete;
+  CapturedOutput& operator=(const CapturedOutput&) = delete;
+  ~CapturedOutput() {
+    restore();
+    std::fclose(out_);
+    std::fclose(err_);
+  }
+
+  // Standard output so far, read without moving the offset the writers share.
+  std::string out_so_far() const {
+    std::fflush(stdout);
+    std::string text;
+    char buffer[4096];
+    for (ssize_t n; (n = ::pread(::fileno(out_), buffer, sizeof buffer, static_cast<off_t>(text.size()))) > 0;)
+      text.append(buffer, static_cast<std::size_t>(n));
+    return text;
+  }
+
+  // The run's result: output and error as written, the terminal's descriptors back in place.
+  Run finish(int code) {
+    restore();
+    return Run{code, read_all(out_), read_all(err_)};
+  }
+
+ private:
+  void restore() {
+    if (saved_out_ < 0) return;
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::dup2(saved_out_, 1);
+    ::dup2(saved_err_, 2);
+    ::close(saved_out_);
+    ::close(saved_err_);
+    saved_out_ = saved_err_ = -1;
+  }
+
+  std::FILE* out_ = nullptr;
+  std::FILE* err_ = nullptr;
+  int saved_out_ = -1;
+  int saved_err_ = -1;
+};
+
+// An argv for cli::run: "dipcal", then ARGS….
+struct Argv {
+  std::vector<std::string> words;
+  std::vector<char*> pointers;
+  explicit Argv(std::vector<std::string> args) : words{std::move(args)} {
+    words.insert(words.begin(), "dipcal");
+    for (auto& w : words) pointers.push_back(w.data());
+  }
+  int argc() { return static_cast<int>(pointers.size()); }
+  char** argv() { return pointers.data(); }
+};
+
 // Runs `dipcal ARGS…` in this process with standard output and error caught in temporary files.
 Run run_dipcal(std::vector<std::string> args) {
-  args.insert(args.begin(), "dipcal");
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  std::fflush(stdout);
-  std::fflush(stderr);
-  std::FILE* out = std::tmpfile();
-  std::FILE* err = std::tmpfile();
-  REQUIRE(out);
-  REQUIRE(err);
-  int saved_out = ::dup(1), saved_err = ::dup(2);
-  ::dup2(::fileno(out), 1);
-  ::dup2(::fileno(err), 2);
-  Run run;
-  run.code = dipcal::cli::run(static_cast<int>(argv.size()), argv.data());
-  std::fflush(stdout);
-  std::fflush(stderr);
-  ::dup2(saved_out, 1);
-  ::dup2(saved_err, 2);
-  ::close(saved_out);
-  ::close(saved_err);
-  run.out = read_all(out);
-  run.err = read_all(err);
-  std::fclose(out);
-  std::fclose(err);
-  return run;
+  Argv argv{std::move(args)};
+  CapturedOutput captured;
+  int code = dipcal::cli::run(argv.argc(), argv.argv());
+  return captured.finish(code);
 }
 
 // dipcal with the seed timeline, no cache, and the given arguments.
@@ -81,6 +143,96 @@ struct TempDir {
   }
   ~TempDir() { fs::remove_all(path); }
 };
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in{path};
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
+}
+
+// `dipcal ARGS…` (a serve command with --port 0) run in a thread of this process until stop(). It is
+// stopped as a terminal stops it, with SIGTERM: the command takes the signal in a thread of its own
+// (sigwait), so SIGTERM is blocked here first, in this thread and so in every thread started from it,
+// and sent to the process.
+class ServeInProcess {
+ public:
+  explicit ServeInProcess(std::vector<std::string> args) : argv_{std::move(args)} {
+    sigemptyset(&term_);
+    sigaddset(&term_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &term_, &saved_mask_);
+    captured_ = std::make_unique<CapturedOutput>();
+    server_ = std::thread{[this] {
+      code_ = dipcal::cli::run(argv_.argc(), argv_.argv());
+      ended_ = true;
+    }};
+    // Once it listens, the command prints "dipcal: serving http://127.0.0.1:PORT/ (feed …)".
+    const std::string serving = "serving http://127.0.0.1:";
+    for (auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds{30}; !ended_ && std::chrono::steady_clock::now() < give_up;
+         std::this_thread::sleep_for(std::chrono::milliseconds{10})) {
+      auto out = captured_->out_so_far();
+      if (auto at = out.find(serving); at != std::string::npos && out.find('/', at + serving.size()) != std::string::npos) {
+        port_ = std::stoi(out.substr(at + serving.size()));
+        break;
+      }
+    }
+  }
+  ServeInProcess(const ServeInProcess&) = delete;
+  ServeInProcess& operator=(const ServeInProcess&) = delete;
+  ~ServeInProcess() { stop(); }
+
+  int port() const { return port_; }  // 0: it never listened
+
+  // SIGTERM, then what the command printed and its exit code.
+  Run stop() {
+    if (!server_.joinable()) return run_;
+    if (!ended_) ::kill(::getpid(), SIGTERM);
+    server_.join();
+    // A signal the command ended too early to take would stay pending and end this process once unblocked.
+    timespec no_wait{};
+    while (sigtimedwait(&term_, nullptr, &no_wait) == SIGTERM) {
+    }
+    run_ = captured_->finish(code_);
+    pthread_sigmask(SIG_SETMASK, &saved_mask_, nullptr);
+    return run_;
+  }
+
+ private:
+  Argv argv_;
+  sigset_t term_{};
+  sigset_t saved_mask_{};
+  std::unique_ptr<CapturedOutput> captured_;
+  std::thread server_;
+  std::atomic<bool> ended_ = false;
+  int code_ = -1;
+  int port_ = 0;
+  Run run_;
+};
+
+// What a GET answered; status 0 when it got no answer.
+struct Reply {
+  int status = 0;
+  std::string etag;
+  std::string content_type;
+  std::string body;
+};
+
+Reply get(httplib::Client& client, const std::string& target, const httplib::Headers& headers = {}) {
+  Reply reply;
+  if (auto res = client.Get(target, headers)) {
+    reply.status = res->status;
+    reply.etag = res->get_header_value("ETag");
+    reply.content_type = res->get_header_value("Content-Type");
+    reply.body = res->body;
+  }
+  return reply;
+}
 
 }  // namespace
 
@@ -207,6 +359,19 @@ TEST_CASE("export ics, svg and html; import ics gives the events back") {
   CHECK(run_dipcal({"--no-cache", "check", fixture}).out == "ok: 12 events in 1 file, no problems\n");
 }
 
+TEST_CASE("export ics --source and serve --base-url: a web address with a host, as a fixture's source") {
+  for (std::string address : {"https://", "https:///feed.ics", "https://example.org/a b", "example.org"}) {
+    CAPTURE(address);
+    auto source = seed({"export", "ics", "--source", address});
+    CHECK(source.code == 2);
+    CHECK(has(source.err, "--source '" + address + "' is not a web address"));
+    auto base = seed({"serve", "--port", "0", "--base-url", address});  // refused before it listens
+    CHECK(base.code == 2);
+    CHECK(has(base.err, "--base-url '" + address + "' is not a web address"));
+  }
+  CHECK(has(seed({"export", "ics", "--source", "https://example.org/feed.ics"}).out, "SOURCE;VALUE=URI:https://example.org/feed.ics\r\n"));
+}
+
 TEST_CASE("generate: a synthetic calendar that checks clean") {
   TempDir dir;
   auto folder = (dir.path / "generated").string();
@@ -234,4 +399,88 @@ TEST_CASE("draft: the seed's report retold links to Busan, four days ahead; no o
   auto again = run_dipcal({"draft", article, "-o", drafted});
   CHECK(again.code == 2);
   CHECK(has(again.err, "--force"));
+}
+
+TEST_CASE("draft: a report without a date line, dated by --published, placed by --place") {
+  // Published Wed 7 May 2025; "will meet on Saturday" is the Saturday after it: Sat 10 May 2025
+  // (1 May 2025 was a Thursday, so 7 May a Wednesday). Geneva's zone is Europe/Zurich.
+  TempDir dir;
+  auto article = dir.path / "geneva.txt";
+  std::ofstream{article} << "US and Chinese officials to meet in Geneva\n\n"
+                            "Negotiators from the United States and China will meet on Saturday in Geneva for talks on tariffs.\n";
+  auto drafted = dir.path / "drafted.yaml";
+  auto run = run_dipcal({"--no-cache", "draft", article.string(), "--published", "2025-05-07", "--place", "Geneva", "-o", drafted.string()});
+  CHECK(run.code == 0);
+  auto fixture = read_file(drafted);
+  CHECK(has(fixture, "start: 2025-05-10\n"));
+  CHECK(has(fixture, "zone: Europe/Zurich"));
+  CHECK(has(fixture, "published: 2025-05-07\n"));
+  CHECK(run_dipcal({"--no-cache", "check", drafted.string()}).code == 0);
+}
+
+TEST_CASE("complete: an event after until, the options of until after a hyphen") {
+  // The seed has 12 ids and 13 aliases; the shell keeps those that start with the word, so all come.
+  auto events = run_dipcal({"complete", "--", "--fixtures", kSeed, "until", "bus"});
+  CHECK(events.code == 0);
+  CHECK(events.out.rfind("words\n", 0) == 0);
+  CHECK(has(events.out, "\nbusan-trump-xi\tTrump–Xi meeting, Busan\n"));
+  CHECK(has(events.out, "\nbusan\tTrump–Xi meeting, Busan\n"));
+  CHECK(has(events.out, "\nkuala-lumpur-talks\t"));
+  CHECK(count(events.out, "\n") == 1 + 12 + 13);
+
+  auto options = run_dipcal({"complete", "--", "until", "--fr"});
+  CHECK(options.code == 0);
+  CHECK(options.out.rfind("words\n", 0) == 0);
+  CHECK(has(options.out, "\n--from\t"));
+  CHECK(has(options.out, "\n--json\t"));
+  CHECK(has(options.out, "\n--tz\t"));  // a global option: it may come after the command too
+  CHECK_FALSE(has(options.out, "\n--on\t"));  // agenda's
+  CHECK_FALSE(has(options.out, "\n--port\t"));  // serve's
+
+  // The commands after `dipcal`; complete itself is hidden.
+  auto commands = run_dipcal({"complete", "--", ""});
+  CHECK(has(commands.out, "\nuntil\t"));
+  CHECK(has(commands.out, "\nserve\t"));
+  CHECK_FALSE(has(commands.out, "\ncomplete\t"));
+}
+
+TEST_CASE("serve: the seed's feed, a 304 for the copy a client holds, and a count from the KL talks") {
+  ServeInProcess server{{"--no-cache", "--fixtures", kSeed, "serve", "--host", "127.0.0.1", "--port", "0"}};
+  Reply feed, again, until, missing;
+  if (server.port() != 0) {
+    httplib::Client client{"127.0.0.1", server.port()};
+    feed = get(client, "/calendar.ics");
+    again = get(client, "/calendar.ics", {{"If-None-Match", feed.etag}});
+    until = get(client, "/until/busan-trump-xi.json?from=kl-trade-talks");
+    missing = get(client, "/until/no-such-event.json");
+  }
+  auto run = server.stop();
+  REQUIRE(server.port() != 0);
+  CHECK(run.code == 0);
+  CHECK(has(run.err, "dipcal: stopped"));
+
+  CHECK(feed.status == 200);
+  CHECK(feed.content_type == "text/calendar; charset=utf-8");
+  CHECK(feed.body.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+  CHECK(count(feed.body, "BEGIN:VEVENT\r\n") == 12);
+  // UUID v5 in the URL namespace of "urn:dipcal:us-china-trade-2025:<id>" (ics/uid.h), from Python's
+  // uuid.uuid5(uuid.NAMESPACE_URL, …).
+  CHECK(has(feed.body, "UID:013555dd-190b-5d87-bbc3-e999a1a49f23\r\n"));  // busan-trump-xi
+  CHECK(has(feed.body, "UID:b66cec01-cc5d-513e-b0b7-e28e90463f98\r\n"));  // kl-trade-talks
+  CHECK(feed.etag.size() > 2);
+  CHECK(feed.etag.front() == '"');  // a strong validator
+
+  CHECK(again.status == 304);
+  CHECK(again.etag == feed.etag);
+  CHECK(again.body.empty());
+
+  // The talks end Sun 26 Oct in Kuala Lumpur; Busan is Thu 30 Oct in Seoul: four calendar days.
+  CHECK(until.status == 200);
+  CHECK(until.content_type == "application/json");
+  CHECK(has(until.body, "\"calendar_days\": 4"));
+  CHECK(missing.status == 404);
+
+  // One log line a request, with its status.
+  CHECK(has(run.err, "GET /calendar.ics 200 "));
+  CHECK(has(run.err, "GET /calendar.ics 304 "));
 }

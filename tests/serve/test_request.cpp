@@ -35,6 +35,11 @@ TEST_CASE("the resources and their paths") {
   CHECK(refused("/calendar.ics/") == 404);
   CHECK(refused("/events/.json") == 404);
   CHECK(refused("/events/Busan.json") == 404);
+  // Ids and aliases are slugs: no hyphen at either end, at most 64 characters.
+  CHECK(refused("/events/busan-.json") == 404);
+  CHECK(refused("/until/-busan.json") == 404);
+  CHECK(refused("/events/" + std::string(65, 'a') + ".json") == 404);
+  CHECK(ok("/events/" + std::string(64, 'a') + ".json").id == std::string(64, 'a'));
   CHECK(refused("/favicon.ico") == 404);
 }
 

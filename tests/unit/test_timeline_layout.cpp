@@ -135,6 +135,8 @@ TEST_CASE("layout: label widths and cut labels") {
   CHECK(label_width("") == 0);
   // 한 is a wide character: a full em.
   CHECK(label_width("\xED\x95\x9C") == Approx(12));
+  // An overlong NUL is no character: svg::escape draws each of its bytes as U+FFFD (0.78 em each).
+  CHECK(label_width("\xC0\x80") == Approx(2 * 0.78 * 12));
   // "ab" is 7.44 + 7.68 = 15.12 px; with "c" (6.72) it passes the 30 − 12 px left beside the ellipsis.
   CHECK(fit_label("abcdef", 30) == "ab\xE2\x80\xA6");
   CHECK(fit_label("abc", 300) == "abc");

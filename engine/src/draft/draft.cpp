@@ -3,8 +3,8 @@
 #include "tokens.h"
 
 #include "dipcal/ics/fixture_out.h"
-#include "dipcal/ics/import.h"
 #include "dipcal/places/places.h"
+#include "dipcal/text/names.h"
 #include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
@@ -745,7 +745,7 @@ class Drafter {
         else p.guesses.push_back(fmt::format("may be the same event as {} in the fixtures; merge them if so", found->id));
       }
     }
-    std::string base = ics::slugify(e.title);
+    std::string base = text::slugify(e.title);
     if (base.empty()) base = "event";
     std::string id = base;
     for (int n = 2; taken(id); ++n) id = fmt::format("{}-{}", base, n);

@@ -1,5 +1,7 @@
 #include "dipcal/ics/content_line.h"
 
+#include "dipcal/text/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -17,23 +19,13 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-// Length of the UTF-8 sequence that starts with `lead`; 1 for ASCII and for bytes that start none.
-std::size_t utf8_length(unsigned char lead) {
-  if (lead >= 0xF0 && lead <= 0xF4) return 4;
-  if (lead >= 0xE0) return lead <= 0xEF ? 3 : 1;
-  if (lead >= 0xC2) return 2;
-  return 1;
-}
-
 // The length of the indivisible unit at `i`: one character, or a backslash with the character it
-// escapes (a fold between them would leave a bare backslash at the end of a physical line).
+// escapes (a fold between them would leave a bare backslash at the end of a physical line). Bytes
+// that are not well-formed UTF-8 are no character: they count one by one.
 std::size_t unit_at(std::string_view s, std::size_t i) {
   auto length = [&](std::size_t at) {
-    auto n = utf8_length(static_cast<unsigned char>(s[at]));
-    // A truncated or malformed sequence counts byte by byte; never read past the end.
-    for (std::size_t k = 1; k < n; ++k)
-      if (at + k >= s.size() || (static_cast<unsigned char>(s[at + k]) & 0xC0) != 0x80) return std::size_t{1};
-    return n;
+    auto cp = text::next_code_point(s, at);
+    return cp ? cp->length : std::size_t{1};
   };
   if (s[i] == '\\' && i + 1 < s.size()) return 1 + length(i + 1);
   return length(i);

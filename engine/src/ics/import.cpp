@@ -3,6 +3,7 @@
 #include "dipcal/ics/recurrence.h"
 #include "dipcal/ics/values.h"
 #include "dipcal/ics/writer.h"
+#include "dipcal/text/names.h"
 #include "dipcal/time/edtf.h"
 
 #include <fmt/format.h>
@@ -30,14 +31,7 @@ const std::set<std::string, std::less<>> kCalendarProperties{
     "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME", "X-WR-TIMEZONE", "REFRESH-INTERVAL",
     "X-PUBLISHED-TTL", "SOURCE", xprop::kCalendar};
 
-bool is_slug(std::string_view s) {
-  if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
 std::string text_of(const ContentLine* p) { return p ? unescape_text(p->value) : std::string{}; }
-
-bool is_web_address(std::string_view url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
 
 std::string host_of(std::string_view url) {
   auto begin = url.find("//");
@@ -141,11 +135,11 @@ class Importer {
       auto name = text_of(cal->find("NAME"));
       if (name.empty()) name = text_of(cal->find("X-WR-CALNAME"));
       auto id = text_of(cal->find(xprop::kCalendar));
-      if (!dipcal_export && id.empty()) id = slugify(name.empty() ? std::filesystem::path{s.file->name}.stem().string() : name);
+      if (!dipcal_export && id.empty()) id = text::slugify(name.empty() ? std::filesystem::path{s.file->name}.stem().string() : name);
       if (id.empty() && !dipcal_export) id = "imported";
-      calendar_.id = is_slug(id) ? id : slugify(id);
+      calendar_.id = text::is_slug(id) ? id : text::slugify(id);
       calendar_.title = name.empty() ? calendar_.id : name;
-      if (auto source = text_of(cal->find("SOURCE")); is_web_address(source)) calendar_.source = source;
+      if (auto source = text_of(cal->find("SOURCE")); text::is_web_address(source)) calendar_.source = source;
       break;  // the first calendar names the fixture
     }
   }
@@ -326,7 +320,7 @@ class Importer {
     std::optional<EventKind> kind;
     if (auto k = parse_event_kind(text_of(c.find(xprop::kKind)))) kind = k;
     for (auto it = categories.begin(); it != categories.end(); ++it) {
-      auto lowered = slugify(*it);
+      auto lowered = text::slugify(*it);
       auto k = parse_event_kind(lowered);
       if (k && (!kind || *k == *kind)) {  // the category that names the kind is the kind, not a tag
         kind = k;
@@ -336,7 +330,7 @@ class Importer {
     }
     e.kind = kind.value_or(EventKind::other);
     for (const auto& cat : categories) {
-      auto tag = slugify(cat);
+      auto tag = text::slugify(cat);
       if (tag.empty()) {
         note(s, fmt::format("category '{}' has nothing a tag can hold (a-z, 0-9, -); left out", cat), false);
         continue;
@@ -345,7 +339,7 @@ class Importer {
     }
     for (const auto* p : c.all(xprop::kAlias)) {
       auto alias = unescape_text(p->value);
-      if (is_slug(alias)) e.aliases.push_back(alias);
+      if (text::is_slug(alias)) e.aliases.push_back(alias);
     }
     if (own) {
       e.location.name = text_of(c.find(xprop::kPlace));
@@ -378,7 +372,7 @@ class Importer {
         e.sources.push_back({outlet, p->param(xprop::kSourceUrl), p->param(xprop::kSourcePublished), p->param(xprop::kSourceQuote)});
     if (!own)
       if (auto url = text_of(c.find("URL")); !url.empty()) {
-        if (is_web_address(url)) e.sources.push_back({host_of(url), url, "", ""});
+        if (text::is_web_address(url)) e.sources.push_back({host_of(url), url, "", ""});
         else note(s, fmt::format("URL {} is not a web address; left out", url), false);
       }
     e.notes = own ? text_of(c.find(xprop::kNotes)) : text_of(c.find("DESCRIPTION"));
@@ -660,8 +654,8 @@ class Importer {
 
   std::string unique_id(const Input& s, const std::string& suffix) {
     auto base = text_of(s.event->find(xprop::kId));
-    if (!is_slug(base)) base = slugify(text_of(s.event->find("SUMMARY")));
-    if (base.empty()) base = slugify(text_of(s.event->find("UID")));
+    if (!text::is_slug(base)) base = text::slugify(text_of(s.event->find("SUMMARY")));
+    if (base.empty()) base = text::slugify(text_of(s.event->find("UID")));
     if (base.empty()) base = "event";
     // Room for the suffix and a counter within the 64 characters of a slug.
     auto room = 64 - suffix.size() - 4;
@@ -730,28 +724,6 @@ class Importer {
 
 std::size_t ImportResult::count(ImportNote::Kind kind) const {
   return static_cast<std::size_t>(std::count_if(notes.begin(), notes.end(), [&](const ImportNote& n) { return n.kind == kind; }));
-}
-
-std::string slugify(std::string_view text) {
-  std::string out;
-  bool hyphen = false;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
-      if (hyphen && !out.empty()) out += '-';
-      out += c;
-      hyphen = false;
-    } else if (u >= 'A' && u <= 'Z') {
-      if (hyphen && !out.empty()) out += '-';
-      out += static_cast<char>(u - 'A' + 'a');
-      hyphen = false;
-    } else {
-      hyphen = true;
-    }
-    if (out.size() >= 64) break;
-  }
-  while (out.size() > 64 || (!out.empty() && out.back() == '-')) out.pop_back();
-  return out;
 }
 
 ImportResult import_calendars(const std::vector<InputFile>& files, const ImportOptions& options) {

@@ -70,8 +70,4 @@ struct InputFile {
 
 ImportResult import_calendars(const std::vector<InputFile>& files, const ImportOptions& options);
 
-// "weekly-sync", from any text: ASCII letters and digits, runs of anything else as one hyphen, at
-// most 64 characters; empty when nothing is left.
-std::string slugify(std::string_view text);
-
 }  // namespace dipcal::ics
