@@ -16,15 +16,27 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t max_byt
     if (size_ == 0) {
       bytes_ = std::string_view{};
     } else {
-      // MAP_POPULATE maps every page now, in one call, rather than one page fault at a time.
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
       if (p != MAP_FAILED) {
         data_ = p;
         bytes_ = std::string_view{static_cast<const char*>(p), size_};
+        // A question reads a few scattered blocks: no read-ahead around them, and no 2 MiB mappings
+        // of the page cache's large folios, which would count 2 MiB of RSS for each block read.
+        ::madvise(p, size_, MADV_RANDOM);
+        ::madvise(p, size_, MADV_NOHUGEPAGE);
       }
     }
   }
   ::close(fd);
+}
+
+void MappedFile::populate() const {
+  if (!data_) return;
+  ::madvise(data_, size_, MADV_SEQUENTIAL);
+#ifdef MADV_POPULATE_READ
+  if (::madvise(data_, size_, MADV_POPULATE_READ) == 0) return;  // every page mapped in one call (Linux 5.14)
+#endif
+  ::madvise(data_, size_, MADV_WILLNEED);
 }
 
 MappedFile::~MappedFile() {

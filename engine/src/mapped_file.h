@@ -20,6 +20,9 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   [[nodiscard]] std::optional<std::string_view> bytes() const { return bytes_; }
+  // Maps every page now, for a caller about to read the whole file: one call rather than a page
+  // fault at a time. Without it, pages are mapped as they are read, with no read-ahead.
+  void populate() const;
 
  private:
   void* data_ = nullptr;

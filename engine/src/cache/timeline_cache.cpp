@@ -230,7 +230,9 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
         std::optional<CompiledTimeline> part;
         if (interest) part = view->part(*interest, zones);
         outcome_ = Outcome::hit;
-        return part ? std::move(*part) : view->everything(zones);
+        if (part) return std::move(*part);
+        mapped.populate();
+        return view->everything(zones);
       } catch (const detail::CorruptEntry&) {
         // parse instead, and replace the entry
       }
