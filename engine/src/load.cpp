@@ -179,9 +179,7 @@ void load_fixture_text(std::string_view text, const std::string& file_name, Load
       if (root.items[i].text != "calendar" || root.items[i + 1].kind != detail::YNode::Kind::map) continue;
       const auto& cal = root.items[i + 1];
       for (std::size_t k = 0; k + 1 < cal.items.size(); k += 2)
-        if (cal.items[k].text == "id")
-          for (std::size_t e = first_new; e < into.timeline.size(); ++e)
-            const_cast<Event&>(into.timeline.at(e)).calendar = cal.items[k + 1].text;
+        if (cal.items[k].text == "id") into.timeline.set_calendar(first_new, cal.items[k + 1].text);
     }
   }
 }

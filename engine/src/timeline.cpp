@@ -77,6 +77,10 @@ std::size_t Timeline::index_of(std::string_view name) const {
   }
 }
 
+void Timeline::set_calendar(std::size_t first, const std::string& calendar) {
+  for (auto i = first; i < events_.size(); ++i) events_[i].calendar = calendar;
+}
+
 EventLookup Timeline::find(std::string_view name) const {
   if (auto i = index_of(name); i != npos) return &events_[i];
   std::set<std::size_t> matches;

@@ -24,6 +24,9 @@ class Timeline {
   // Takes events in load order; ids and aliases must already be unique (the loader checks).
   void add(Event e);
   void reserve(std::size_t n);
+  // Names `calendar` as the calendar of the events from index `first` on (a fixture file states its
+  // calendar after its events may have been read). Ids and aliases are unchanged.
+  void set_calendar(std::size_t first, const std::string& calendar);
 
   [[nodiscard]] const std::vector<Event>& events() const { return events_; }
   // Hands the events over and leaves the timeline empty.

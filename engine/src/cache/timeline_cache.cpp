@@ -76,6 +76,8 @@ Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, cons
   return f;
 }
 
+std::int64_t nanoseconds(const timespec& t) { return t.tv_sec * 1'000'000'000LL + t.tv_nsec; }
+
 // A file as just read: its bytes' fingerprint and its times. Racy when it was modified within a
 // second of now (file times come from the kernel's coarse clock): a second write in the same tick
 // would leave its times and size as they are, so only its bytes can tell.
@@ -90,12 +92,11 @@ detail::FileInput describe(const std::string& name, std::string_view text) {
   ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
   if (::stat(name.c_str(), &st) != 0) return in;  // racy: always compared by bytes
   in.size = static_cast<std::uint64_t>(st.st_size);
-  in.mtime_ns = st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec;
-  in.ctime_ns = st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec;
+  in.mtime_ns = nanoseconds(st.st_mtim);
+  in.ctime_ns = nanoseconds(st.st_ctim);
   in.inode = st.st_ino;
   in.device = st.st_dev;
-  auto now_ns = now.tv_sec * 1'000'000'000LL + now.tv_nsec;
-  in.racy = std::max(in.mtime_ns, in.ctime_ns) + 1'000'000'000LL > now_ns || in.size != text.size();
+  in.racy = std::max(in.mtime_ns, in.ctime_ns) + 1'000'000'000LL > nanoseconds(now) || in.size != text.size();
   return in;
 }
 
@@ -110,8 +111,8 @@ bool unchanged(const std::vector<detail::FileInput>& described, const std::vecto
     if (d.name != listed[i].string()) return false;
     struct stat st {};
     if (::stat(d.name.c_str(), &st) != 0) return false;
-    bool same_times = static_cast<std::uint64_t>(st.st_size) == d.size && st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec == d.mtime_ns &&
-                      st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec == d.ctime_ns && st.st_ino == d.inode &&
+    bool same_times = static_cast<std::uint64_t>(st.st_size) == d.size && nanoseconds(st.st_mtim) == d.mtime_ns &&
+                      nanoseconds(st.st_ctim) == d.ctime_ns && st.st_ino == d.inode &&
                       static_cast<std::uint64_t>(st.st_dev) == d.device;
     read_needed |= d.racy || !same_times;
   }
