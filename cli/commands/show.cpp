@@ -4,7 +4,7 @@
 #include "../commands.h"
 #include "../format.h"
 
-#include "dipcal/graph.h"
+#include "dipcal/query/dependencies.h"
 #include "dipcal/relations.h"
 #include "dipcal/time/duration.h"
 
@@ -26,46 +26,39 @@ void print_field(std::string_view label, std::string_view value) {
 }
 
 // What the event depends on (prerequisites = true) or what depends on it, directly and through others.
-void print_dependencies(const DependencyGraph& graph, std::size_t event) {
-  const auto& timeline = graph.timeline();
+void print_dependencies(const Timeline& timeline, const EventDependencies& deps) {
   for (bool prerequisites : {true, false}) {
-    auto direct = prerequisites ? graph.links_into(event) : graph.links_out_of(event);
-    auto all = prerequisites ? graph.prerequisites(event) : graph.dependents(event);
+    const auto& direct = prerequisites ? deps.into : deps.out_of;
+    const auto& all = prerequisites ? deps.prerequisites : deps.dependents;
     if (all.empty()) continue;
-    std::vector<std::string> near, far;
-    std::vector<std::size_t> near_events;
-    for (auto l : direct) {
-      const auto& link = graph.links()[l];
-      auto other = prerequisites ? link.prerequisite : link.dependent;
-      near_events.push_back(other);
-      near.push_back(fmt::format("{} ({})", timeline.at(other).id, link.stated(timeline)));
+    std::vector<std::string> near, far, near_ids;
+    for (const auto& link : direct) {
+      const auto& other = timeline.at(prerequisites ? link.prerequisite : link.dependent).id;
+      near_ids.push_back(other);
+      near.push_back(fmt::format("{} ({})", other, link.stated(timeline)));
     }
-    for (auto i : all)
-      if (std::find(near_events.begin(), near_events.end(), i) == near_events.end()) far.push_back(timeline.at(i).id);
+    for (const auto& id : all)
+      if (std::find(near_ids.begin(), near_ids.end(), id) == near_ids.end()) far.push_back(id);
     fmt::print("  {:<13}{}\n", prerequisites ? "depends on:" : "needed by:", fmt::join(near, "; "));
     if (!far.empty()) fmt::print("  {:<13}and through {}: {}\n", "", near.size() == 1 ? "it" : "them", fmt::join(far, ", "));
   }
 }
 
-nlohmann::ordered_json dependency_json(const DependencyGraph& graph, std::size_t event, bool prerequisites) {
-  const auto& timeline = graph.timeline();
-  auto direct = nlohmann::ordered_json::array(), all = nlohmann::ordered_json::array();
-  for (auto l : prerequisites ? graph.links_into(event) : graph.links_out_of(event)) {
-    const auto& link = graph.links()[l];
+nlohmann::ordered_json dependency_json(const Timeline& timeline, const EventDependencies& deps, bool prerequisites) {
+  auto direct = nlohmann::ordered_json::array();
+  for (const auto& link : prerequisites ? deps.into : deps.out_of)
     direct.push_back({{"id", timeline.at(prerequisites ? link.prerequisite : link.dependent).id},
                       {"relation", std::string{to_string(link.type)}}, {"stated_by", timeline.at(link.owner).id}});
-  }
-  for (auto i : prerequisites ? graph.prerequisites(event) : graph.dependents(event)) all.push_back(timeline.at(i).id);
-  return {{"direct", direct}, {"all", all}};
+  return {{"direct", direct}, {"all", prerequisites ? deps.prerequisites : deps.dependents}};
 }
 
 }  // namespace
 
 nlohmann::ordered_json show_json(const Calendar& calendar, std::size_t index) {
-  DependencyGraph graph{calendar.timeline(), calendar.chronological()};
+  auto deps = dependencies(calendar, index);
   auto j = event_json(calendar.timeline().at(index), true, calendar.window_of(index));
-  j["depends_on"] = dependency_json(graph, index, true);
-  j["needed_by"] = dependency_json(graph, index, false);
+  j["depends_on"] = dependency_json(calendar.timeline(), deps, true);
+  j["needed_by"] = dependency_json(calendar.timeline(), deps, false);
   return j;
 }
 
@@ -85,7 +78,6 @@ int run_show(const ShowOptions& options, Session& session) {
     fmt::print("{}\n", show_json(calendar, index).dump(2));
     return kOk;
   }
-  DependencyGraph graph{timeline, calendar.chronological()};
   auto utc = ZoneDb::system().utc();
   fmt::print("{} — {}\n", e.id, e.title);
   print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));
@@ -122,7 +114,7 @@ int run_show(const ShowOptions& options, Session& session) {
     if (r.gap.max) gap += fmt::format(" at most {}", to_human_duration(*r.gap.max));
     print_field("relation", fmt::format("{} {}{}{}", view.word, timeline.at(view.other).id, gap, r.note.empty() ? "" : " — " + r.note));
   }
-  print_dependencies(graph, index);
+  print_dependencies(timeline, dependencies(calendar, index));
   if (!e.sources.empty()) fmt::print("  sources:\n");
   for (const auto& s : e.sources) {
     fmt::print("    - {}{}{}\n", s.outlet, s.published.empty() ? "" : ", " + s.published, s.url.empty() ? "" : " <" + s.url + ">");

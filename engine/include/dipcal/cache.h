@@ -21,7 +21,7 @@
 //
 // Races: entries are written to a temporary file and renamed into place, so a reader sees a whole
 // entry or none, and a mapped entry is never truncated under its reader. An entry that does not read
-// back whole (truncated, corrupted, an older format) is a miss and is replaced; each 64 KiB of it is
+// back whole (truncated, corrupted, an older format) is a miss and is replaced; each 16 KiB of it is
 // checked before it is used (a question about one event checks the few blocks it reads). The folder
 // keeps at most 32 entries (the ones written longest ago go first). The fingerprint is a fast 128-bit
 // hash, not a cryptographic one: it guards against change, not against someone who can write to the
@@ -57,6 +57,15 @@ class Fingerprint {
   std::uint64_t length_ = 0;
 };
 
+// Everything an event depends on and everything that depends on it, through any number of links of
+// the dependency graph (graph.h), by id in chronological order: what a part of the calendar knows of
+// events it does not hold.
+struct EventReach {
+  std::string id;
+  std::vector<std::string> prerequisites;
+  std::vector<std::string> dependents;
+};
+
 // What an entry holds: the load result, when it has no errors its solved network, and the
 // chronological order (chronological_order(load.timeline, the windows)).
 struct CompiledTimeline {
@@ -66,6 +75,8 @@ struct CompiledTimeline {
   // Only the events a question needs (Interest), in load order, with their windows; the files and
   // diagnostics are the whole load's.
   bool part = false;
+  // In a part, for each event asked for with its relatives, what it reaches in the whole calendar.
+  std::vector<EventReach> reach;
 };
 
 // What a question needs of a calendar, so that a warm run reads only that part of its cache entry.
@@ -77,8 +88,8 @@ struct Interest {
   std::vector<std::string> names;
   // Texts that may name an event, or else are read as something else (a date): no part is refused for them.
   std::vector<std::string> maybe_names;
-  // With the events named: those their relations name or that name them, and everything they
-  // depend on and that depends on them, through any number of links (`show`).
+  // With the events named: those their relations name or that name them (each with its relations),
+  // and the ids of everything they depend on and that depends on them (CompiledTimeline::reach).
   bool relatives = false;
   // The events that may be on any of these civil days, inclusive, in any zone (query/days.h).
   std::optional<std::pair<CivilDate, CivilDate>> days;

@@ -15,8 +15,8 @@ namespace {
 
 constexpr char kMagic[8] = {'D', 'I', 'P', 'C', 'A', 'L', 'T', 'E'};
 // Bump whenever what is written changes: an entry of another format is a miss.
-constexpr std::uint32_t kFormat = 5;
-constexpr std::size_t kBlock = 64 * 1024;
+constexpr std::uint32_t kFormat = 6;
+constexpr std::size_t kBlock = 16 * 1024;
 constexpr std::size_t kMaxKey = 64;
 // An event whose days span more than this goes to the list every day question reads whole.
 constexpr std::int32_t kShortSpan = 64;
@@ -91,8 +91,10 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
 
   std::vector<NameKey> names;
   std::vector<std::string_view> texts;
+  std::vector<std::uint32_t> id_text(n);  // each event's id among `texts`
   for (std::size_t i = 0; i < n; ++i) {
     const auto& e = timeline.at(i);
+    id_text[i] = static_cast<std::uint32_t>(texts.size());
     texts.push_back(e.id);
     names.push_back({static_cast<std::uint32_t>(i), 0, static_cast<std::uint32_t>(texts.size() - 1)});
     for (const auto& alias : e.aliases) {
@@ -101,6 +103,9 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
     }
   }
   std::sort(names.begin(), names.end(), [&](const NameKey& a, const NameKey& b) { return texts[a.size] < texts[b.size]; });
+  std::vector<std::uint32_t> sorted_at(texts.size());
+  for (std::size_t k = 0; k < names.size(); ++k) sorted_at[names[k].size] = static_cast<std::uint32_t>(k);
+  for (auto t : id_text) put(s[kIdNames], sorted_at[t]);
   for (auto& k : names) {
     auto text = texts[k.size];
     k.offset = static_cast<std::uint32_t>(s[kNameText].size());
@@ -316,7 +321,8 @@ bool EntryView::read_meta() {
   return items(kRecordStarts, 8) == events_ + 1 && items(kOrder, 4) == events_ &&
          (!has_windows_ || items(kWindows, sizeof(WindowRecord)) == events_) &&
          (!indexed_ || (items(kRanks, 4) == events_ && items(kAboutStarts, 4) == events_ + 1 &&
-                        items(kBeforeStarts, 4) == events_ + 1 && items(kAfterStarts, 4) == events_ + 1));
+                        items(kBeforeStarts, 4) == events_ + 1 && items(kAfterStarts, 4) == events_ + 1 &&
+                        items(kIdNames, 4) == events_));
 }
 
 LoadResult EntryView::meta_load() const {
@@ -355,6 +361,32 @@ std::vector<std::uint32_t> EntryView::list(EntrySection starts, EntrySection ite
 std::string_view EntryView::name(std::size_t k) const {
   auto key = item<NameKey>(kNames, k);
   return bytes_of(kNameText, key.offset, key.size);
+}
+
+std::string_view EntryView::id(std::size_t event) const {
+  auto k = item<std::uint32_t>(kIdNames, event);
+  if (k >= items(kNames, sizeof(NameKey))) throw CorruptEntry{};
+  return name(k);
+}
+
+std::vector<std::string> EntryView::reached(EntrySection starts, EntrySection items_section, std::size_t event) const {
+  std::vector<std::uint32_t> todo{static_cast<std::uint32_t>(event)};
+  std::unordered_set<std::uint32_t> seen{static_cast<std::uint32_t>(event)};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_rank;  // (rank, event)
+  while (!todo.empty()) {
+    auto at = todo.back();
+    todo.pop_back();
+    for (auto next : list(starts, items_section, at)) {
+      if (!seen.insert(next).second) continue;
+      todo.push_back(next);
+      by_rank.emplace_back(item<std::uint32_t>(kRanks, next), next);
+    }
+  }
+  std::sort(by_rank.begin(), by_rank.end());
+  std::vector<std::string> ids;
+  ids.reserve(by_rank.size());
+  for (const auto& [rank, e] : by_rank) ids.emplace_back(id(e));
+  return ids;
 }
 
 // As Timeline::find: an exact id or alias, else every event with an id or alias that the text begins.
@@ -476,6 +508,7 @@ std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const 
   }
   chosen = asked;
   EventReader reader{zones, files_};
+  CompiledTimeline compiled{meta_load(), std::nullopt, {}};
   if (interest.relatives) {
     for (auto x : asked) {
       auto about_x = list(kAboutStarts, kAbout, x);
@@ -486,21 +519,9 @@ std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const 
         auto target = find(rel.target);
         if (target.exact) chosen.push_back(target.events.front());
       }
-      // Everything it depends on, and everything that depends on it, through any number of links.
-      for (auto [starts, items_section] : {std::pair{kBeforeStarts, kBefore}, std::pair{kAfterStarts, kAfter}}) {
-        std::vector<std::uint32_t> todo{x};
-        std::unordered_set<std::uint32_t> reached{x};
-        while (!todo.empty()) {
-          auto at = todo.back();
-          todo.pop_back();
-          for (auto next : list(starts, items_section, at)) {
-            if (!reached.insert(next).second) continue;
-            todo.push_back(next);
-            if (reached.size() > events_ / 8 + 64) return std::nullopt;
-          }
-        }
-        chosen.insert(chosen.end(), reached.begin(), reached.end());
-      }
+      // Everything it depends on and everything that depends on it, through any number of links:
+      // their ids alone, which is all a question prints of them.
+      compiled.reach.push_back({std::string{id(x)}, reached(kBeforeStarts, kBefore, x), reached(kAfterStarts, kAfter, x)});
     }
   }
   if (interest.days) {
@@ -512,7 +533,6 @@ std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const 
   if (chosen.size() > events_ / 8 + 64) return std::nullopt;  // most of it: reading it all costs about as much
 
   // The chosen events in load order (ties and candidate lists keep their order), each with its window.
-  CompiledTimeline compiled{meta_load(), std::nullopt, {}};
   TimelineWindows w;
   std::vector<std::pair<std::uint32_t, std::size_t>> by_rank;
   for (std::size_t k = 0; k < chosen.size(); ++k) {

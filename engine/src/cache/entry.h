@@ -1,6 +1,6 @@
 // A cache entry (cache.h) laid out to be read in place, from a mapped file:
 //
-//   header · data: the sections, each 8-byte aligned · one 64-bit check per 64 KiB block of data
+//   header · data: the sections, each 8-byte aligned · one 64-bit check per 16 KiB block of data
 //
 // The header holds the format, the key, the sections' places, a check of itself and a check of the
 // block checks. Opening an entry reads the header, the block checks and the meta section (files,
@@ -11,7 +11,8 @@
 // Sections: the events' records (event_record.h) and where each begins; the solved windows as
 // fixed records; the chronological order and each event's rank in it; the names (ids and aliases)
 // sorted, for exact and prefix lookups; the events by the days they may be on; and, by event, the
-// events whose relations name it and its direct prerequisites and dependents in the dependency graph.
+// events whose relations name it and its direct prerequisites and dependents in the dependency graph;
+// and where each event's id stands among the names.
 #pragma once
 
 #include "dipcal/cache.h"
@@ -32,7 +33,7 @@ struct CorruptEntry {};
 // The sections of an entry, in the order they are written.
 enum EntrySection : std::uint32_t {
   kMeta, kRecordStarts, kRecords, kWindows, kOrder, kRanks, kNames, kNameText, kDaysShort, kDaysLong,
-  kAboutStarts, kAbout, kBeforeStarts, kBefore, kAfterStarts, kAfter, kSections
+  kAboutStarts, kAbout, kBeforeStarts, kBefore, kAfterStarts, kAfter, kIdNames, kSections
 };
 
 // Where a section lies in the entry's data.
@@ -93,6 +94,9 @@ class EntryView {
   [[nodiscard]] EventWindow window(std::size_t event) const;
   [[nodiscard]] std::vector<std::uint32_t> list(EntrySection starts, EntrySection items, std::size_t event) const;
   [[nodiscard]] std::string_view name(std::size_t k) const;
+  [[nodiscard]] std::string_view id(std::size_t event) const;
+  // The ids of every event reached from `event` through the lists of `starts`/`items`, chronological.
+  [[nodiscard]] std::vector<std::string> reached(EntrySection starts, EntrySection items, std::size_t event) const;
   [[nodiscard]] NameMatch find(std::string_view name) const;
   [[nodiscard]] std::vector<std::uint32_t> on_days(std::int32_t first, std::int32_t last) const;
   // Reads the meta section into the members below; false when it does not read whole.

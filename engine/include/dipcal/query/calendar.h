@@ -57,12 +57,16 @@ class Calendar {
   // Whether this is the part of the calendar an Interest asked for, read from the cache, rather
   // than all of it. The questions of that Interest get the whole calendar's answers from it.
   [[nodiscard]] bool part() const { return part_; }
+  // In a part: what the event reaches in the whole calendar, when it was asked for with its
+  // relatives (cache.h, Interest::relatives); nullptr otherwise (query/dependencies.h works it out).
+  [[nodiscard]] const EventReach* reach_of(std::size_t event) const;
 
  private:
   LoadResult load_;
   TimelineWindows windows_;
   std::vector<std::size_t> order_;
   bool part_ = false;
+  std::vector<EventReach> reach_;
 };
 
 }  // namespace dipcal
