@@ -57,6 +57,12 @@ const Calendar& Session::calendar_as_is(const std::vector<std::string>& paths, s
   return *calendar_;
 }
 
+std::optional<EntryListing> Session::listing() {
+  if (options_.no_cache) return std::nullopt;
+  TimelineCache cache{TimelineCache::default_folder()};
+  return cache.listing(fixture_paths(options_), ZoneDb::system(), options_.limits);
+}
+
 const Calendar& Session::calendar(std::optional<Interest> interest) {
   const auto& calendar = calendar_as_is({}, std::move(interest));
   if (!calendar.clean()) {

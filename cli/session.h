@@ -52,6 +52,10 @@ class Session {
   // The calendar of `paths` (default: the fixtures in effect) whatever its problems, for `check`.
   const Calendar& calendar_as_is(const std::vector<std::string>& paths = {}, std::optional<Interest> interest = std::nullopt);
 
+  // A warm cache entry's listing of every event (cache.h, EntryListing) for the fixtures as they
+  // are; nullopt with --no-cache, on a miss or for a calendar with problems (then load the calendar).
+  std::optional<EntryListing> listing();
+
   // The output zone: --tz, else $TZ when it names a zone, else UTC.
   const Zone& zone();
   // --tz alone: the zone a count is made in when the caller chose one ($TZ does not choose).

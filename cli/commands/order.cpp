@@ -2,6 +2,7 @@
 // level chronological) or in plain chronological order.
 #include "../commands.h"
 #include "../format.h"
+#include "../listing_json.h"
 
 #include "dipcal/graph.h"
 
@@ -22,6 +23,14 @@ void print_event_line(const Event& e, const EventWindow* window, std::string_vie
 }
 
 int run_order(const OrderOptions& options, Session& session) {
+  bool by_time = options.by == "time";
+  if (options.json) {
+    // Every event, from the warm entry in place; a cycle is reported from the loaded calendar.
+    if (auto listing = session.listing(); listing && (by_time || listing->has_dependency_order())) {
+      print_order_json(*listing, by_time);
+      return kOk;
+    }
+  }
   const auto& calendar = session.calendar();
   const auto& timeline = calendar.timeline();
   std::vector<std::vector<std::size_t>> groups;

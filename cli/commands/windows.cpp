@@ -1,6 +1,7 @@
 // dipcal windows [EVENT…]: the earliest and latest start and end the whole network allows each event.
 #include "../commands.h"
 #include "../format.h"
+#include "../listing_json.h"
 
 #include "dipcal/network.h"
 
@@ -23,6 +24,12 @@ nlohmann::ordered_json instant_or_null(const std::optional<Instant>& i) {
 std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { return i ? human_time_text(*i, zone) : "unbounded"; }
 
 int run_windows(const WindowsOptions& options, Session& session) {
+  if (options.json && options.events.empty()) {
+    if (auto listing = session.listing()) {  // every event, from the warm entry in place
+      print_windows_json(*listing);
+      return kOk;
+    }
+  }
   const auto& zone = session.zone();
   std::optional<Interest> interest;
   if (!options.events.empty()) interest = Interest{options.events, {}, false, std::nullopt};

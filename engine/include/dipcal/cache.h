@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,34 @@ struct Interest {
 std::string serialize_compiled(const CompiledTimeline& compiled, std::string_view key);
 std::optional<CompiledTimeline> deserialize_compiled(std::string_view bytes, std::string_view key, const ZoneDb& zones);
 
+// Every event of a warm cache entry, read in place without reading any event's record: ids, zones,
+// windows and the two orders. What the listings of every event print (`windows --json`,
+// `order --json`), at the cost of the bytes they print.
+class EntryListing {
+ public:
+  struct Impl;
+  explicit EntryListing(std::unique_ptr<Impl> impl);
+  ~EntryListing();
+  EntryListing(EntryListing&&) noexcept;
+  EntryListing& operator=(EntryListing&&) noexcept;
+
+  [[nodiscard]] std::size_t size() const;
+  // The event at position k of the chronological order (query/calendar.h).
+  [[nodiscard]] std::uint32_t chronological(std::size_t k) const;
+  // The dependency order: DependencyGraph::levels() concatenated; none when the graph has a cycle.
+  [[nodiscard]] bool has_dependency_order() const;
+  [[nodiscard]] std::uint32_t by_dependency(std::size_t k) const;
+
+  [[nodiscard]] std::string_view id(std::uint32_t event) const;
+  [[nodiscard]] std::string_view zone(std::uint32_t event) const;
+  [[nodiscard]] bool dated(std::uint32_t event) const;
+  // The network's window (network.h), as Calendar::windows() holds it.
+  [[nodiscard]] EventWindow window(std::uint32_t event) const;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 class TimelineCache {
  public:
   enum class Outcome {
@@ -131,10 +160,23 @@ class TimelineCache {
   CompiledTimeline load(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones, const LoadLimits& limits,
                         const LoadHooks& hooks = {}, const Interest* interest = nullptr);
 
+  // The listing of a whole entry for the fixtures as they are, when it holds a clean calendar with
+  // a solved network; nullopt otherwise (the caller loads: nothing is parsed or stored here).
+  std::optional<EntryListing> listing(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones, const LoadLimits& limits);
+
   [[nodiscard]] Outcome last_outcome() const { return outcome_; }
   [[nodiscard]] const std::filesystem::path& folder() const { return folder_; }
 
  private:
+  friend class EntryListing;
+  struct Found;
+  [[nodiscard]] std::string entry_key(const std::vector<std::filesystem::path>& paths, const ZoneDb& zones, const LoadLimits& limits) const;
+  static std::string set_prefix(const std::string& key);
+  [[nodiscard]] std::filesystem::path entry_path(const std::string& key) const;
+  // The entry for the fixtures as they are now, mapped and opened; nullopt on a miss.
+  [[nodiscard]] std::optional<Found> find_entry(const std::string& key, const std::vector<std::filesystem::path>& paths,
+                                                const LoadLimits& limits) const;
+
   std::filesystem::path folder_;
   std::string program_;
   Outcome outcome_ = Outcome::none;

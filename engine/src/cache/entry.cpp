@@ -7,6 +7,7 @@
 #include <atomic>
 #include <limits>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace dipcal::detail {
@@ -22,7 +23,6 @@ constexpr std::size_t kMaxKey = 64;
 constexpr std::int32_t kShortSpan = 64;
 // Beyond this many candidates of a prefix, the lookup is left to the whole calendar (it lists them).
 constexpr std::size_t kMaxCandidates = 64;
-constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
 
 struct Header {
   char magic[8];
@@ -35,22 +35,6 @@ struct Header {
   std::uint64_t checks_check;  // of the block checks
   SectionPlace places[kSections];
   std::uint64_t header_check;  // of every byte before it
-};
-
-struct NameKey {
-  std::uint32_t event;
-  std::uint32_t offset;  // in name_text
-  std::uint32_t size;
-};
-
-struct DayKey {
-  std::int32_t first;  // days since 1970-01-01, widened by two days each way
-  std::int32_t last;
-  std::uint32_t event;
-};
-
-struct WindowRecord {
-  std::int64_t start_earliest, start_latest, end_earliest, end_latest;  // Unix seconds, kNone: unbounded
 };
 
 std::uint64_t check_of(std::string_view bytes) {
@@ -134,7 +118,24 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
   for (std::size_t i = 0; i < n; ++i)
     for (const auto& rel : timeline.at(i).relations)
       if (auto t = timeline.index_of(rel.target); t != Timeline::npos) about[t].push_back(static_cast<std::uint32_t>(i));
+  std::vector<std::string> zone_names;
+  std::unordered_map<std::string, std::uint32_t> zone_numbers;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& name = timeline.at(i).zone.name();
+    auto [at, added] = zone_numbers.try_emplace(name, static_cast<std::uint32_t>(zone_names.size()));
+    if (added) zone_names.push_back(name);
+    put(s[kEventZones], at->second);
+    put(s[kDated], static_cast<std::uint8_t>(timeline.at(i).dated()));
+  }
+  FileTable no_files;
+  Writer zones{no_files};
+  zones.strings(zone_names);
+  s[kZoneNames] = std::move(zones.out());
+
   DependencyGraph graph{timeline, compiled.order};
+  if (auto levels = graph.levels())
+    for (const auto& level : *levels)
+      for (auto i : level) put(s[kDependencyOrder], static_cast<std::uint32_t>(i));
   for (const auto& link : graph.links()) {
     before[link.dependent].push_back(static_cast<std::uint32_t>(link.prerequisite));
     after[link.prerequisite].push_back(static_cast<std::uint32_t>(link.dependent));
@@ -322,7 +323,7 @@ bool EntryView::read_meta() {
          (!has_windows_ || items(kWindows, sizeof(WindowRecord)) == events_) &&
          (!indexed_ || (items(kRanks, 4) == events_ && items(kAboutStarts, 4) == events_ + 1 &&
                         items(kBeforeStarts, 4) == events_ + 1 && items(kAfterStarts, 4) == events_ + 1 &&
-                        items(kIdNames, 4) == events_));
+                        items(kIdNames, 4) == events_ && items(kEventZones, 4) == events_ && items(kDated, 1) == events_));
 }
 
 LoadResult EntryView::meta_load() const {
@@ -361,6 +362,23 @@ std::vector<std::uint32_t> EntryView::list(EntrySection starts, EntrySection ite
 std::string_view EntryView::name(std::size_t k) const {
   auto key = item<NameKey>(kNames, k);
   return bytes_of(kNameText, key.offset, key.size);
+}
+
+template <typename T>
+const T* EntryView::array(EntrySection s) const {
+  return reinterpret_cast<const T*>(whole(s).data());  // sections begin 8-byte aligned in a page-aligned mapping
+}
+template const std::uint32_t* EntryView::array<std::uint32_t>(EntrySection) const;
+template const std::uint8_t* EntryView::array<std::uint8_t>(EntrySection) const;
+template const NameKey* EntryView::array<NameKey>(EntrySection) const;
+template const WindowRecord* EntryView::array<WindowRecord>(EntrySection) const;
+
+std::vector<std::string> EntryView::zone_names() const {
+  static const std::vector<FileName> no_files;
+  Reader r{whole(kZoneNames), no_files};
+  auto names = r.strings();
+  if (!r.at_end()) throw CorruptEntry{};
+  return names;
 }
 
 std::string_view EntryView::id(std::size_t event) const {

@@ -12,7 +12,9 @@
 // fixed records; the chronological order and each event's rank in it; the names (ids and aliases)
 // sorted, for exact and prefix lookups; the events by the days they may be on; and, by event, the
 // events whose relations name it and its direct prerequisites and dependents in the dependency graph;
-// and where each event's id stands among the names.
+// where each event's id stands among the names; each event's zone and whether it is dated; and the
+// dependency order (DependencyGraph::levels, concatenated; empty when the graph has a cycle). The
+// last ones let a listing of every event (query/listing.h) print without reading a record.
 #pragma once
 
 #include "dipcal/cache.h"
@@ -20,6 +22,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,13 +36,34 @@ struct CorruptEntry {};
 // The sections of an entry, in the order they are written.
 enum EntrySection : std::uint32_t {
   kMeta, kRecordStarts, kRecords, kWindows, kOrder, kRanks, kNames, kNameText, kDaysShort, kDaysLong,
-  kAboutStarts, kAbout, kBeforeStarts, kBefore, kAfterStarts, kAfter, kIdNames, kSections
+  kAboutStarts, kAbout, kBeforeStarts, kBefore, kAfterStarts, kAfter, kIdNames, kZoneNames, kEventZones,
+  kDated, kDependencyOrder, kSections
 };
 
 // Where a section lies in the entry's data.
 struct SectionPlace {
   std::uint64_t offset = 0;
   std::uint64_t size = 0;
+};
+
+// A name (id or alias) of the sorted name index.
+struct NameKey {
+  std::uint32_t event;
+  std::uint32_t offset;  // in name_text
+  std::uint32_t size;
+};
+
+// An event by the days it may be on.
+struct DayKey {
+  std::int32_t first;  // days since 1970-01-01, widened by two days each way
+  std::int32_t last;
+  std::uint32_t event;
+};
+
+// A solved window as stored; kNone for an unbounded side.
+constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
+struct WindowRecord {
+  std::int64_t start_earliest, start_latest, end_earliest, end_latest;  // Unix seconds, kNone: unbounded
 };
 
 // What an entry says about one fixture file, to tell without reading it whether it changed.
@@ -69,6 +93,16 @@ class EntryView {
 
   // Everything the entry holds (every block checked first). Throws CorruptEntry.
   [[nodiscard]] CompiledTimeline everything(const ZoneDb& zones) const;
+  [[nodiscard]] bool indexed() const { return indexed_; }
+  [[nodiscard]] std::size_t size() const { return events_; }
+
+  // The whole of a section as an array, every block checked (for listings of every event).
+  template <typename T>
+  [[nodiscard]] const T* array(EntrySection s) const;
+  [[nodiscard]] std::string_view whole(EntrySection s) const { return bytes_of(s, 0, places_[s].size); }
+  [[nodiscard]] bool has_dependency_order() const { return places_[kDependencyOrder].size == events_ * 4; }
+  [[nodiscard]] std::vector<std::string> zone_names() const;
+
   // The part of the calendar that `interest` needs (cache.h); nullopt when that is no small part
   // of it, or the entry has no indexes (a load with errors, a network without solution). Throws
   // CorruptEntry.

@@ -181,6 +181,12 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
 
 }  // namespace
 
+// A whole, unchanged entry: the mapping and the view that reads it.
+struct TimelineCache::Found {
+  std::unique_ptr<detail::MappedFile> mapped;
+  detail::EntryView view;
+};
+
 TimelineCache::TimelineCache(fs::path folder, std::string program) : folder_{std::move(folder)}, program_{std::move(program)} {}
 
 const std::string& TimelineCache::program_identity() {
@@ -212,31 +218,17 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
     outcome_ = Outcome::uncacheable;
     return {load_fixtures(paths, zones, limits, parse_hooks), std::nullopt, {}, false};
   }
-  auto base = inputs(paths, zones, limits, program_);
-  auto key = base.hex();
-  // One entry per fixture set (the paths as given, from this folder, read by this program).
-  auto set_prefix = key.substr(0, 16) + "-";
-  auto entry = folder_ / (set_prefix + key + ".entry");
-
-  // The files as they are now: an entry that lists the same files, unchanged, is the answer.
-  {
-    LoadResult listing;
-    list_fixture_files(paths, listing);
-    detail::MappedFile mapped{entry, std::numeric_limits<std::uintmax_t>::max()};
-    auto bytes = mapped.bytes();
-    std::optional<detail::EntryView> view;
-    if (listing.diagnostics.all().empty() && bytes) view = detail::EntryView::open(*bytes, key);
-    if (view && unchanged(view->inputs(), listing.files, paths, limits)) {
-      try {
-        std::optional<CompiledTimeline> part;
-        if (interest) part = view->part(*interest, zones);
-        outcome_ = Outcome::hit;
-        if (part) return std::move(*part);
-        mapped.populate();
-        return view->everything(zones);
-      } catch (const detail::CorruptEntry&) {
-        // parse instead, and replace the entry
-      }
+  auto key = entry_key(paths, zones, limits);
+  if (auto found = find_entry(key, paths, limits)) {
+    try {
+      std::optional<CompiledTimeline> part;
+      if (interest) part = found->view.part(*interest, zones);
+      outcome_ = Outcome::hit;
+      if (part) return std::move(*part);
+      found->mapped->populate();
+      return found->view.everything(zones);
+    } catch (const detail::CorruptEntry&) {
+      // parse instead, and replace the entry
     }
   }
 
@@ -258,13 +250,102 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
   }
   if (!compiled.load.diagnostics.has_errors()) compiled.windows = solve_windows(compiled.load.timeline);
   compiled.order = chronological_order(compiled.load.timeline, compiled.windows ? &compiled.windows->events : nullptr);
+  auto entry = entry_path(key);
   if (!write_entry(folder_, entry, detail::entry_bytes(compiled, key, read))) {
     outcome_ = Outcome::not_stored;
     return compiled;
   }
   outcome_ = Outcome::stored;
-  remove_stale(folder_, set_prefix, entry);
+  remove_stale(folder_, set_prefix(key), entry);
   return compiled;
+}
+
+std::string TimelineCache::entry_key(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits) const {
+  return inputs(paths, zones, limits, program_).hex();
+}
+
+// One entry per fixture set (the paths as given, from this folder, read by this program).
+std::string TimelineCache::set_prefix(const std::string& key) { return key.substr(0, 16) + "-"; }
+
+fs::path TimelineCache::entry_path(const std::string& key) const { return folder_ / (set_prefix(key) + key + ".entry"); }
+
+std::optional<TimelineCache::Found> TimelineCache::find_entry(const std::string& key, const std::vector<fs::path>& paths,
+                                                             const LoadLimits& limits) const {
+  LoadResult listing;
+  list_fixture_files(paths, listing);
+  if (!listing.diagnostics.all().empty()) return std::nullopt;
+  auto mapped = std::make_unique<detail::MappedFile>(entry_path(key), std::numeric_limits<std::uintmax_t>::max());
+  auto bytes = mapped->bytes();
+  if (!bytes) return std::nullopt;
+  auto view = detail::EntryView::open(*bytes, key);
+  if (!view || !unchanged(view->inputs(), listing.files, paths, limits)) return std::nullopt;
+  return Found{std::move(mapped), std::move(*view)};
+}
+
+std::optional<EntryListing> TimelineCache::listing(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits) {
+  if (folder_.empty()) return std::nullopt;
+  auto found = find_entry(entry_key(paths, zones, limits), paths, limits);
+  if (!found || !found->view.indexed()) return std::nullopt;
+  try {
+    return EntryListing{std::make_unique<EntryListing::Impl>(std::move(*found))};
+  } catch (const detail::CorruptEntry&) {
+    return std::nullopt;
+  }
+}
+
+// The arrays a listing reads, each checked whole once.
+struct EntryListing::Impl {
+  explicit Impl(TimelineCache::Found found)
+      : entry{std::move(found)},
+        order{entry.view.array<std::uint32_t>(detail::kOrder)},
+        dependency_order{entry.view.has_dependency_order() ? entry.view.array<std::uint32_t>(detail::kDependencyOrder) : nullptr},
+        id_names{entry.view.array<std::uint32_t>(detail::kIdNames)},
+        names{entry.view.array<detail::NameKey>(detail::kNames)},
+        name_text{entry.view.whole(detail::kNameText)},
+        event_zones{entry.view.array<std::uint32_t>(detail::kEventZones)},
+        dated{entry.view.array<std::uint8_t>(detail::kDated)},
+        windows{entry.view.array<detail::WindowRecord>(detail::kWindows)},
+        zone_names{entry.view.zone_names()} {
+    auto n = entry.view.size(), name_count = entry.view.whole(detail::kNames).size() / sizeof(detail::NameKey);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& key = names[id_names[i] < name_count ? id_names[i] : 0];
+      if (order[i] >= n || (dependency_order && dependency_order[i] >= n) || id_names[i] >= name_count ||
+          key.offset > name_text.size() || key.size > name_text.size() - key.offset || event_zones[i] >= zone_names.size())
+        throw detail::CorruptEntry{};
+    }
+  }
+
+  TimelineCache::Found entry;
+  const std::uint32_t* order;
+  const std::uint32_t* dependency_order;
+  const std::uint32_t* id_names;
+  const detail::NameKey* names;
+  std::string_view name_text;
+  const std::uint32_t* event_zones;
+  const std::uint8_t* dated;
+  const detail::WindowRecord* windows;
+  std::vector<std::string> zone_names;
+};
+
+EntryListing::EntryListing(std::unique_ptr<Impl> impl) : impl_{std::move(impl)} {}
+EntryListing::~EntryListing() = default;
+EntryListing::EntryListing(EntryListing&&) noexcept = default;
+EntryListing& EntryListing::operator=(EntryListing&&) noexcept = default;
+
+std::size_t EntryListing::size() const { return impl_->entry.view.size(); }
+std::uint32_t EntryListing::chronological(std::size_t k) const { return impl_->order[k]; }
+bool EntryListing::has_dependency_order() const { return impl_->dependency_order != nullptr; }
+std::uint32_t EntryListing::by_dependency(std::size_t k) const { return impl_->dependency_order[k]; }
+std::string_view EntryListing::id(std::uint32_t event) const {
+  const auto& key = impl_->names[impl_->id_names[event]];
+  return impl_->name_text.substr(key.offset, key.size);
+}
+std::string_view EntryListing::zone(std::uint32_t event) const { return impl_->zone_names[impl_->event_zones[event]]; }
+bool EntryListing::dated(std::uint32_t event) const { return impl_->dated[event] != 0; }
+EventWindow EntryListing::window(std::uint32_t event) const {
+  const auto& w = impl_->windows[event];
+  auto instant = [](std::int64_t s) { return s == detail::kNone ? std::nullopt : std::optional{Instant::from_unix(s)}; };
+  return {{instant(w.start_earliest), instant(w.start_latest)}, {instant(w.end_earliest), instant(w.end_latest)}};
 }
 
 std::string serialize_compiled(const CompiledTimeline& compiled, std::string_view key) { return detail::entry_bytes(compiled, key, {}); }

@@ -9,9 +9,40 @@
 namespace dipcal {
 
 std::string to_rfc3339(Instant i) {
+  std::string text;
+  append_rfc3339(text, i);
+  return text;
+}
+
+void append_rfc3339(std::string& out, Instant i) {
   auto days = date::floor<date::days>(i.time());
-  CivilDateTime utc{CivilDate{date::local_days{days.time_since_epoch()}}, i.time() - days};
-  return to_string(utc) + "Z";
+  date::year_month_day ymd{days};
+  auto year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {  // signs and wider years: the civil date-time's own format
+    out += to_string(CivilDateTime{CivilDate{date::local_days{days.time_since_epoch()}}, i.time() - days});
+    out += 'Z';
+    return;
+  }
+  auto second = (i.time() - days).count();
+  char text[20];
+  auto two = [&](int at, long v) {
+    text[at] = static_cast<char>('0' + v / 10);
+    text[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, year / 100);
+  two(2, year % 100);
+  text[4] = '-';
+  two(5, static_cast<unsigned>(ymd.month()));
+  text[7] = '-';
+  two(8, static_cast<unsigned>(ymd.day()));
+  text[10] = 'T';
+  two(11, second / 3600);
+  text[13] = ':';
+  two(14, second / 60 % 60);
+  text[16] = ':';
+  two(17, second % 60);
+  out.append(text, 19);
+  out += 'Z';
 }
 
 std::string offset_to_string(std::chrono::seconds offset, std::string_view separator) {

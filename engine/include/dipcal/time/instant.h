@@ -45,6 +45,8 @@ struct OffsetDateTime {
 
 // RFC 3339 in UTC with a trailing Z: "2025-10-30T02:00:00Z".
 std::string to_rfc3339(Instant i);
+// The same text appended to `out`, without a string of its own: for listings of many instants.
+void append_rfc3339(std::string& out, Instant i);
 // "+09:00", "-04:00", "+05:45".
 // "+09:00", "-04:56:02" (seconds only when not zero); `separator` "" gives ISO 8601's basic form,
 // "+0900", as iCalendar writes it.
