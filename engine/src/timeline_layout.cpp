@@ -347,6 +347,133 @@ Extent extent_of(const Event& e, const EventWindow* window) {
   return x;
 }
 
+// The header above the axis: the title, when given, then the axis's zone and the time the drawing is
+// as of, so that a drawing printed or passed on still says which clock and which moment it shows.
+void lay_out_header(TimelineLayout& layout, const LayoutOptions& options) {
+  double header_y = 4;
+  if (!options.title.empty()) {
+    layout.title = make_label(fit_label(options.title, options.width - 16), 8, header_y, 8, options.width - 8);
+    header_y += M::header_line;
+  }
+  auto subtitle = fmt::format("Axis in {}", options.zone.name());
+  layout.as_of = options.now;
+  if (options.now) subtitle += fmt::format(" \u00B7 as of {}", clock_text(options.zone, *options.now));
+  layout.subtitle = make_label(fit_label(subtitle, options.width - 16), 8, header_y, 8, options.width - 8);
+  layout.axis_top = header_y + M::header_line + 2;
+}
+
+// The given events in chronological order, the order of TimelineLayout::events, each with its extent
+// on the UTC line and the civil days it is on in its own zone.
+struct Chronology {
+  std::vector<std::size_t> order;           // Timeline indexes
+  std::map<std::size_t, std::size_t> slot;  // Timeline index -> index into order (and layout.events)
+  std::vector<Extent> extents;
+  std::vector<DayRange> own_days;
+};
+
+Chronology chronology_of(const Timeline& timeline, std::span<const std::size_t> events,
+                         const std::vector<EventWindow>* windows) {
+  Chronology c;
+  std::set<std::size_t> given(events.begin(), events.end());
+  for (auto i : chronological_order(timeline, windows))
+    if (given.count(i)) c.order.push_back(i);
+  for (auto i : c.order) {
+    const EventWindow* w = windows && i < windows->size() ? &(*windows)[i] : nullptr;
+    c.slot[i] = c.extents.size();
+    c.extents.push_back(extent_of(timeline.at(i), w));
+    c.own_days.push_back(days_of(timeline.at(i), w, timeline.at(i).zone));
+  }
+  return c;
+}
+
+// The axis's span: local midnight (in the axis's zone) before the earliest start to local midnight
+// after the latest end, or the days --from and --to ask for. Whole days, so that the axis begins and
+// ends on a day tick; with no dated event it is the day of now (else a fixed day: the same input
+// gives the same drawing).
+void choose_span(TimeAxis& axis, const std::vector<Extent>& extents, const LayoutOptions& options) {
+  std::optional<Instant> lo, hi;
+  for (const auto& x : extents)
+    for (auto t : {x.start, x.end})
+      if (t) {
+        lo = lo ? std::min(*lo, *t) : *t;
+        hi = hi ? std::max(*hi, *t) : *t;
+      }
+  if (!lo) lo = hi = options.now ? *options.now : options.zone.start_of_day(*CivilDate::from_ymd(2000, 1, 1));
+  auto first_day = options.first_day ? *options.first_day : options.zone.to_civil(*lo).date();
+  auto last_day = options.last_day ? *options.last_day : options.zone.to_civil(*hi > *lo ? *hi - seconds{1} : *hi).date();
+  if (last_day < first_day) {
+    // One bound given and every event beyond it: the axis is that one day.
+    if (options.first_day) last_day = first_day;
+    else first_day = last_day;
+  }
+  axis.start = options.zone.start_of_day(first_day);
+  axis.end = options.zone.start_of_day(last_day.plus_days(1));
+}
+
+// One shape per event at its extent on the axis, on a line of its own for now (lanes and rows come
+// later): a bar, a diamond centred on a timed event's start (it keeps its size when zoomed), or a
+// window, which runs to the edge of the axis on a side it is unbounded.
+void place_shapes(TimelineLayout& layout, const Chronology& chronology) {
+  const auto& axis = layout.axis;
+  const auto& extents = chronology.extents;
+  const auto& own_days = chronology.own_days;
+  for (std::size_t k = 0; k < chronology.order.size(); ++k) {
+    EventShape s;
+    s.event = chronology.order[k];
+    s.shape = extents[k].shape;
+    s.open_start = s.shape == Shape::window && !extents[k].start;
+    s.open_end = s.shape == Shape::window && !extents[k].end;
+    s.start = extents[k].start.value_or(axis.start);
+    s.end = extents[k].end.value_or(s.shape == Shape::window ? axis.end : s.start);
+    double x0 = axis.x_of(s.start), x1 = axis.x_of(s.end);
+    if (s.shape == Shape::mark) {
+      x0 -= M::mark_radius;
+      x1 = x0 + 2 * M::mark_radius;
+    }
+    s.box = {x0, 0, x1 - x0, s.shape == Shape::mark ? 2 * M::mark_radius : M::bar_height};
+    if (own_days[k].placed) {
+      s.first_day = own_days[k].first;
+      s.last_day = own_days[k].last;
+    }
+    layout.events.push_back(std::move(s));
+  }
+}
+
+// The bar shape k is stated to be during (by its own `during`, else by another's `contains`), when
+// that event is a bar drawn here and holds it; its own statements win over the others'.
+std::optional<std::size_t> stated_parent(const Timeline& timeline, const std::vector<EventShape>& shapes,
+                                         const std::map<std::size_t, std::size_t>& slot, std::size_t k) {
+  auto within = [&](std::size_t child, std::size_t p) {
+    return shapes[p].shape == Shape::bar && (shapes[child].shape == Shape::bar || shapes[child].shape == Shape::mark) &&
+           shapes[p].start <= shapes[child].start && shapes[child].end <= shapes[p].end;
+  };
+  for (const auto& r : timeline.at(shapes[k].event).relations) {
+    if (r.type != RelationType::during) continue;
+    auto it = slot.find(timeline.index_of(r.target));
+    if (it != slot.end() && it->second != k && within(k, it->second)) return it->second;
+  }
+  for (std::size_t p = 0; p < shapes.size(); ++p) {
+    if (p == k) continue;
+    for (const auto& r : timeline.at(shapes[p].event).relations)
+      if (r.type == RelationType::contains && timeline.index_of(r.target) == shapes[k].event && within(k, p)) return p;
+  }
+  return std::nullopt;
+}
+
+// `during` nesting: an event sits in the bar of the first event it is stated to be during (or that
+// states it contains it) when that event is a bar drawn here and holds it; chains nest into their
+// outermost bar, so that nesting is one level deep; a cycle of such statements nests nothing.
+void nest_during(const Timeline& timeline, std::vector<EventShape>& shapes, const std::map<std::size_t, std::size_t>& slot) {
+  std::vector<std::optional<std::size_t>> parent(shapes.size());
+  for (std::size_t k = 0; k < shapes.size(); ++k) parent[k] = stated_parent(timeline, shapes, slot, k);
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    std::optional<std::size_t> root = parent[k];
+    for (std::size_t steps = 0; root && parent[*root] && steps <= shapes.size(); ++steps) root = parent[*root];
+    if (root && (*root == k || parent[*root])) root.reset();  // a cycle
+    shapes[k].parent = root;
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(LaneGrouping g) {
@@ -431,107 +558,13 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
   axis.plot_x0 = options.lane_header_width;
   axis.plot_x1 = std::max(options.width - options.margin_right, axis.plot_x0 + 100);
 
-  // The header: the title, then the axis's zone and the time the drawing is as of.
-  double header_y = 4;
-  if (!options.title.empty()) {
-    layout.title = make_label(fit_label(options.title, options.width - 16), 8, header_y, 8, options.width - 8);
-    header_y += M::header_line;
-  }
-  auto subtitle = fmt::format("Axis in {}", options.zone.name());
-  layout.as_of = options.now;
-  if (options.now) subtitle += fmt::format(" \u00B7 as of {}", clock_text(options.zone, *options.now));
-  layout.subtitle = make_label(fit_label(subtitle, options.width - 16), 8, header_y, 8, options.width - 8);
-  layout.axis_top = header_y + M::header_line + 2;
-
-  // The events in chronological order, with their extents on the UTC line.
-  std::set<std::size_t> given(events.begin(), events.end());
-  std::vector<std::size_t> order;
-  for (auto i : chronological_order(timeline, windows))
-    if (given.count(i)) order.push_back(i);
-  std::map<std::size_t, std::size_t> slot;  // Timeline index -> index into layout.events
-  std::vector<Extent> extents;
-  std::vector<DayRange> own_days;
-  for (auto i : order) {
-    const EventWindow* w = windows && i < windows->size() ? &(*windows)[i] : nullptr;
-    slot[i] = extents.size();
-    extents.push_back(extent_of(timeline.at(i), w));
-    own_days.push_back(days_of(timeline.at(i), w, timeline.at(i).zone));
-  }
-
-  // The axis: local midnight before the earliest start to local midnight after the latest end.
-  std::optional<Instant> lo, hi;
-  for (const auto& x : extents)
-    for (auto t : {x.start, x.end})
-      if (t) {
-        lo = lo ? std::min(*lo, *t) : *t;
-        hi = hi ? std::max(*hi, *t) : *t;
-      }
-  if (!lo) lo = hi = options.now ? *options.now : options.zone.start_of_day(*CivilDate::from_ymd(2000, 1, 1));
-  auto first_day = options.first_day ? *options.first_day : options.zone.to_civil(*lo).date();
-  auto last_day = options.last_day ? *options.last_day : options.zone.to_civil(*hi > *lo ? *hi - seconds{1} : *hi).date();
-  if (last_day < first_day) {
-    // One bound given and every event beyond it: the axis is that one day.
-    if (options.first_day) last_day = first_day;
-    else first_day = last_day;
-  }
-  axis.start = options.zone.start_of_day(first_day);
-  axis.end = options.zone.start_of_day(last_day.plus_days(1));
-
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    EventShape s;
-    s.event = order[k];
-    s.shape = extents[k].shape;
-    s.open_start = s.shape == Shape::window && !extents[k].start;
-    s.open_end = s.shape == Shape::window && !extents[k].end;
-    s.start = extents[k].start.value_or(axis.start);
-    s.end = extents[k].end.value_or(s.shape == Shape::window ? axis.end : s.start);
-    double x0 = axis.x_of(s.start), x1 = axis.x_of(s.end);
-    if (s.shape == Shape::mark) {
-      x0 -= M::mark_radius;
-      x1 = x0 + 2 * M::mark_radius;
-    }
-    s.box = {x0, 0, x1 - x0, s.shape == Shape::mark ? 2 * M::mark_radius : M::bar_height};
-    if (own_days[k].placed) {
-      s.first_day = own_days[k].first;
-      s.last_day = own_days[k].last;
-    }
-    layout.events.push_back(std::move(s));
-  }
+  lay_out_header(layout, options);
+  auto chronology = chronology_of(timeline, events, windows);
+  choose_span(axis, chronology.extents, options);
+  place_shapes(layout, chronology);
+  auto& slot = chronology.slot;
+  nest_during(timeline, layout.events, slot);
   auto& shapes = layout.events;
-
-  // `during` nesting: an event sits in the bar of the first event it is stated to be during (or that
-  // states it contains it) when that event is a bar drawn here and holds it; chains nest into their
-  // outermost bar; a cycle of such statements nests nothing.
-  std::vector<std::optional<std::size_t>> parent(shapes.size());
-  auto within = [&](std::size_t child, std::size_t p) {
-    return shapes[p].shape == Shape::bar && (shapes[child].shape == Shape::bar || shapes[child].shape == Shape::mark) &&
-           shapes[p].start <= shapes[child].start && shapes[child].end <= shapes[p].end;
-  };
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    const auto& e = timeline.at(shapes[k].event);
-    for (const auto& r : e.relations) {
-      if (r.type != RelationType::during) continue;
-      auto it = slot.find(timeline.index_of(r.target));
-      if (it != slot.end() && it->second != k && within(k, it->second)) {
-        parent[k] = it->second;
-        break;
-      }
-    }
-    for (std::size_t p = 0; !parent[k] && p < shapes.size(); ++p) {
-      if (p == k) continue;
-      for (const auto& r : timeline.at(shapes[p].event).relations)
-        if (r.type == RelationType::contains && timeline.index_of(r.target) == shapes[k].event && within(k, p)) {
-          parent[k] = p;
-          break;
-        }
-    }
-  }
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    std::optional<std::size_t> root = parent[k];
-    for (std::size_t steps = 0; root && parent[*root] && steps <= shapes.size(); ++steps) root = parent[*root];
-    if (root && (*root == k || parent[*root])) root.reset();  // a cycle
-    shapes[k].parent = root;
-  }
 
   // Lanes, in order of their first item; items packed into rows.
   struct Item {
