@@ -474,6 +474,192 @@ void nest_during(const Timeline& timeline, std::vector<EventShape>& shapes, cons
   }
 }
 
+// An item: an event drawn at the top of a lane, with the events nested in its bar. It takes a row of
+// its lane as one block: its bar, the children's bars inside it, and the labels of all below.
+struct Item {
+  std::size_t root;
+  std::vector<std::size_t> children;  // by start
+  double left = 0, right = 0;         // of the bar and labels together: what must not overlap in a row
+  std::size_t row = 0;
+};
+
+struct LaneItems {
+  std::string name;
+  std::vector<Item> items;
+};
+
+// Lanes in the order of their first event, each with its items; a nested event goes in its parent's
+// lane and item, whatever its own key, so that it is drawn inside the parent's bar.
+std::vector<LaneItems> assign_lanes(const Timeline& timeline, std::vector<EventShape>& shapes, LaneGrouping grouping) {
+  std::vector<std::string> keys;
+  std::vector<LaneItems> lanes;
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    if (shapes[k].shape == Shape::unplaced || shapes[k].parent) continue;
+    auto key = lane_key(timeline.at(shapes[k].event), grouping);
+    auto it = std::find(keys.begin(), keys.end(), key.key);
+    if (it == keys.end()) {
+      keys.push_back(key.key);
+      lanes.push_back({key.name, {}});
+      it = keys.end() - 1;
+    }
+    shapes[k].lane = static_cast<std::size_t>(it - keys.begin());
+    lanes[shapes[k].lane].items.push_back({k, {}, 0, 0, 0});
+  }
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    if (!shapes[k].parent) continue;
+    auto p = *shapes[k].parent;
+    shapes[k].lane = shapes[p].lane;
+    for (auto& item : lanes[shapes[p].lane].items)
+      if (item.root == p) item.children.push_back(k);
+  }
+  return lanes;
+}
+
+// Rows for an item's children inside the parent's bar, greedily by start: each child takes the first
+// row where it starts after the last one (2 px apart, so that zero-length ones stay apart). Returns
+// each child's row, and how many rows there are.
+std::pair<std::vector<std::size_t>, std::size_t> stack_children(const std::vector<std::size_t>& children,
+                                                                const std::vector<EventShape>& shapes) {
+  std::vector<double> row_right;
+  std::vector<std::size_t> child_row(children.size());
+  for (std::size_t c = 0; c < children.size(); ++c) {
+    const auto& b = shapes[children[c]].box;
+    std::size_t r = 0;
+    while (r < row_right.size() && row_right[r] + 2 > b.x) ++r;
+    if (r == row_right.size()) row_right.push_back(0);
+    row_right[r] = std::max(b.right(), b.x + 2);
+    child_row[c] = r;
+  }
+  return {child_row, row_right.size()};
+}
+
+// An event's label at height y: its title, cut to fit, under the start of its shape inside the plot
+// area. A label that would run past the plot area ends under the end of its own bar instead, so that
+// it stays beside what it names (its distance to the anchor still only grows when zoomed).
+Label event_label(const EventShape& s, const Event& e, double y, const TimeAxis& axis) {
+  auto text = fit_label(e.title, std::min(M::max_label_width, axis.plot_x1 - axis.plot_x0));
+  auto label = make_label(text, std::max(s.box.x, axis.plot_x0), y, axis.plot_x0, axis.plot_x1);
+  if (std::max(s.box.x, axis.plot_x0) + label.box.width > axis.plot_x1)
+    label.box.x = std::max(axis.plot_x0, std::min(s.box.right(), axis.plot_x1) - label.box.width);
+  if (s.shape == Shape::mark) label.anchor_x = axis.x_of(s.start);  // a diamond keeps its size: follow its centre
+  return label;
+}
+
+// An item's block, with y relative to the top of its bar until it has a row: the bar grows to hold
+// the children's rows, each child's bar shrinks into its row, and the labels stack below the bar,
+// the item's own first, so that each label has a line of its own. Sets the item's left and right.
+void lay_out_item(Item& item, std::vector<EventShape>& shapes, const Timeline& timeline, const TimeAxis& axis) {
+  auto& root = shapes[item.root];
+  std::sort(item.children.begin(), item.children.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair{shapes[a].box.x, a} < std::pair{shapes[b].box.x, b};
+  });
+  auto [child_row, child_rows] = stack_children(item.children, shapes);
+  if (root.shape != Shape::mark) root.box.height = M::bar_height + static_cast<double>(child_rows) * (M::child_height + 2);
+  double label_y = root.box.height + 2;
+  std::vector<std::size_t> members{item.root};
+  members.insert(members.end(), item.children.begin(), item.children.end());
+  item.left = root.box.x;
+  item.right = std::max(root.box.right(), root.box.x + 2);
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    auto& s = shapes[members[m]];
+    s.label = event_label(s, timeline.at(s.event), label_y + static_cast<double>(m) * M::label_height, axis);
+    item.left = std::min(item.left, s.label.box.x);
+    item.right = std::max(item.right, s.label.box.right());
+    if (m > 0) {  // the child's bar inside the parent's, below its main strip
+      s.box.y = M::bar_height + static_cast<double>(child_row[m - 1]) * (M::child_height + 2);
+      if (s.shape == Shape::bar) s.box.height = M::child_height;
+      else s.box = {s.box.x + M::mark_radius - M::child_height / 2, s.box.y, M::child_height, M::child_height};
+    }
+  }
+}
+
+// Items into rows, greedily from the left: each takes the first row whose last item ends item_gap
+// before it, so that no two items of a row overlap (and, labels keeping their width, never will when
+// zoomed). Returns the height of each row's tallest block: bar and labels.
+std::vector<double> pack_rows(std::vector<Item>& items, const std::vector<EventShape>& shapes) {
+  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return std::pair{a.left, a.root} < std::pair{b.left, b.root}; });
+  std::vector<double> row_right, blocks;
+  for (auto& item : items) {
+    std::size_t r = 0;
+    while (r < row_right.size() && row_right[r] + M::item_gap > item.left) ++r;
+    if (r == row_right.size()) {
+      row_right.push_back(0);
+      blocks.push_back(0);
+    }
+    row_right[r] = item.right;
+    item.row = r;
+    auto labels = static_cast<double>(1 + item.children.size());
+    blocks[r] = std::max(blocks[r], shapes[item.root].box.height + 2 + labels * M::label_height);
+  }
+  return blocks;
+}
+
+// The rows' tops one below the other from the lane's top, and above each the strip where routed
+// arrows may run (the middle of the 4 + row_gap px between a row's block and the next bar). Returns
+// the lane's bottom.
+double stack_rows(const std::vector<double>& blocks, double top, std::vector<double>& row_top, std::vector<double>& channels) {
+  row_top.assign(blocks.size(), 0);
+  for (std::size_t r = 0; r < blocks.size(); ++r) {
+    row_top[r] = top;
+    channels.push_back(top - 2);
+    top += 4 + blocks[r] + M::row_gap;
+  }
+  if (blocks.empty()) top += 4 + M::bar_height + 2 + M::label_height + M::row_gap;
+  return top;
+}
+
+// Moves each item's shapes and labels from their bar's top to their row's, a timed event's diamond
+// centred on the height of a bar.
+void move_into_rows(const std::vector<Item>& items, const std::vector<double>& row_top, std::vector<EventShape>& shapes) {
+  for (const auto& item : items) {
+    double bar_top = row_top[item.row] + 4;
+    auto& root = shapes[item.root];
+    double mark_shift = root.shape == Shape::mark ? M::bar_height / 2 - M::mark_radius : 0;
+    root.box.y = bar_top + mark_shift;
+    root.label.box.y += bar_top;
+    for (auto c : item.children) {
+      shapes[c].box.y += bar_top;
+      shapes[c].label.box.y += bar_top;
+    }
+  }
+}
+
+// A lane's header left of the plot area: its name beside its first row's bars, broken between words
+// into as many lines as the lane's height holds, so that a long name never runs into the next lane.
+Lane lane_header(std::string name, double top, double bottom, const LayoutOptions& options) {
+  Lane l;
+  l.name = std::move(name);
+  l.y = top;
+  l.height = bottom - top;
+  double name_y = top + 4 + M::bar_height / 2 - M::label_height / 2;
+  auto room = static_cast<std::size_t>(std::max(1.0, std::floor((bottom - name_y - 2) / M::label_height)));
+  auto [lines, cut] = wrap_words(l.name, options.lane_header_width - 16, room);
+  l.cut = cut;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    auto line = make_label(lines[n], 8, name_y + static_cast<double>(n) * M::label_height, 8, options.lane_header_width - 8);
+    if (n == 0) l.label = std::move(line);
+    else l.more_lines.push_back(std::move(line));
+  }
+  return l;
+}
+
+// The lanes one below the other from the axis band down, each as tall as its rows. Returns where the
+// lanes end; `channels` gets the strips above each row.
+double lay_out_lanes(TimelineLayout& layout, const Timeline& timeline, std::vector<LaneItems>& lanes,
+                     const LayoutOptions& options, std::vector<double>& channels) {
+  double y = layout.axis_top + M::axis_height + 6;
+  for (auto& lane : lanes) {
+    for (auto& item : lane.items) lay_out_item(item, layout.events, timeline, layout.axis);
+    auto blocks = pack_rows(lane.items, layout.events);
+    std::vector<double> row_top;
+    double bottom = stack_rows(blocks, y, row_top, channels);
+    move_into_rows(lane.items, row_top, layout.events);
+    layout.lanes.push_back(lane_header(lane.name, y, bottom, options));
+    y = bottom;
+  }
+  return y;
+}
+
 }  // namespace
 
 std::string_view to_string(LaneGrouping g) {
@@ -566,137 +752,10 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
   nest_during(timeline, layout.events, slot);
   auto& shapes = layout.events;
 
-  // Lanes, in order of their first item; items packed into rows.
-  struct Item {
-    std::size_t root;
-    std::vector<std::size_t> children;  // by start
-    double left = 0, right = 0;
-    std::size_t row = 0;
-  };
-  std::vector<std::string> lane_keys, lane_names;
-  std::vector<std::vector<Item>> lane_items;
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    if (shapes[k].shape == Shape::unplaced || shapes[k].parent) continue;
-    auto key = lane_key(timeline.at(shapes[k].event), options.lanes);
-    auto it = std::find(lane_keys.begin(), lane_keys.end(), key.key);
-    if (it == lane_keys.end()) {
-      lane_keys.push_back(key.key);
-      lane_names.push_back(key.name);
-      lane_items.emplace_back();
-      it = lane_keys.end() - 1;
-    }
-    shapes[k].lane = static_cast<std::size_t>(it - lane_keys.begin());
-    lane_items[shapes[k].lane].push_back({k, {}, 0, 0, 0});
-  }
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    if (!shapes[k].parent) continue;
-    auto p = *shapes[k].parent;
-    shapes[k].lane = shapes[p].lane;
-    for (auto& item : lane_items[shapes[p].lane])
-      if (item.root == p) item.children.push_back(k);
-  }
-
-  double y = layout.axis_top + M::axis_height + 6;
+  auto lanes = assign_lanes(timeline, shapes, options.lanes);
   std::vector<double> channels;  // free strips between rows, where routed arrows run
-  for (std::size_t lane = 0; lane < lane_names.size(); ++lane) {
-    auto& items = lane_items[lane];
-    struct RowShape {
-      double block = 0;  // the height of the tallest item: bar block and labels
-    };
-    for (auto& item : items) {
-      auto& root = shapes[item.root];
-      std::sort(item.children.begin(), item.children.end(), [&](std::size_t a, std::size_t b) {
-        return std::pair{shapes[a].box.x, a} < std::pair{shapes[b].box.x, b};
-      });
-      // Children in rows of their own inside the parent's bar.
-      std::vector<double> child_rows;
-      std::vector<std::size_t> child_row(item.children.size());
-      for (std::size_t c = 0; c < item.children.size(); ++c) {
-        const auto& b = shapes[item.children[c]].box;
-        std::size_t r = 0;
-        while (r < child_rows.size() && child_rows[r] + 2 > b.x) ++r;
-        if (r == child_rows.size()) child_rows.push_back(0);
-        child_rows[r] = std::max(b.right(), b.x + 2);
-        child_row[c] = r;
-      }
-      if (root.shape != Shape::mark) root.box.height = M::bar_height + static_cast<double>(child_rows.size()) * (M::child_height + 2);
-      // Labels below the bar: the item's own, then each child's.
-      double label_y = root.box.height + 2;  // relative to the bar's top for now
-      std::vector<std::size_t> members{item.root};
-      members.insert(members.end(), item.children.begin(), item.children.end());
-      item.left = root.box.x;
-      item.right = std::max(root.box.right(), root.box.x + 2);
-      for (std::size_t m = 0; m < members.size(); ++m) {
-        auto& s = shapes[members[m]];
-        const auto& e = timeline.at(s.event);
-        auto text = fit_label(e.title, std::min(M::max_label_width, axis.plot_x1 - axis.plot_x0));
-        s.label = make_label(text, std::max(s.box.x, axis.plot_x0), label_y + static_cast<double>(m) * M::label_height,
-                             axis.plot_x0, axis.plot_x1);
-        // A label that would run past the plot area ends under the end of its own bar instead, so that
-        // it stays beside what it names (its distance to the anchor still only grows when zoomed).
-        if (std::max(s.box.x, axis.plot_x0) + s.label.box.width > axis.plot_x1)
-          s.label.box.x = std::max(axis.plot_x0, std::min(s.box.right(), axis.plot_x1) - s.label.box.width);
-        if (s.shape == Shape::mark) s.label.anchor_x = axis.x_of(s.start);  // a diamond keeps its size: follow its centre
-        item.left = std::min(item.left, s.label.box.x);
-        item.right = std::max(item.right, s.label.box.right());
-        if (m > 0) {  // the child's bar inside the parent's, below its main strip
-          s.box.y = M::bar_height + static_cast<double>(child_row[m - 1]) * (M::child_height + 2);
-          if (s.shape == Shape::bar) s.box.height = M::child_height;
-          else s.box = {s.box.x + M::mark_radius - M::child_height / 2, s.box.y, M::child_height, M::child_height};
-        }
-      }
-    }
-    std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return std::pair{a.left, a.root} < std::pair{b.left, b.root}; });
-    std::vector<double> row_right;
-    std::vector<RowShape> rows;
-    for (auto& item : items) {
-      std::size_t r = 0;
-      while (r < row_right.size() && row_right[r] + M::item_gap > item.left) ++r;
-      if (r == row_right.size()) {
-        row_right.push_back(0);
-        rows.emplace_back();
-      }
-      row_right[r] = item.right;
-      item.row = r;
-      auto labels = static_cast<double>(1 + item.children.size());
-      rows[r].block = std::max(rows[r].block, shapes[item.root].box.height + 2 + labels * M::label_height);
-    }
-    std::vector<double> row_top(rows.size());
-    double top = y;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      row_top[r] = top;
-      channels.push_back(top - 2);  // the middle of the 4 + row_gap px between a row's block and the next bar
-      top += 4 + rows[r].block + M::row_gap;
-    }
-    if (rows.empty()) top += 4 + M::bar_height + 2 + M::label_height + M::row_gap;
-    for (auto& item : items) {
-      double bar_top = row_top[item.row] + 4;
-      auto& root = shapes[item.root];
-      double mark_shift = root.shape == Shape::mark ? M::bar_height / 2 - M::mark_radius : 0;
-      root.box.y = bar_top + mark_shift;
-      root.label.box.y += bar_top;
-      for (auto c : item.children) {
-        shapes[c].box.y += bar_top;
-        shapes[c].label.box.y += bar_top;
-      }
-    }
-    Lane l;
-    l.name = lane_names[lane];
-    l.y = y;
-    l.height = top - y;
-    double name_y = y + 4 + M::bar_height / 2 - M::label_height / 2;
-    auto room = static_cast<std::size_t>(std::max(1.0, std::floor((top - name_y - 2) / M::label_height)));
-    auto [lines, cut] = wrap_words(l.name, options.lane_header_width - 16, room);
-    l.cut = cut;
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-      auto line = make_label(lines[n], 8, name_y + static_cast<double>(n) * M::label_height, 8, options.lane_header_width - 8);
-      if (n == 0) l.label = std::move(line);
-      else l.more_lines.push_back(std::move(line));
-    }
-    layout.lanes.push_back(std::move(l));
-    y = top;
-  }
-  layout.lanes_bottom = y;
+  layout.lanes_bottom = lay_out_lanes(layout, timeline, lanes, options, channels);
+  double y = layout.lanes_bottom;
   channels.push_back(y - 2);
 
   lay_out_ticks(layout);
