@@ -660,6 +660,134 @@ double lay_out_lanes(TimelineLayout& layout, const Timeline& timeline, std::vect
   return y;
 }
 
+// The arrow for one dependency: out of the prerequisite's end when the dependent starts after it,
+// else out of its start (they overlap), into the dependent's start, at the height of their bars.
+// Its ends follow a diamond's centre when zoomed, as labels do, and a bar's edge otherwise.
+DependencyArrow arrow_between(const TimelineLayout& layout, std::size_t from, std::size_t to) {
+  const auto& a = layout.events[from];
+  const auto& b = layout.events[to];
+  auto middle = [&](const EventShape& s) { return s.box.y + std::min(s.box.height, M::bar_height) / 2; };
+  DependencyArrow arrow;
+  arrow.from = from;
+  arrow.to = to;
+  bool from_end = a.end <= b.start;
+  arrow.x1 = from_end ? a.box.right() : a.box.x;
+  arrow.anchor1 = a.shape == Shape::mark ? layout.axis.x_of(a.start) : arrow.x1;
+  arrow.y1 = middle(a);
+  arrow.x2 = b.box.x;
+  arrow.anchor2 = b.shape == Shape::mark ? layout.axis.x_of(b.start) : arrow.x2;
+  arrow.y2 = middle(b);
+  return arrow;
+}
+
+// Arrows for the dependency relations (graph.h) between two placed events, except `during` and
+// `contains`, which nesting shows. Ids name the pair, numbered when it repeats, so that a page can
+// point at one arrow.
+void draw_arrows(TimelineLayout& layout, const Timeline& timeline, const std::map<std::size_t, std::size_t>& slot) {
+  const auto& shapes = layout.events;
+  DependencyGraph graph{timeline};
+  std::map<std::string, int> ids;
+  for (const auto& link : graph.links()) {
+    if (link.type == RelationType::during || link.type == RelationType::contains) continue;
+    auto from = slot.find(link.prerequisite), to = slot.find(link.dependent);
+    if (from == slot.end() || to == slot.end()) continue;
+    if (shapes[from->second].shape == Shape::unplaced || shapes[to->second].shape == Shape::unplaced) continue;
+    auto arrow = arrow_between(layout, from->second, to->second);
+    auto base = fmt::format("arrow-{}-to-{}", timeline.at(shapes[from->second].event).id, timeline.at(shapes[to->second].event).id);
+    int n = ++ids[base];
+    arrow.id = n == 1 ? base : fmt::format("{}-{}", base, n);
+    arrow.type = link.type;
+    layout.arrows.push_back(std::move(arrow));
+  }
+}
+
+// Arrows whose curve would cross an event's label go around them, through the channels between rows;
+// one budget for the whole drawing keeps a crowded one fast (route_around).
+void route_arrows(TimelineLayout& layout, const std::vector<double>& channels) {
+  std::vector<const Label*> obstacles;
+  for (const auto& s : layout.events)
+    if (s.shape != Shape::unplaced) obstacles.push_back(&s.label);
+  std::size_t budget = 50'000'000;
+  for (auto& arrow : layout.arrows)
+    if (budget > 0 && curve_crossings(arrow, obstacles) > 0) arrow.route = route_around(arrow, obstacles, channels, budget);
+}
+
+// The now-line's label, centred under the line, when now falls on the axis. Returns the footer's next line.
+double lay_out_now(TimelineLayout& layout, const LayoutOptions& options, double footer) {
+  const auto& axis = layout.axis;
+  if (!options.now || *options.now < axis.start || *options.now > axis.end) return footer;
+  layout.now = options.now;
+  layout.now_x = axis.x_of(*options.now);
+  auto text = "now " + clock_text(options.zone, *options.now);
+  layout.now_label = make_label(text, *layout.now_x - label_width(text) / 2, footer, axis.plot_x0, axis.plot_x1);
+  layout.now_label->anchor_x = *layout.now_x;  // centred on the line, wherever a zoom moves it
+  return footer + M::label_height + 6;
+}
+
+// The order the legend lists event kinds in, fixed so that two drawings' legends read alike.
+constexpr std::array kLegendKinds{EventKind::summit,   EventKind::talks,        EventKind::bilateral, EventKind::call,
+                                  EventKind::deadline, EventKind::announcement, EventKind::market,    EventKind::visit,
+                                  EventKind::meeting,  EventKind::election,     EventKind::other};
+
+// What the legend explains: only the kinds of the bars and marks drawn, a window if one is, the now-line if drawn.
+std::vector<std::string> legend_keys(const TimelineLayout& layout, const Timeline& timeline) {
+  const auto& shapes = layout.events;
+  std::vector<std::string> keys;
+  for (auto kind : kLegendKinds)
+    if (std::any_of(shapes.begin(), shapes.end(), [&](const EventShape& s) {
+          return s.shape != Shape::unplaced && s.shape != Shape::window && timeline.at(s.event).kind == kind;
+        }))
+      keys.emplace_back(to_string(kind));
+  if (std::any_of(shapes.begin(), shapes.end(), [](const EventShape& s) { return s.shape == Shape::window; })) keys.emplace_back("window");
+  if (layout.now_x) keys.emplace_back("now");
+  return keys;
+}
+
+// The legend's entries, a swatch and its words, left to right under the plot area, breaking to a new
+// line where the next would run past it. Returns the footer's next line.
+double lay_out_legend(TimelineLayout& layout, const std::vector<std::string>& keys, double footer) {
+  const auto& axis = layout.axis;
+  double x = axis.plot_x0;
+  for (const auto& key : keys) {
+    std::string text = key == "window" ? "window (undated: where it may fall)" : key;
+    double w = 14 + label_width(text);
+    if (x + w > axis.plot_x1 && x > axis.plot_x0) {
+      x = axis.plot_x0;
+      footer += M::label_height + 4;
+    }
+    LegendEntry entry;
+    entry.key = key;
+    entry.swatch = {x, footer + 3, 10, 10};
+    entry.label = make_label(text, x + 14, footer, x + 14, 1e9);
+    layout.legend.push_back(std::move(entry));
+    x += w + 16;
+  }
+  if (!keys.empty()) footer += M::label_height + 8;
+  return footer;
+}
+
+// Lanes by actor group are not what a reader expects (one lane per actor), so the drawing says what
+// they are. Returns the footer's next line.
+double lay_out_lanes_note(TimelineLayout& layout, const LayoutOptions& options, double footer) {
+  if (options.lanes != LaneGrouping::actor) return footer;
+  layout.lanes_note = make_label(fit_label("Lanes: one per group of actors; an event is in the lane of exactly its actors", options.width - 16),
+                                 layout.axis.plot_x0, footer, 8, options.width - 8);
+  return footer + M::label_height + 4;
+}
+
+// The events with no place on the axis (undated, with no window), one line each, so that none is
+// silently left out of the drawing. Returns the footer's next line.
+double list_unplaced(TimelineLayout& layout, const Timeline& timeline, const LayoutOptions& options, double footer) {
+  for (auto& s : layout.events) {
+    if (s.shape != Shape::unplaced) continue;
+    const auto& e = timeline.at(s.event);
+    s.label = make_label(fit_label("Undated, no window: " + e.title, options.width - 16), 8, footer, 8, options.width - 8);
+    s.box = {8, footer, 0, 0};
+    footer += M::label_height + 2;
+  }
+  return footer;
+}
+
 }  // namespace
 
 std::string_view to_string(LaneGrouping g) {
@@ -748,103 +876,22 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
   auto chronology = chronology_of(timeline, events, windows);
   choose_span(axis, chronology.extents, options);
   place_shapes(layout, chronology);
-  auto& slot = chronology.slot;
-  nest_during(timeline, layout.events, slot);
-  auto& shapes = layout.events;
-
-  auto lanes = assign_lanes(timeline, shapes, options.lanes);
+  nest_during(timeline, layout.events, chronology.slot);
+  auto lanes = assign_lanes(timeline, layout.events, options.lanes);
   std::vector<double> channels;  // free strips between rows, where routed arrows run
   layout.lanes_bottom = lay_out_lanes(layout, timeline, lanes, options, channels);
-  double y = layout.lanes_bottom;
-  channels.push_back(y - 2);
-
+  channels.push_back(layout.lanes_bottom - 2);
   lay_out_ticks(layout);
   lay_out_months(layout);
+  draw_arrows(layout, timeline, chronology.slot);
+  route_arrows(layout, channels);
 
-  // Arrows for the dependency relations between two placed events.
-  DependencyGraph graph{timeline};
-  std::map<std::string, int> ids;
-  for (const auto& link : graph.links()) {
-    if (link.type == RelationType::during || link.type == RelationType::contains) continue;
-    auto from = slot.find(link.prerequisite), to = slot.find(link.dependent);
-    if (from == slot.end() || to == slot.end()) continue;
-    const auto& a = shapes[from->second];
-    const auto& b = shapes[to->second];
-    if (a.shape == Shape::unplaced || b.shape == Shape::unplaced) continue;
-    auto middle = [&](const EventShape& s) { return s.box.y + std::min(s.box.height, M::bar_height) / 2; };
-    DependencyArrow arrow;
-    auto base = fmt::format("arrow-{}-to-{}", timeline.at(a.event).id, timeline.at(b.event).id);
-    int n = ++ids[base];
-    arrow.id = n == 1 ? base : fmt::format("{}-{}", base, n);
-    arrow.from = from->second;
-    arrow.to = to->second;
-    arrow.type = link.type;
-    // From the prerequisite's end when the dependent starts after it, else from its start (overlaps).
-    bool from_end = a.end <= b.start;
-    arrow.x1 = from_end ? a.box.right() : a.box.x;
-    arrow.anchor1 = a.shape == Shape::mark ? axis.x_of(a.start) : arrow.x1;
-    arrow.y1 = middle(a);
-    arrow.x2 = b.box.x;
-    arrow.anchor2 = b.shape == Shape::mark ? axis.x_of(b.start) : arrow.x2;
-    arrow.y2 = middle(b);
-    layout.arrows.push_back(std::move(arrow));
-  }
-  // Arrows around labels: every event label inside the plot area is an obstacle.
-  std::vector<const Label*> obstacles;
-  for (const auto& s : shapes)
-    if (s.shape != Shape::unplaced) obstacles.push_back(&s.label);
-  std::size_t budget = 50'000'000;
-  for (auto& arrow : layout.arrows)
-    if (budget > 0 && curve_crossings(arrow, obstacles) > 0) arrow.route = route_around(arrow, obstacles, channels, budget);
-
-  // The footer: now, the legend, the events that have no place on the axis.
-  double footer = y + 6;
-  if (options.now && *options.now >= axis.start && *options.now <= axis.end) {
-    layout.now = options.now;
-    layout.now_x = axis.x_of(*options.now);
-    auto text = "now " + clock_text(options.zone, *options.now);
-    layout.now_label = make_label(text, *layout.now_x - label_width(text) / 2, footer, axis.plot_x0, axis.plot_x1);
-    layout.now_label->anchor_x = *layout.now_x;  // centred on the line, wherever a zoom moves it
-    footer += M::label_height + 6;
-  }
-  std::vector<std::string> keys;
-  for (auto kind : {EventKind::summit, EventKind::talks, EventKind::bilateral, EventKind::call, EventKind::deadline,
-                    EventKind::announcement, EventKind::market, EventKind::visit, EventKind::meeting, EventKind::election,
-                    EventKind::other})
-    if (std::any_of(shapes.begin(), shapes.end(), [&](const EventShape& s) {
-          return s.shape != Shape::unplaced && s.shape != Shape::window && timeline.at(s.event).kind == kind;
-        }))
-      keys.emplace_back(to_string(kind));
-  if (std::any_of(shapes.begin(), shapes.end(), [](const EventShape& s) { return s.shape == Shape::window; })) keys.emplace_back("window");
-  if (layout.now_x) keys.emplace_back("now");
-  double x = axis.plot_x0;
-  for (const auto& key : keys) {
-    std::string text = key == "window" ? "window (undated: where it may fall)" : key;
-    double w = 14 + label_width(text);
-    if (x + w > axis.plot_x1 && x > axis.plot_x0) {
-      x = axis.plot_x0;
-      footer += M::label_height + 4;
-    }
-    LegendEntry entry;
-    entry.key = key;
-    entry.swatch = {x, footer + 3, 10, 10};
-    entry.label = make_label(text, x + 14, footer, x + 14, 1e9);
-    layout.legend.push_back(std::move(entry));
-    x += w + 16;
-  }
-  if (!keys.empty()) footer += M::label_height + 8;
-  if (options.lanes == LaneGrouping::actor) {
-    layout.lanes_note = make_label(fit_label("Lanes: one per group of actors; an event is in the lane of exactly its actors", options.width - 16),
-                                   axis.plot_x0, footer, 8, options.width - 8);
-    footer += M::label_height + 4;
-  }
-  for (auto& s : shapes) {
-    if (s.shape != Shape::unplaced) continue;
-    const auto& e = timeline.at(s.event);
-    s.label = make_label(fit_label("Undated, no window: " + e.title, options.width - 16), 8, footer, 8, options.width - 8);
-    s.box = {8, footer, 0, 0};
-    footer += M::label_height + 2;
-  }
+  // The footer, from the lanes down: now, the legend, what a lane holds, the events with no place.
+  double footer = layout.lanes_bottom + 6;
+  footer = lay_out_now(layout, options, footer);
+  footer = lay_out_legend(layout, legend_keys(layout, timeline), footer);
+  footer = lay_out_lanes_note(layout, options, footer);
+  footer = list_unplaced(layout, timeline, options, footer);
   layout.height = footer + 8;
   return layout;
 }
