@@ -347,6 +347,447 @@ Extent extent_of(const Event& e, const EventWindow* window) {
   return x;
 }
 
+// The header above the axis: the title, when given, then the axis's zone and the time the drawing is
+// as of, so that a drawing printed or passed on still says which clock and which moment it shows.
+void lay_out_header(TimelineLayout& layout, const LayoutOptions& options) {
+  double header_y = 4;
+  if (!options.title.empty()) {
+    layout.title = make_label(fit_label(options.title, options.width - 16), 8, header_y, 8, options.width - 8);
+    header_y += M::header_line;
+  }
+  auto subtitle = fmt::format("Axis in {}", options.zone.name());
+  layout.as_of = options.now;
+  if (options.now) subtitle += fmt::format(" \u00B7 as of {}", clock_text(options.zone, *options.now));
+  layout.subtitle = make_label(fit_label(subtitle, options.width - 16), 8, header_y, 8, options.width - 8);
+  layout.axis_top = header_y + M::header_line + 2;
+}
+
+// The given events in chronological order, the order of TimelineLayout::events, each with its extent
+// on the UTC line and the civil days it is on in its own zone.
+struct Chronology {
+  std::vector<std::size_t> order;           // Timeline indexes
+  std::map<std::size_t, std::size_t> slot;  // Timeline index -> index into order (and layout.events)
+  std::vector<Extent> extents;
+  std::vector<DayRange> own_days;
+};
+
+Chronology chronology_of(const Timeline& timeline, std::span<const std::size_t> events,
+                         const std::vector<EventWindow>* windows) {
+  Chronology c;
+  std::set<std::size_t> given(events.begin(), events.end());
+  for (auto i : chronological_order(timeline, windows))
+    if (given.count(i)) c.order.push_back(i);
+  for (auto i : c.order) {
+    const EventWindow* w = windows && i < windows->size() ? &(*windows)[i] : nullptr;
+    c.slot[i] = c.extents.size();
+    c.extents.push_back(extent_of(timeline.at(i), w));
+    c.own_days.push_back(days_of(timeline.at(i), w, timeline.at(i).zone));
+  }
+  return c;
+}
+
+// The axis's span: local midnight (in the axis's zone) before the earliest start to local midnight
+// after the latest end, or the days --from and --to ask for. Whole days, so that the axis begins and
+// ends on a day tick; with no dated event it is the day of now (else a fixed day: the same input
+// gives the same drawing).
+void choose_span(TimeAxis& axis, const std::vector<Extent>& extents, const LayoutOptions& options) {
+  std::optional<Instant> lo, hi;
+  for (const auto& x : extents)
+    for (auto t : {x.start, x.end})
+      if (t) {
+        lo = lo ? std::min(*lo, *t) : *t;
+        hi = hi ? std::max(*hi, *t) : *t;
+      }
+  if (!lo) lo = hi = options.now ? *options.now : options.zone.start_of_day(*CivilDate::from_ymd(2000, 1, 1));
+  auto first_day = options.first_day ? *options.first_day : options.zone.to_civil(*lo).date();
+  auto last_day = options.last_day ? *options.last_day : options.zone.to_civil(*hi > *lo ? *hi - seconds{1} : *hi).date();
+  if (last_day < first_day) {
+    // One bound given and every event beyond it: the axis is that one day.
+    if (options.first_day) last_day = first_day;
+    else first_day = last_day;
+  }
+  axis.start = options.zone.start_of_day(first_day);
+  axis.end = options.zone.start_of_day(last_day.plus_days(1));
+}
+
+// One shape per event at its extent on the axis, on a line of its own for now (lanes and rows come
+// later): a bar, a diamond centred on a timed event's start (it keeps its size when zoomed), or a
+// window, which runs to the edge of the axis on a side it is unbounded.
+void place_shapes(TimelineLayout& layout, const Chronology& chronology) {
+  const auto& axis = layout.axis;
+  const auto& extents = chronology.extents;
+  const auto& own_days = chronology.own_days;
+  for (std::size_t k = 0; k < chronology.order.size(); ++k) {
+    EventShape s;
+    s.event = chronology.order[k];
+    s.shape = extents[k].shape;
+    s.open_start = s.shape == Shape::window && !extents[k].start;
+    s.open_end = s.shape == Shape::window && !extents[k].end;
+    s.start = extents[k].start.value_or(axis.start);
+    s.end = extents[k].end.value_or(s.shape == Shape::window ? axis.end : s.start);
+    double x0 = axis.x_of(s.start), x1 = axis.x_of(s.end);
+    if (s.shape == Shape::mark) {
+      x0 -= M::mark_radius;
+      x1 = x0 + 2 * M::mark_radius;
+    }
+    s.box = {x0, 0, x1 - x0, s.shape == Shape::mark ? 2 * M::mark_radius : M::bar_height};
+    if (own_days[k].placed) {
+      s.first_day = own_days[k].first;
+      s.last_day = own_days[k].last;
+    }
+    layout.events.push_back(std::move(s));
+  }
+}
+
+// The bar shape k is stated to be during (by its own `during`, else by another's `contains`), when
+// that event is a bar drawn here and holds it; its own statements win over the others'.
+std::optional<std::size_t> stated_parent(const Timeline& timeline, const std::vector<EventShape>& shapes,
+                                         const std::map<std::size_t, std::size_t>& slot, std::size_t k) {
+  auto within = [&](std::size_t child, std::size_t p) {
+    return shapes[p].shape == Shape::bar && (shapes[child].shape == Shape::bar || shapes[child].shape == Shape::mark) &&
+           shapes[p].start <= shapes[child].start && shapes[child].end <= shapes[p].end;
+  };
+  for (const auto& r : timeline.at(shapes[k].event).relations) {
+    if (r.type != RelationType::during) continue;
+    auto it = slot.find(timeline.index_of(r.target));
+    if (it != slot.end() && it->second != k && within(k, it->second)) return it->second;
+  }
+  for (std::size_t p = 0; p < shapes.size(); ++p) {
+    if (p == k) continue;
+    for (const auto& r : timeline.at(shapes[p].event).relations)
+      if (r.type == RelationType::contains && timeline.index_of(r.target) == shapes[k].event && within(k, p)) return p;
+  }
+  return std::nullopt;
+}
+
+// `during` nesting: an event sits in the bar of the first event it is stated to be during (or that
+// states it contains it) when that event is a bar drawn here and holds it; chains nest into their
+// outermost bar, so that nesting is one level deep; a cycle of such statements nests nothing.
+void nest_during(const Timeline& timeline, std::vector<EventShape>& shapes, const std::map<std::size_t, std::size_t>& slot) {
+  std::vector<std::optional<std::size_t>> parent(shapes.size());
+  for (std::size_t k = 0; k < shapes.size(); ++k) parent[k] = stated_parent(timeline, shapes, slot, k);
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    std::optional<std::size_t> root = parent[k];
+    for (std::size_t steps = 0; root && parent[*root] && steps <= shapes.size(); ++steps) root = parent[*root];
+    if (root && (*root == k || parent[*root])) root.reset();  // a cycle
+    shapes[k].parent = root;
+  }
+}
+
+// An item: an event drawn at the top of a lane, with the events nested in its bar. It takes a row of
+// its lane as one block: its bar, the children's bars inside it, and the labels of all below.
+struct Item {
+  std::size_t root;
+  std::vector<std::size_t> children;  // by start
+  double left = 0, right = 0;         // of the bar and labels together: what must not overlap in a row
+  std::size_t row = 0;
+};
+
+struct LaneItems {
+  std::string name;
+  std::vector<Item> items;
+};
+
+// Lanes in the order of their first event, each with its items; a nested event goes in its parent's
+// lane and item, whatever its own key, so that it is drawn inside the parent's bar.
+std::vector<LaneItems> assign_lanes(const Timeline& timeline, std::vector<EventShape>& shapes, LaneGrouping grouping) {
+  std::vector<std::string> keys;
+  std::vector<LaneItems> lanes;
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    if (shapes[k].shape == Shape::unplaced || shapes[k].parent) continue;
+    auto key = lane_key(timeline.at(shapes[k].event), grouping);
+    auto it = std::find(keys.begin(), keys.end(), key.key);
+    if (it == keys.end()) {
+      keys.push_back(key.key);
+      lanes.push_back({key.name, {}});
+      it = keys.end() - 1;
+    }
+    shapes[k].lane = static_cast<std::size_t>(it - keys.begin());
+    lanes[shapes[k].lane].items.push_back({k, {}, 0, 0, 0});
+  }
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    if (!shapes[k].parent) continue;
+    auto p = *shapes[k].parent;
+    shapes[k].lane = shapes[p].lane;
+    for (auto& item : lanes[shapes[p].lane].items)
+      if (item.root == p) item.children.push_back(k);
+  }
+  return lanes;
+}
+
+// Rows for an item's children inside the parent's bar, greedily by start: each child takes the first
+// row where it starts after the last one (2 px apart, so that zero-length ones stay apart). Returns
+// each child's row, and how many rows there are.
+std::pair<std::vector<std::size_t>, std::size_t> stack_children(const std::vector<std::size_t>& children,
+                                                                const std::vector<EventShape>& shapes) {
+  std::vector<double> row_right;
+  std::vector<std::size_t> child_row(children.size());
+  for (std::size_t c = 0; c < children.size(); ++c) {
+    const auto& b = shapes[children[c]].box;
+    std::size_t r = 0;
+    while (r < row_right.size() && row_right[r] + 2 > b.x) ++r;
+    if (r == row_right.size()) row_right.push_back(0);
+    row_right[r] = std::max(b.right(), b.x + 2);
+    child_row[c] = r;
+  }
+  return {child_row, row_right.size()};
+}
+
+// An event's label at height y: its title, cut to fit, under the start of its shape inside the plot
+// area. A label that would run past the plot area ends under the end of its own bar instead, so that
+// it stays beside what it names (its distance to the anchor still only grows when zoomed).
+Label event_label(const EventShape& s, const Event& e, double y, const TimeAxis& axis) {
+  auto text = fit_label(e.title, std::min(M::max_label_width, axis.plot_x1 - axis.plot_x0));
+  auto label = make_label(text, std::max(s.box.x, axis.plot_x0), y, axis.plot_x0, axis.plot_x1);
+  if (std::max(s.box.x, axis.plot_x0) + label.box.width > axis.plot_x1)
+    label.box.x = std::max(axis.plot_x0, std::min(s.box.right(), axis.plot_x1) - label.box.width);
+  if (s.shape == Shape::mark) label.anchor_x = axis.x_of(s.start);  // a diamond keeps its size: follow its centre
+  return label;
+}
+
+// An item's block, with y relative to the top of its bar until it has a row: the bar grows to hold
+// the children's rows, each child's bar shrinks into its row, and the labels stack below the bar,
+// the item's own first, so that each label has a line of its own. Sets the item's left and right.
+void lay_out_item(Item& item, std::vector<EventShape>& shapes, const Timeline& timeline, const TimeAxis& axis) {
+  auto& root = shapes[item.root];
+  std::sort(item.children.begin(), item.children.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair{shapes[a].box.x, a} < std::pair{shapes[b].box.x, b};
+  });
+  auto [child_row, child_rows] = stack_children(item.children, shapes);
+  if (root.shape != Shape::mark) root.box.height = M::bar_height + static_cast<double>(child_rows) * (M::child_height + 2);
+  double label_y = root.box.height + 2;
+  std::vector<std::size_t> members{item.root};
+  members.insert(members.end(), item.children.begin(), item.children.end());
+  item.left = root.box.x;
+  item.right = std::max(root.box.right(), root.box.x + 2);
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    auto& s = shapes[members[m]];
+    s.label = event_label(s, timeline.at(s.event), label_y + static_cast<double>(m) * M::label_height, axis);
+    item.left = std::min(item.left, s.label.box.x);
+    item.right = std::max(item.right, s.label.box.right());
+    if (m > 0) {  // the child's bar inside the parent's, below its main strip
+      s.box.y = M::bar_height + static_cast<double>(child_row[m - 1]) * (M::child_height + 2);
+      if (s.shape == Shape::bar) s.box.height = M::child_height;
+      else s.box = {s.box.x + M::mark_radius - M::child_height / 2, s.box.y, M::child_height, M::child_height};
+    }
+  }
+}
+
+// Items into rows, greedily from the left: each takes the first row whose last item ends item_gap
+// before it, so that no two items of a row overlap (and, labels keeping their width, never will when
+// zoomed). Returns the height of each row's tallest block: bar and labels.
+std::vector<double> pack_rows(std::vector<Item>& items, const std::vector<EventShape>& shapes) {
+  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return std::pair{a.left, a.root} < std::pair{b.left, b.root}; });
+  std::vector<double> row_right, blocks;
+  for (auto& item : items) {
+    std::size_t r = 0;
+    while (r < row_right.size() && row_right[r] + M::item_gap > item.left) ++r;
+    if (r == row_right.size()) {
+      row_right.push_back(0);
+      blocks.push_back(0);
+    }
+    row_right[r] = item.right;
+    item.row = r;
+    auto labels = static_cast<double>(1 + item.children.size());
+    blocks[r] = std::max(blocks[r], shapes[item.root].box.height + 2 + labels * M::label_height);
+  }
+  return blocks;
+}
+
+// The rows' tops one below the other from the lane's top, and above each the strip where routed
+// arrows may run (the middle of the 4 + row_gap px between a row's block and the next bar). Returns
+// the lane's bottom.
+double stack_rows(const std::vector<double>& blocks, double top, std::vector<double>& row_top, std::vector<double>& channels) {
+  row_top.assign(blocks.size(), 0);
+  for (std::size_t r = 0; r < blocks.size(); ++r) {
+    row_top[r] = top;
+    channels.push_back(top - 2);
+    top += 4 + blocks[r] + M::row_gap;
+  }
+  if (blocks.empty()) top += 4 + M::bar_height + 2 + M::label_height + M::row_gap;
+  return top;
+}
+
+// Moves each item's shapes and labels from their bar's top to their row's, a timed event's diamond
+// centred on the height of a bar.
+void move_into_rows(const std::vector<Item>& items, const std::vector<double>& row_top, std::vector<EventShape>& shapes) {
+  for (const auto& item : items) {
+    double bar_top = row_top[item.row] + 4;
+    auto& root = shapes[item.root];
+    double mark_shift = root.shape == Shape::mark ? M::bar_height / 2 - M::mark_radius : 0;
+    root.box.y = bar_top + mark_shift;
+    root.label.box.y += bar_top;
+    for (auto c : item.children) {
+      shapes[c].box.y += bar_top;
+      shapes[c].label.box.y += bar_top;
+    }
+  }
+}
+
+// A lane's header left of the plot area: its name beside its first row's bars, broken between words
+// into as many lines as the lane's height holds, so that a long name never runs into the next lane.
+Lane lane_header(std::string name, double top, double bottom, const LayoutOptions& options) {
+  Lane l;
+  l.name = std::move(name);
+  l.y = top;
+  l.height = bottom - top;
+  double name_y = top + 4 + M::bar_height / 2 - M::label_height / 2;
+  auto room = static_cast<std::size_t>(std::max(1.0, std::floor((bottom - name_y - 2) / M::label_height)));
+  auto [lines, cut] = wrap_words(l.name, options.lane_header_width - 16, room);
+  l.cut = cut;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    auto line = make_label(lines[n], 8, name_y + static_cast<double>(n) * M::label_height, 8, options.lane_header_width - 8);
+    if (n == 0) l.label = std::move(line);
+    else l.more_lines.push_back(std::move(line));
+  }
+  return l;
+}
+
+// The lanes one below the other from the axis band down, each as tall as its rows. Returns where the
+// lanes end; `channels` gets the strips above each row.
+double lay_out_lanes(TimelineLayout& layout, const Timeline& timeline, std::vector<LaneItems>& lanes,
+                     const LayoutOptions& options, std::vector<double>& channels) {
+  double y = layout.axis_top + M::axis_height + 6;
+  for (auto& lane : lanes) {
+    for (auto& item : lane.items) lay_out_item(item, layout.events, timeline, layout.axis);
+    auto blocks = pack_rows(lane.items, layout.events);
+    std::vector<double> row_top;
+    double bottom = stack_rows(blocks, y, row_top, channels);
+    move_into_rows(lane.items, row_top, layout.events);
+    layout.lanes.push_back(lane_header(lane.name, y, bottom, options));
+    y = bottom;
+  }
+  return y;
+}
+
+// The arrow for one dependency: out of the prerequisite's end when the dependent starts after it,
+// else out of its start (they overlap), into the dependent's start, at the height of their bars.
+// Its ends follow a diamond's centre when zoomed, as labels do, and a bar's edge otherwise.
+DependencyArrow arrow_between(const TimelineLayout& layout, std::size_t from, std::size_t to) {
+  const auto& a = layout.events[from];
+  const auto& b = layout.events[to];
+  auto middle = [&](const EventShape& s) { return s.box.y + std::min(s.box.height, M::bar_height) / 2; };
+  DependencyArrow arrow;
+  arrow.from = from;
+  arrow.to = to;
+  bool from_end = a.end <= b.start;
+  arrow.x1 = from_end ? a.box.right() : a.box.x;
+  arrow.anchor1 = a.shape == Shape::mark ? layout.axis.x_of(a.start) : arrow.x1;
+  arrow.y1 = middle(a);
+  arrow.x2 = b.box.x;
+  arrow.anchor2 = b.shape == Shape::mark ? layout.axis.x_of(b.start) : arrow.x2;
+  arrow.y2 = middle(b);
+  return arrow;
+}
+
+// Arrows for the dependency relations (graph.h) between two placed events, except `during` and
+// `contains`, which nesting shows. Ids name the pair, numbered when it repeats, so that a page can
+// point at one arrow.
+void draw_arrows(TimelineLayout& layout, const Timeline& timeline, const std::map<std::size_t, std::size_t>& slot) {
+  const auto& shapes = layout.events;
+  DependencyGraph graph{timeline};
+  std::map<std::string, int> ids;
+  for (const auto& link : graph.links()) {
+    if (link.type == RelationType::during || link.type == RelationType::contains) continue;
+    auto from = slot.find(link.prerequisite), to = slot.find(link.dependent);
+    if (from == slot.end() || to == slot.end()) continue;
+    if (shapes[from->second].shape == Shape::unplaced || shapes[to->second].shape == Shape::unplaced) continue;
+    auto arrow = arrow_between(layout, from->second, to->second);
+    auto base = fmt::format("arrow-{}-to-{}", timeline.at(shapes[from->second].event).id, timeline.at(shapes[to->second].event).id);
+    int n = ++ids[base];
+    arrow.id = n == 1 ? base : fmt::format("{}-{}", base, n);
+    arrow.type = link.type;
+    layout.arrows.push_back(std::move(arrow));
+  }
+}
+
+// Arrows whose curve would cross an event's label go around them, through the channels between rows;
+// one budget for the whole drawing keeps a crowded one fast (route_around).
+void route_arrows(TimelineLayout& layout, const std::vector<double>& channels) {
+  std::vector<const Label*> obstacles;
+  for (const auto& s : layout.events)
+    if (s.shape != Shape::unplaced) obstacles.push_back(&s.label);
+  std::size_t budget = 50'000'000;
+  for (auto& arrow : layout.arrows)
+    if (budget > 0 && curve_crossings(arrow, obstacles) > 0) arrow.route = route_around(arrow, obstacles, channels, budget);
+}
+
+// The now-line's label, centred under the line, when now falls on the axis. Returns the footer's next line.
+double lay_out_now(TimelineLayout& layout, const LayoutOptions& options, double footer) {
+  const auto& axis = layout.axis;
+  if (!options.now || *options.now < axis.start || *options.now > axis.end) return footer;
+  layout.now = options.now;
+  layout.now_x = axis.x_of(*options.now);
+  auto text = "now " + clock_text(options.zone, *options.now);
+  layout.now_label = make_label(text, *layout.now_x - label_width(text) / 2, footer, axis.plot_x0, axis.plot_x1);
+  layout.now_label->anchor_x = *layout.now_x;  // centred on the line, wherever a zoom moves it
+  return footer + M::label_height + 6;
+}
+
+// The order the legend lists event kinds in, fixed so that two drawings' legends read alike.
+constexpr std::array kLegendKinds{EventKind::summit,   EventKind::talks,        EventKind::bilateral, EventKind::call,
+                                  EventKind::deadline, EventKind::announcement, EventKind::market,    EventKind::visit,
+                                  EventKind::meeting,  EventKind::election,     EventKind::other};
+
+// What the legend explains: only the kinds of the bars and marks drawn, a window if one is, the now-line if drawn.
+std::vector<std::string> legend_keys(const TimelineLayout& layout, const Timeline& timeline) {
+  const auto& shapes = layout.events;
+  std::vector<std::string> keys;
+  for (auto kind : kLegendKinds)
+    if (std::any_of(shapes.begin(), shapes.end(), [&](const EventShape& s) {
+          return s.shape != Shape::unplaced && s.shape != Shape::window && timeline.at(s.event).kind == kind;
+        }))
+      keys.emplace_back(to_string(kind));
+  if (std::any_of(shapes.begin(), shapes.end(), [](const EventShape& s) { return s.shape == Shape::window; })) keys.emplace_back("window");
+  if (layout.now_x) keys.emplace_back("now");
+  return keys;
+}
+
+// The legend's entries, a swatch and its words, left to right under the plot area, breaking to a new
+// line where the next would run past it. Returns the footer's next line.
+double lay_out_legend(TimelineLayout& layout, const std::vector<std::string>& keys, double footer) {
+  const auto& axis = layout.axis;
+  double x = axis.plot_x0;
+  for (const auto& key : keys) {
+    std::string text = key == "window" ? "window (undated: where it may fall)" : key;
+    double w = 14 + label_width(text);
+    if (x + w > axis.plot_x1 && x > axis.plot_x0) {
+      x = axis.plot_x0;
+      footer += M::label_height + 4;
+    }
+    LegendEntry entry;
+    entry.key = key;
+    entry.swatch = {x, footer + 3, 10, 10};
+    entry.label = make_label(text, x + 14, footer, x + 14, 1e9);
+    layout.legend.push_back(std::move(entry));
+    x += w + 16;
+  }
+  if (!keys.empty()) footer += M::label_height + 8;
+  return footer;
+}
+
+// Lanes by actor group are not what a reader expects (one lane per actor), so the drawing says what
+// they are. Returns the footer's next line.
+double lay_out_lanes_note(TimelineLayout& layout, const LayoutOptions& options, double footer) {
+  if (options.lanes != LaneGrouping::actor) return footer;
+  layout.lanes_note = make_label(fit_label("Lanes: one per group of actors; an event is in the lane of exactly its actors", options.width - 16),
+                                 layout.axis.plot_x0, footer, 8, options.width - 8);
+  return footer + M::label_height + 4;
+}
+
+// The events with no place on the axis (undated, with no window), one line each, so that none is
+// silently left out of the drawing. Returns the footer's next line.
+double list_unplaced(TimelineLayout& layout, const Timeline& timeline, const LayoutOptions& options, double footer) {
+  for (auto& s : layout.events) {
+    if (s.shape != Shape::unplaced) continue;
+    const auto& e = timeline.at(s.event);
+    s.label = make_label(fit_label("Undated, no window: " + e.title, options.width - 16), 8, footer, 8, options.width - 8);
+    s.box = {8, footer, 0, 0};
+    footer += M::label_height + 2;
+  }
+  return footer;
+}
+
 }  // namespace
 
 std::string_view to_string(LaneGrouping g) {
@@ -431,328 +872,26 @@ TimelineLayout layout_timeline(const Timeline& timeline, std::span<const std::si
   axis.plot_x0 = options.lane_header_width;
   axis.plot_x1 = std::max(options.width - options.margin_right, axis.plot_x0 + 100);
 
-  // The header: the title, then the axis's zone and the time the drawing is as of.
-  double header_y = 4;
-  if (!options.title.empty()) {
-    layout.title = make_label(fit_label(options.title, options.width - 16), 8, header_y, 8, options.width - 8);
-    header_y += M::header_line;
-  }
-  auto subtitle = fmt::format("Axis in {}", options.zone.name());
-  layout.as_of = options.now;
-  if (options.now) subtitle += fmt::format(" \u00B7 as of {}", clock_text(options.zone, *options.now));
-  layout.subtitle = make_label(fit_label(subtitle, options.width - 16), 8, header_y, 8, options.width - 8);
-  layout.axis_top = header_y + M::header_line + 2;
-
-  // The events in chronological order, with their extents on the UTC line.
-  std::set<std::size_t> given(events.begin(), events.end());
-  std::vector<std::size_t> order;
-  for (auto i : chronological_order(timeline, windows))
-    if (given.count(i)) order.push_back(i);
-  std::map<std::size_t, std::size_t> slot;  // Timeline index -> index into layout.events
-  std::vector<Extent> extents;
-  std::vector<DayRange> own_days;
-  for (auto i : order) {
-    const EventWindow* w = windows && i < windows->size() ? &(*windows)[i] : nullptr;
-    slot[i] = extents.size();
-    extents.push_back(extent_of(timeline.at(i), w));
-    own_days.push_back(days_of(timeline.at(i), w, timeline.at(i).zone));
-  }
-
-  // The axis: local midnight before the earliest start to local midnight after the latest end.
-  std::optional<Instant> lo, hi;
-  for (const auto& x : extents)
-    for (auto t : {x.start, x.end})
-      if (t) {
-        lo = lo ? std::min(*lo, *t) : *t;
-        hi = hi ? std::max(*hi, *t) : *t;
-      }
-  if (!lo) lo = hi = options.now ? *options.now : options.zone.start_of_day(*CivilDate::from_ymd(2000, 1, 1));
-  auto first_day = options.first_day ? *options.first_day : options.zone.to_civil(*lo).date();
-  auto last_day = options.last_day ? *options.last_day : options.zone.to_civil(*hi > *lo ? *hi - seconds{1} : *hi).date();
-  if (last_day < first_day) {
-    // One bound given and every event beyond it: the axis is that one day.
-    if (options.first_day) last_day = first_day;
-    else first_day = last_day;
-  }
-  axis.start = options.zone.start_of_day(first_day);
-  axis.end = options.zone.start_of_day(last_day.plus_days(1));
-
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    EventShape s;
-    s.event = order[k];
-    s.shape = extents[k].shape;
-    s.open_start = s.shape == Shape::window && !extents[k].start;
-    s.open_end = s.shape == Shape::window && !extents[k].end;
-    s.start = extents[k].start.value_or(axis.start);
-    s.end = extents[k].end.value_or(s.shape == Shape::window ? axis.end : s.start);
-    double x0 = axis.x_of(s.start), x1 = axis.x_of(s.end);
-    if (s.shape == Shape::mark) {
-      x0 -= M::mark_radius;
-      x1 = x0 + 2 * M::mark_radius;
-    }
-    s.box = {x0, 0, x1 - x0, s.shape == Shape::mark ? 2 * M::mark_radius : M::bar_height};
-    if (own_days[k].placed) {
-      s.first_day = own_days[k].first;
-      s.last_day = own_days[k].last;
-    }
-    layout.events.push_back(std::move(s));
-  }
-  auto& shapes = layout.events;
-
-  // `during` nesting: an event sits in the bar of the first event it is stated to be during (or that
-  // states it contains it) when that event is a bar drawn here and holds it; chains nest into their
-  // outermost bar; a cycle of such statements nests nothing.
-  std::vector<std::optional<std::size_t>> parent(shapes.size());
-  auto within = [&](std::size_t child, std::size_t p) {
-    return shapes[p].shape == Shape::bar && (shapes[child].shape == Shape::bar || shapes[child].shape == Shape::mark) &&
-           shapes[p].start <= shapes[child].start && shapes[child].end <= shapes[p].end;
-  };
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    const auto& e = timeline.at(shapes[k].event);
-    for (const auto& r : e.relations) {
-      if (r.type != RelationType::during) continue;
-      auto it = slot.find(timeline.index_of(r.target));
-      if (it != slot.end() && it->second != k && within(k, it->second)) {
-        parent[k] = it->second;
-        break;
-      }
-    }
-    for (std::size_t p = 0; !parent[k] && p < shapes.size(); ++p) {
-      if (p == k) continue;
-      for (const auto& r : timeline.at(shapes[p].event).relations)
-        if (r.type == RelationType::contains && timeline.index_of(r.target) == shapes[k].event && within(k, p)) {
-          parent[k] = p;
-          break;
-        }
-    }
-  }
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    std::optional<std::size_t> root = parent[k];
-    for (std::size_t steps = 0; root && parent[*root] && steps <= shapes.size(); ++steps) root = parent[*root];
-    if (root && (*root == k || parent[*root])) root.reset();  // a cycle
-    shapes[k].parent = root;
-  }
-
-  // Lanes, in order of their first item; items packed into rows.
-  struct Item {
-    std::size_t root;
-    std::vector<std::size_t> children;  // by start
-    double left = 0, right = 0;
-    std::size_t row = 0;
-  };
-  std::vector<std::string> lane_keys, lane_names;
-  std::vector<std::vector<Item>> lane_items;
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    if (shapes[k].shape == Shape::unplaced || shapes[k].parent) continue;
-    auto key = lane_key(timeline.at(shapes[k].event), options.lanes);
-    auto it = std::find(lane_keys.begin(), lane_keys.end(), key.key);
-    if (it == lane_keys.end()) {
-      lane_keys.push_back(key.key);
-      lane_names.push_back(key.name);
-      lane_items.emplace_back();
-      it = lane_keys.end() - 1;
-    }
-    shapes[k].lane = static_cast<std::size_t>(it - lane_keys.begin());
-    lane_items[shapes[k].lane].push_back({k, {}, 0, 0, 0});
-  }
-  for (std::size_t k = 0; k < shapes.size(); ++k) {
-    if (!shapes[k].parent) continue;
-    auto p = *shapes[k].parent;
-    shapes[k].lane = shapes[p].lane;
-    for (auto& item : lane_items[shapes[p].lane])
-      if (item.root == p) item.children.push_back(k);
-  }
-
-  double y = layout.axis_top + M::axis_height + 6;
+  lay_out_header(layout, options);
+  auto chronology = chronology_of(timeline, events, windows);
+  choose_span(axis, chronology.extents, options);
+  place_shapes(layout, chronology);
+  nest_during(timeline, layout.events, chronology.slot);
+  auto lanes = assign_lanes(timeline, layout.events, options.lanes);
   std::vector<double> channels;  // free strips between rows, where routed arrows run
-  for (std::size_t lane = 0; lane < lane_names.size(); ++lane) {
-    auto& items = lane_items[lane];
-    struct RowShape {
-      double block = 0;  // the height of the tallest item: bar block and labels
-    };
-    for (auto& item : items) {
-      auto& root = shapes[item.root];
-      std::sort(item.children.begin(), item.children.end(), [&](std::size_t a, std::size_t b) {
-        return std::pair{shapes[a].box.x, a} < std::pair{shapes[b].box.x, b};
-      });
-      // Children in rows of their own inside the parent's bar.
-      std::vector<double> child_rows;
-      std::vector<std::size_t> child_row(item.children.size());
-      for (std::size_t c = 0; c < item.children.size(); ++c) {
-        const auto& b = shapes[item.children[c]].box;
-        std::size_t r = 0;
-        while (r < child_rows.size() && child_rows[r] + 2 > b.x) ++r;
-        if (r == child_rows.size()) child_rows.push_back(0);
-        child_rows[r] = std::max(b.right(), b.x + 2);
-        child_row[c] = r;
-      }
-      if (root.shape != Shape::mark) root.box.height = M::bar_height + static_cast<double>(child_rows.size()) * (M::child_height + 2);
-      // Labels below the bar: the item's own, then each child's.
-      double label_y = root.box.height + 2;  // relative to the bar's top for now
-      std::vector<std::size_t> members{item.root};
-      members.insert(members.end(), item.children.begin(), item.children.end());
-      item.left = root.box.x;
-      item.right = std::max(root.box.right(), root.box.x + 2);
-      for (std::size_t m = 0; m < members.size(); ++m) {
-        auto& s = shapes[members[m]];
-        const auto& e = timeline.at(s.event);
-        auto text = fit_label(e.title, std::min(M::max_label_width, axis.plot_x1 - axis.plot_x0));
-        s.label = make_label(text, std::max(s.box.x, axis.plot_x0), label_y + static_cast<double>(m) * M::label_height,
-                             axis.plot_x0, axis.plot_x1);
-        // A label that would run past the plot area ends under the end of its own bar instead, so that
-        // it stays beside what it names (its distance to the anchor still only grows when zoomed).
-        if (std::max(s.box.x, axis.plot_x0) + s.label.box.width > axis.plot_x1)
-          s.label.box.x = std::max(axis.plot_x0, std::min(s.box.right(), axis.plot_x1) - s.label.box.width);
-        if (s.shape == Shape::mark) s.label.anchor_x = axis.x_of(s.start);  // a diamond keeps its size: follow its centre
-        item.left = std::min(item.left, s.label.box.x);
-        item.right = std::max(item.right, s.label.box.right());
-        if (m > 0) {  // the child's bar inside the parent's, below its main strip
-          s.box.y = M::bar_height + static_cast<double>(child_row[m - 1]) * (M::child_height + 2);
-          if (s.shape == Shape::bar) s.box.height = M::child_height;
-          else s.box = {s.box.x + M::mark_radius - M::child_height / 2, s.box.y, M::child_height, M::child_height};
-        }
-      }
-    }
-    std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return std::pair{a.left, a.root} < std::pair{b.left, b.root}; });
-    std::vector<double> row_right;
-    std::vector<RowShape> rows;
-    for (auto& item : items) {
-      std::size_t r = 0;
-      while (r < row_right.size() && row_right[r] + M::item_gap > item.left) ++r;
-      if (r == row_right.size()) {
-        row_right.push_back(0);
-        rows.emplace_back();
-      }
-      row_right[r] = item.right;
-      item.row = r;
-      auto labels = static_cast<double>(1 + item.children.size());
-      rows[r].block = std::max(rows[r].block, shapes[item.root].box.height + 2 + labels * M::label_height);
-    }
-    std::vector<double> row_top(rows.size());
-    double top = y;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      row_top[r] = top;
-      channels.push_back(top - 2);  // the middle of the 4 + row_gap px between a row's block and the next bar
-      top += 4 + rows[r].block + M::row_gap;
-    }
-    if (rows.empty()) top += 4 + M::bar_height + 2 + M::label_height + M::row_gap;
-    for (auto& item : items) {
-      double bar_top = row_top[item.row] + 4;
-      auto& root = shapes[item.root];
-      double mark_shift = root.shape == Shape::mark ? M::bar_height / 2 - M::mark_radius : 0;
-      root.box.y = bar_top + mark_shift;
-      root.label.box.y += bar_top;
-      for (auto c : item.children) {
-        shapes[c].box.y += bar_top;
-        shapes[c].label.box.y += bar_top;
-      }
-    }
-    Lane l;
-    l.name = lane_names[lane];
-    l.y = y;
-    l.height = top - y;
-    double name_y = y + 4 + M::bar_height / 2 - M::label_height / 2;
-    auto room = static_cast<std::size_t>(std::max(1.0, std::floor((top - name_y - 2) / M::label_height)));
-    auto [lines, cut] = wrap_words(l.name, options.lane_header_width - 16, room);
-    l.cut = cut;
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-      auto line = make_label(lines[n], 8, name_y + static_cast<double>(n) * M::label_height, 8, options.lane_header_width - 8);
-      if (n == 0) l.label = std::move(line);
-      else l.more_lines.push_back(std::move(line));
-    }
-    layout.lanes.push_back(std::move(l));
-    y = top;
-  }
-  layout.lanes_bottom = y;
-  channels.push_back(y - 2);
-
+  layout.lanes_bottom = lay_out_lanes(layout, timeline, lanes, options, channels);
+  channels.push_back(layout.lanes_bottom - 2);
   lay_out_ticks(layout);
   lay_out_months(layout);
+  draw_arrows(layout, timeline, chronology.slot);
+  route_arrows(layout, channels);
 
-  // Arrows for the dependency relations between two placed events.
-  DependencyGraph graph{timeline};
-  std::map<std::string, int> ids;
-  for (const auto& link : graph.links()) {
-    if (link.type == RelationType::during || link.type == RelationType::contains) continue;
-    auto from = slot.find(link.prerequisite), to = slot.find(link.dependent);
-    if (from == slot.end() || to == slot.end()) continue;
-    const auto& a = shapes[from->second];
-    const auto& b = shapes[to->second];
-    if (a.shape == Shape::unplaced || b.shape == Shape::unplaced) continue;
-    auto middle = [&](const EventShape& s) { return s.box.y + std::min(s.box.height, M::bar_height) / 2; };
-    DependencyArrow arrow;
-    auto base = fmt::format("arrow-{}-to-{}", timeline.at(a.event).id, timeline.at(b.event).id);
-    int n = ++ids[base];
-    arrow.id = n == 1 ? base : fmt::format("{}-{}", base, n);
-    arrow.from = from->second;
-    arrow.to = to->second;
-    arrow.type = link.type;
-    // From the prerequisite's end when the dependent starts after it, else from its start (overlaps).
-    bool from_end = a.end <= b.start;
-    arrow.x1 = from_end ? a.box.right() : a.box.x;
-    arrow.anchor1 = a.shape == Shape::mark ? axis.x_of(a.start) : arrow.x1;
-    arrow.y1 = middle(a);
-    arrow.x2 = b.box.x;
-    arrow.anchor2 = b.shape == Shape::mark ? axis.x_of(b.start) : arrow.x2;
-    arrow.y2 = middle(b);
-    layout.arrows.push_back(std::move(arrow));
-  }
-  // Arrows around labels: every event label inside the plot area is an obstacle.
-  std::vector<const Label*> obstacles;
-  for (const auto& s : shapes)
-    if (s.shape != Shape::unplaced) obstacles.push_back(&s.label);
-  std::size_t budget = 50'000'000;
-  for (auto& arrow : layout.arrows)
-    if (budget > 0 && curve_crossings(arrow, obstacles) > 0) arrow.route = route_around(arrow, obstacles, channels, budget);
-
-  // The footer: now, the legend, the events that have no place on the axis.
-  double footer = y + 6;
-  if (options.now && *options.now >= axis.start && *options.now <= axis.end) {
-    layout.now = options.now;
-    layout.now_x = axis.x_of(*options.now);
-    auto text = "now " + clock_text(options.zone, *options.now);
-    layout.now_label = make_label(text, *layout.now_x - label_width(text) / 2, footer, axis.plot_x0, axis.plot_x1);
-    layout.now_label->anchor_x = *layout.now_x;  // centred on the line, wherever a zoom moves it
-    footer += M::label_height + 6;
-  }
-  std::vector<std::string> keys;
-  for (auto kind : {EventKind::summit, EventKind::talks, EventKind::bilateral, EventKind::call, EventKind::deadline,
-                    EventKind::announcement, EventKind::market, EventKind::visit, EventKind::meeting, EventKind::election,
-                    EventKind::other})
-    if (std::any_of(shapes.begin(), shapes.end(), [&](const EventShape& s) {
-          return s.shape != Shape::unplaced && s.shape != Shape::window && timeline.at(s.event).kind == kind;
-        }))
-      keys.emplace_back(to_string(kind));
-  if (std::any_of(shapes.begin(), shapes.end(), [](const EventShape& s) { return s.shape == Shape::window; })) keys.emplace_back("window");
-  if (layout.now_x) keys.emplace_back("now");
-  double x = axis.plot_x0;
-  for (const auto& key : keys) {
-    std::string text = key == "window" ? "window (undated: where it may fall)" : key;
-    double w = 14 + label_width(text);
-    if (x + w > axis.plot_x1 && x > axis.plot_x0) {
-      x = axis.plot_x0;
-      footer += M::label_height + 4;
-    }
-    LegendEntry entry;
-    entry.key = key;
-    entry.swatch = {x, footer + 3, 10, 10};
-    entry.label = make_label(text, x + 14, footer, x + 14, 1e9);
-    layout.legend.push_back(std::move(entry));
-    x += w + 16;
-  }
-  if (!keys.empty()) footer += M::label_height + 8;
-  if (options.lanes == LaneGrouping::actor) {
-    layout.lanes_note = make_label(fit_label("Lanes: one per group of actors; an event is in the lane of exactly its actors", options.width - 16),
-                                   axis.plot_x0, footer, 8, options.width - 8);
-    footer += M::label_height + 4;
-  }
-  for (auto& s : shapes) {
-    if (s.shape != Shape::unplaced) continue;
-    const auto& e = timeline.at(s.event);
-    s.label = make_label(fit_label("Undated, no window: " + e.title, options.width - 16), 8, footer, 8, options.width - 8);
-    s.box = {8, footer, 0, 0};
-    footer += M::label_height + 2;
-  }
+  // The footer, from the lanes down: now, the legend, what a lane holds, the events with no place.
+  double footer = layout.lanes_bottom + 6;
+  footer = lay_out_now(layout, options, footer);
+  footer = lay_out_legend(layout, legend_keys(layout, timeline), footer);
+  footer = lay_out_lanes_note(layout, options, footer);
+  footer = list_unplaced(layout, timeline, options, footer);
   layout.height = footer + 8;
   return layout;
 }
