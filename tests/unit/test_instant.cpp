@@ -17,6 +17,16 @@ TEST_CASE("to_rfc3339 writes UTC with a Z") {
   CHECK(to_rfc3339(Instant::from_unix(4133980799)) == "2100-12-31T23:59:59Z");  // timegm((2100,12,31,23,59,59))
 }
 
+TEST_CASE("the four-digit years' edges, and years beyond them in the civil format") {
+  CHECK(to_rfc3339(Instant::from_unix(-62167219200)) == "0000-01-01T00:00:00Z");  // timegm((1,1,1,…)) − 366 days (year 0 leaps)
+  CHECK(to_rfc3339(Instant::from_unix(253402300799)) == "9999-12-31T23:59:59Z");  // timegm((9999,12,31,23,59,59))
+  CHECK(to_rfc3339(Instant::from_unix(253402300800)) == "10000-01-01T00:00:00Z");
+  CHECK(to_rfc3339(Instant::from_unix(-62167219201)) == "-001-12-31T23:59:59Z");  // {:04} of -1, as CivilDate writes it
+  std::string listing = "at ";
+  append_rfc3339(listing, Instant::from_unix(1761789600));
+  CHECK(listing == "at 2025-10-30T02:00:00Z");
+}
+
 TEST_CASE("instants before 1970") {
   CHECK(to_rfc3339(Instant::from_unix(-1)) == "1969-12-31T23:59:59Z");
   CHECK(to_rfc3339(Instant::from_unix(-86400)) == "1969-12-31T00:00:00Z");
