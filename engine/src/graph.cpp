@@ -132,8 +132,10 @@ DependencyGraph::DependencyGraph(const Timeline& timeline, const std::vector<std
   m.chrono_rank.assign(timeline.size(), 0);
   for (std::size_t i = 0; i < order.size(); ++i) m.chrono_rank[order[i]] = i;
   for (std::size_t a = 0; a < timeline.size(); ++a) {
-    for (const auto& rel : timeline.at(a).relations) {
-      auto b = timeline.index_of(rel.target);
+    const auto& relations = timeline.at(a).relations;
+    for (std::size_t k = 0; k < relations.size(); ++k) {
+      const auto& rel = relations[k];
+      auto b = timeline.target_of(a, k);
       if (b == Timeline::npos) continue;  // the loader reports unknown targets
       auto direction = semantics(rel.type).direction;
       if (direction == DependencyDirection::none) continue;

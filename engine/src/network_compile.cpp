@@ -57,7 +57,7 @@ ConstraintSource describe(const ConstraintSource& source, const Timeline& timeli
     }
     case ConstraintSource::Kind::relation: {
       const auto& rel = e.relations[static_cast<std::size_t>(source.relation)];
-      auto j = timeline.index_of(rel.target);
+      auto j = timeline.target_of(source.event, static_cast<std::size_t>(source.relation));
       d.text = fmt::format("{} {} {}{}", e.id, to_string(rel.type), j == Timeline::npos ? rel.target : timeline.at(j).id, gap_words(rel.gap));
       d.where = rel.where;
       break;
@@ -135,7 +135,7 @@ TemporalNetwork compile_network(const Timeline& timeline) {
     const Event& a = timeline.at(i);
     for (std::size_t r = 0; r < a.relations.size(); ++r) {
       const auto& rel = a.relations[r];
-      auto j = timeline.index_of(rel.target);
+      auto j = timeline.target_of(i, r);
       if (j == Timeline::npos) continue;  // the loader reports unknown targets
       auto from = source(Kind::relation, i, false, static_cast<std::int32_t>(r));
       const Event& b = timeline.at(j);
@@ -287,9 +287,9 @@ Diagnostics network_conflicts(const Timeline& timeline, const Diagnostics& alrea
     const auto& e = timeline.at(i);
     event_at.emplace(key_of(e.where), i);
     event_at.emplace(key_of(e.time_where), i);
-    for (const auto& rel : e.relations) {
-      event_at.emplace(key_of(rel.where), i);
-      if (auto target = timeline.index_of(rel.target); target != Timeline::npos) parent[root(i)] = root(target);
+    for (std::size_t k = 0; k < e.relations.size(); ++k) {
+      event_at.emplace(key_of(e.relations[k].where), i);
+      if (auto target = timeline.target_of(i, k); target != Timeline::npos) parent[root(i)] = root(target);
     }
   }
   std::set<std::size_t> troubled;

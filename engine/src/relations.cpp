@@ -325,23 +325,27 @@ std::optional<Diagnostic> check_relation(const Event& a, const Relation& relatio
 
 std::vector<RelationView> relations_involving(const Timeline& timeline, std::size_t event) {
   std::vector<RelationView> out;
-  for (const auto& rel : timeline.at(event).relations) {
-    auto other = timeline.index_of(rel.target);
-    if (other != Timeline::npos) out.push_back({event, other, &rel, true, semantics(rel.type).forward});
+  const auto& relations = timeline.at(event).relations;
+  for (std::size_t k = 0; k < relations.size(); ++k) {
+    auto other = timeline.target_of(event, k);
+    if (other != Timeline::npos) out.push_back({event, other, &relations[k], true, semantics(relations[k].type).forward});
   }
   for (std::size_t owner = 0; owner < timeline.size(); ++owner) {
     if (owner == event) continue;
-    for (const auto& rel : timeline.at(owner).relations)
-      if (timeline.index_of(rel.target) == event) out.push_back({owner, owner, &rel, false, semantics(rel.type).inverse});
+    const auto& stated = timeline.at(owner).relations;
+    for (std::size_t k = 0; k < stated.size(); ++k)
+      if (timeline.target_of(owner, k) == event) out.push_back({owner, owner, &stated[k], false, semantics(stated[k].type).inverse});
   }
   return out;
 }
 
 Diagnostics check_relations(const Timeline& timeline) {
   Diagnostics out;
-  for (const auto& a : timeline.events()) {
-    for (const auto& rel : a.relations) {
-      auto target = timeline.index_of(rel.target);
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const auto& a = timeline.at(i);
+    for (std::size_t k = 0; k < a.relations.size(); ++k) {
+      const auto& rel = a.relations[k];
+      auto target = timeline.target_of(i, k);
       if (target == Timeline::npos) continue;
       if (auto d = check_relation(a, rel, timeline.at(target))) {
         auto& added = out.error(d->where, d->message, d->expected, d->suggestion);

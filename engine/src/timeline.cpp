@@ -47,6 +47,7 @@ void Timeline::rehash(std::size_t slots) {
 
 void Timeline::reserve(std::size_t n) {
   events_.reserve(n);
+  first_target_.reserve(n);
   std::size_t slots = 16;
   while (slots < 2 * n) slots *= 2;
   if (slots > slots_.size()) rehash(slots);
@@ -62,6 +63,22 @@ void Timeline::add(Event e) {
   for (std::size_t k = 0; k < added.aliases.size(); ++k) {
     hash = hash_of(added.aliases[k]);
     insert(added.aliases[k], Slot{index, static_cast<std::uint32_t>(k + 1), tag_of(hash)}, hash);
+  }
+  // Relations of earlier events that named this one, then this one's own.
+  auto settle = [&](const std::string& name) {
+    if (waiting_.empty()) return;
+    if (auto it = waiting_.find(name); it != waiting_.end()) {
+      for (auto place : it->second) targets_[place] = index;
+      waiting_.erase(it);
+    }
+  };
+  settle(added.id);
+  for (const auto& alias : added.aliases) settle(alias);
+  first_target_.push_back(targets_.size());
+  for (const auto& rel : added.relations) {
+    auto target = index_of(rel.target);
+    if (target == npos) waiting_[rel.target].push_back(targets_.size());
+    targets_.push_back(target);
   }
 }
 

@@ -447,15 +447,17 @@ std::optional<std::size_t> stated_parent(const Timeline& timeline, const std::ve
     return shapes[p].shape == Shape::bar && (shapes[child].shape == Shape::bar || shapes[child].shape == Shape::mark) &&
            shapes[p].start <= shapes[child].start && shapes[child].end <= shapes[p].end;
   };
-  for (const auto& r : timeline.at(shapes[k].event).relations) {
-    if (r.type != RelationType::during) continue;
-    auto it = slot.find(timeline.index_of(r.target));
+  const auto& own = timeline.at(shapes[k].event).relations;
+  for (std::size_t r = 0; r < own.size(); ++r) {
+    if (own[r].type != RelationType::during) continue;
+    auto it = slot.find(timeline.target_of(shapes[k].event, r));
     if (it != slot.end() && it->second != k && within(k, it->second)) return it->second;
   }
   for (std::size_t p = 0; p < shapes.size(); ++p) {
     if (p == k) continue;
-    for (const auto& r : timeline.at(shapes[p].event).relations)
-      if (r.type == RelationType::contains && timeline.index_of(r.target) == shapes[k].event && within(k, p)) return p;
+    const auto& others = timeline.at(shapes[p].event).relations;
+    for (std::size_t r = 0; r < others.size(); ++r)
+      if (others[r].type == RelationType::contains && timeline.target_of(shapes[p].event, r) == shapes[k].event && within(k, p)) return p;
   }
   return std::nullopt;
 }

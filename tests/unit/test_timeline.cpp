@@ -165,3 +165,23 @@ TEST_CASE("timeline: chronological order across zones") {
   CHECK(order == Names{"f-october", "d-kiritimati", "c-utc", "e-call", "a-pago-pago", "g-tie", "h-tie", "a-undated",
                        "b-undated"});
 }
+
+TEST_CASE("relations name their targets by index, whichever of the two events was added first") {
+  auto relate = [](Event e, std::vector<std::string> targets) {
+    for (auto& t : targets) e.relations.push_back(Relation{RelationType::before, std::move(t), {}, {}, {}, {}});
+    return e;
+  };
+  Timeline t;
+  t.add(relate(named("kl-trade-talks", {"kl"}), {"busan", "nowhere", "kl"}));  // forward, unknown, itself by alias
+  t.add(named("apec-2025"));
+  t.add(relate(named("busan-trump-xi", {"busan"}), {"kl-trade-talks", "apec-2025", "later"}));
+  CHECK(t.target_of(0, 0) == 2);  // busan, added after the relation
+  CHECK(t.target_of(0, 1) == Timeline::npos);
+  CHECK(t.target_of(0, 2) == 0);
+  CHECK(t.target_of(2, 0) == 0);
+  CHECK(t.target_of(2, 1) == 1);
+  CHECK(t.target_of(2, 2) == Timeline::npos);
+  t.add(named("later-meeting", {"later"}));  // found by an alias once it is added
+  CHECK(t.target_of(2, 2) == 3);
+  CHECK(t.target_of(0, 1) == Timeline::npos);
+}

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -33,6 +34,9 @@ class Timeline {
   [[nodiscard]] std::vector<Event> take_events() && {
     slots_.clear();
     names_ = 0;
+    first_target_.clear();
+    targets_.clear();
+    waiting_.clear();
     return std::move(events_);
   }
   [[nodiscard]] std::size_t size() const { return events_.size(); }
@@ -42,6 +46,9 @@ class Timeline {
   [[nodiscard]] EventLookup find(std::string_view name) const;
   // Exact id or alias only; npos when absent.
   [[nodiscard]] std::size_t index_of(std::string_view name) const;
+  // The event that relation `k` of `event` names by id or alias, resolved as events are added (a
+  // relation may name an event added later); npos while the timeline has no event of that name.
+  [[nodiscard]] std::size_t target_of(std::size_t event, std::size_t k) const { return targets_[first_target_[event] + k]; }
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
   [[nodiscard]] std::vector<std::string> names() const;  // every id and alias
@@ -65,6 +72,11 @@ class Timeline {
   std::vector<Event> events_;
   std::vector<Slot> slots_;
   std::size_t names_ = 0;
+  // Relation targets, all events' in one array: event i's begin at first_target_[i].
+  std::vector<std::size_t> first_target_;
+  std::vector<std::size_t> targets_;
+  // Names relations gave that no event had yet, with the places in targets_ waiting for them.
+  std::unordered_map<std::string, std::vector<std::size_t>> waiting_;
 };
 
 struct EventWindow;

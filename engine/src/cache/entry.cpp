@@ -116,8 +116,8 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
 
   std::vector<std::vector<std::uint32_t>> about(n), before(n), after(n);
   for (std::size_t i = 0; i < n; ++i)
-    for (const auto& rel : timeline.at(i).relations)
-      if (auto t = timeline.index_of(rel.target); t != Timeline::npos) about[t].push_back(static_cast<std::uint32_t>(i));
+    for (std::size_t k = 0; k < timeline.at(i).relations.size(); ++k)
+      if (auto t = timeline.target_of(i, k); t != Timeline::npos) about[t].push_back(static_cast<std::uint32_t>(i));
   std::vector<std::string> zone_names;
   std::unordered_map<std::string, std::uint32_t> zone_numbers;
   for (std::size_t i = 0; i < n; ++i) {

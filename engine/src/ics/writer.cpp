@@ -222,8 +222,7 @@ class PartWriter {
     out.add(name, format_utc(at));
   }
 
-  void write_relation(LineWriter& out, const Relation& r) {
-    auto target = timeline_.index_of(r.target);
+  void write_relation(LineWriter& out, const Relation& r, std::size_t target) {
     if (target == Timeline::npos) return;  // the loader reports unknown targets; nothing to point at
     std::vector<Parameter> params;
     auto type = reltype(r.type);
@@ -288,7 +287,7 @@ class PartWriter {
     out.add("STATUS", ics_status(e));
     out.add("SEQUENCE", std::to_string(e.sequence));
     if (e.updated) out.add("LAST-MODIFIED", format_utc(*e.updated));
-    for (const auto& r : e.relations) write_relation(out, r);
+    for (std::size_t k = 0; k < e.relations.size(); ++k) write_relation(out, e.relations[k], timeline_.target_of(index, k));
     out.add_text(xprop::kId, e.id);
     out.add_text(xprop::kKind, to_string(e.kind));
     out.add_text(xprop::kStatus, to_string(e.status));
