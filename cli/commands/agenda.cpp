@@ -1,12 +1,11 @@
 // dipcal agenda [--on DATE | --from DATE --to DATE] [--tz ZONE] [--json]: what happens on civil days
 // of one zone (agenda.h says which events are on a day).
 #include "../commands.h"
-#include "../format.h"
-#include "../lead_words.h"
-
+#include "../event_json.h"
 #include "../filter.h"
 
 #include "dipcal/query/agenda.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 
@@ -26,9 +25,9 @@ struct AgendaOptions {
 // The time column for a timed event on `day`: "11:00–12:40", "…–01:30" when it began the day before.
 std::string hours_on(const Timed& t, CivilDate day, const Zone& zone) {
   auto start = zone.to_civil(t.start), end = zone.to_civil(t.end);
-  auto from = start.date() == day ? clock_text(start) : std::string{"…"};
+  auto from = start.date() == day ? text::clock_text(start) : std::string{"…"};
   if (t.start == t.end) return from;
-  auto until = end.date() == day ? clock_text(end) : std::string{"…"};
+  auto until = end.date() == day ? text::clock_text(end) : std::string{"…"};
   return fmt::format("{}–{}", from, until);
 }
 
@@ -64,7 +63,7 @@ int run_agenda(const AgendaOptions& options, Session& session) {
       out.push_back({{"date", to_string(day)}, {"zone", zone.name()}, {"events", std::move(events)}});
       continue;
     }
-    fmt::print("{} ({})\n", to_human(day), zone.name());
+    fmt::print("{} ({})\n", text::date_text(day), zone.name());
     if (entries.empty()) fmt::print("  nothing\n");
     for (const auto& entry : entries) {
       const auto& e = timeline.at(entry.event);
@@ -72,7 +71,7 @@ int run_agenda(const AgendaOptions& options, Session& session) {
       std::string own;
       if (const auto* t = std::get_if<Timed>(&e.time)) {
         hours = hours_on(*t, day, zone);
-        if (e.zone != zone) own = fmt::format(" [{} in {}]", human_time_text(t->start, e.zone), place_of(e));
+        if (e.zone != zone) own = fmt::format(" [{} in {}]", text::instant_text(t->start, e.zone), text::place_of(e));
       } else if (!entry.possible && e.zone != zone) {
         own = fmt::format(" [{}]", e.zone.name());
       }

@@ -2,11 +2,11 @@
 #include "../show_json.h"
 
 #include "../commands.h"
-#include "../format.h"
+#include "../event_json.h"
 
 #include "dipcal/graph.h"
 #include "dipcal/relations.h"
-#include "dipcal/time/duration.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 
@@ -90,20 +90,20 @@ int run_show(const ShowOptions& options, Session& session) {
   fmt::print("{} — {}\n", e.id, e.title);
   print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));
   print_field("aliases", fmt::format("{}", fmt::join(e.aliases, ", ")));
-  print_field("when", when_human(e, window));
+  print_field("when", text::when_human(e, window));
   if (auto start = e.start_utc()) {
     auto end = *e.end_utc();
     // The same instant in the event's zone, the output zone and UTC, on one line.
-    std::string same = human_time_text(*start, e.zone);
-    if (zone != e.zone && zone != utc) same += " = " + human_time_text(*start, zone);
-    if (e.zone != utc) same += " = " + human_time_text(*start, utc);
+    std::string same = text::instant_text(*start, e.zone);
+    if (zone != e.zone && zone != utc) same += " = " + text::instant_text(*start, zone);
+    if (e.zone != utc) same += " = " + text::instant_text(*start, utc);
     print_field("starts", same);
-    std::string ends = human_time_text(end, e.zone);
-    if (zone != e.zone && zone != utc) ends += " = " + human_time_text(end, zone);
-    if (e.zone != utc) ends += " = " + human_time_text(end, utc);
+    std::string ends = text::instant_text(end, e.zone);
+    if (zone != e.zone && zone != utc) ends += " = " + text::instant_text(end, zone);
+    if (e.zone != utc) ends += " = " + text::instant_text(end, utc);
     print_field("ends", ends);
     print_field("UTC", fmt::format("{} – {}", to_rfc3339(*start), to_rfc3339(end)));
-    if (!e.all_day()) print_field("duration", to_human_duration(end - *start));
+    if (!e.all_day()) print_field("duration", text::duration_text(end - *start));
   }
   print_field("zone", e.start_utc() ? fmt::format("{} ({})", e.zone.name(), offset_to_string(e.zone.at(*e.start_utc()).offset)) : e.zone.name());
   std::vector<std::string> place;
@@ -118,8 +118,8 @@ int run_show(const ShowOptions& options, Session& session) {
   for (const auto& view : relations_involving(timeline, index)) {
     const auto& r = *view.relation;
     std::string gap;
-    if (r.gap.min) gap += fmt::format(" at least {}", to_human_duration(*r.gap.min));
-    if (r.gap.max) gap += fmt::format(" at most {}", to_human_duration(*r.gap.max));
+    if (r.gap.min) gap += fmt::format(" at least {}", text::duration_text(*r.gap.min));
+    if (r.gap.max) gap += fmt::format(" at most {}", text::duration_text(*r.gap.max));
     print_field("relation", fmt::format("{} {}{}{}", view.word, timeline.at(view.other).id, gap, r.note.empty() ? "" : " — " + r.note));
   }
   print_dependencies(graph, index);
