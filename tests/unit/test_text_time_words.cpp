@@ -4,6 +4,8 @@
 // is a Thursday.
 #include "dipcal/text/time_words.h"
 
+#include "dipcal/query/agenda.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -183,4 +185,11 @@ TEST_CASE("windows: the days they may start on, or undated") {
   CHECK(when_local(undated) == "undated");
   CHECK(when_human(undated) == "undated");
   CHECK(event_dates_text(undated) == "undated");
+}
+
+TEST_CASE("day_hours_text: an agenda's time column") {
+  CHECK(day_hours_text(DayHours{civil("2025-10-30T11:00"), civil("2025-10-30T12:40"), false}) == "11:00–12:40");
+  CHECK(day_hours_text(DayHours{std::nullopt, civil("2025-10-30T01:00"), false}) == "…–01:00");
+  CHECK(day_hours_text(DayHours{civil("2025-10-29T23:00"), std::nullopt, false}) == "23:00–…");
+  CHECK(day_hours_text(DayHours{civil("2025-11-01T00:00"), civil("2025-11-01T00:00"), true}) == "00:00");
 }

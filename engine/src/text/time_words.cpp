@@ -1,5 +1,6 @@
 #include "dipcal/text/time_words.h"
 
+#include "dipcal/query/agenda.h"
 #include "dipcal/query/lead.h"
 
 #include <fmt/format.h>
@@ -159,6 +160,12 @@ std::string when_human(const Event& e, const EventWindow* window) {
 std::string start_in(const Event& e, const Zone& zone) {
   auto s = e.start_utc();
   return s ? short_instant_text(*s, zone) : std::string{};
+}
+
+std::string day_hours_text(const DayHours& hours) {
+  auto side = [](const std::optional<CivilDateTime>& t) { return t ? clock_text(*t) : std::string{"…"}; };
+  if (hours.instant) return side(hours.start);
+  return fmt::format("{}–{}", side(hours.start), side(hours.end));
 }
 
 }  // namespace dipcal::text

@@ -20,6 +20,10 @@
 #include <optional>
 #include <string>
 
+namespace dipcal {
+struct DayHours;  // query/agenda.h
+}
+
 namespace dipcal::text {
 
 // Clocks, dates and instants.
@@ -70,5 +74,8 @@ std::string when_local(const Event& e, const EventWindow* window = nullptr);
 std::string when_human(const Event& e, const EventWindow* window = nullptr);
 // The event's start on another zone's clock, for the list's second column; "" for windows.
 std::string start_in(const Event& e, const Zone& zone);
+// An agenda's time column: "11:00–12:40"; "…–01:30" when it began the day before, "23:00–…" when it
+// runs past the day; "11:00" for an instant.
+std::string day_hours_text(const DayHours& hours);
 
 }  // namespace dipcal::text
