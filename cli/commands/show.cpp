@@ -86,26 +86,18 @@ int run_show(const ShowOptions& options, Session& session) {
     return kOk;
   }
   DependencyGraph graph{timeline, calendar.chronological()};
-  auto utc = ZoneDb::system().utc();
   fmt::print("{} — {}\n", e.id, e.title);
   print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));
   print_field("aliases", fmt::format("{}", fmt::join(e.aliases, ", ")));
   print_field("when", text::when_human(e, window));
   if (auto start = e.start_utc()) {
     auto end = *e.end_utc();
-    // The same instant in the event's zone, the output zone and UTC, on one line.
-    std::string same = text::instant_text(*start, e.zone);
-    if (zone != e.zone && zone != utc) same += " = " + text::instant_text(*start, zone);
-    if (e.zone != utc) same += " = " + text::instant_text(*start, utc);
-    print_field("starts", same);
-    std::string ends = text::instant_text(end, e.zone);
-    if (zone != e.zone && zone != utc) ends += " = " + text::instant_text(end, zone);
-    if (e.zone != utc) ends += " = " + text::instant_text(end, utc);
-    print_field("ends", ends);
+    print_field("starts", text::same_instant_text(*start, e.zone, zone));
+    print_field("ends", text::same_instant_text(end, e.zone, zone));
     print_field("UTC", fmt::format("{} – {}", to_rfc3339(*start), to_rfc3339(end)));
-    if (!e.all_day()) print_field("duration", text::duration_text(end - *start));
+    print_field("duration", text::event_length_text(e));
   }
-  print_field("zone", e.start_utc() ? fmt::format("{} ({})", e.zone.name(), offset_to_string(e.zone.at(*e.start_utc()).offset)) : e.zone.name());
+  print_field("zone", text::zone_text(e.zone, e.start_utc()));
   std::vector<std::string> place;
   for (const auto* part : {&e.location.name, &e.location.city, &e.location.country})
     if (!part->empty()) place.push_back(*part);

@@ -80,6 +80,24 @@ TEST_CASE("short_instant_text: ISO date, clock, abbreviation") {
   CHECK(short_instant_text(at("2025-10-30T02:00:00Z"), zone("America/New_York")) == "2025-10-29 22:00 EDT");
 }
 
+TEST_CASE("same_instant_text: the event's zone, the output zone, UTC, each once") {
+  auto i = at("2025-10-30T02:00:00Z");
+  auto seoul = zone("Asia/Seoul"), new_york = zone("America/New_York"), utc = ZoneDb::system().utc();
+  CHECK(same_instant_text(i, seoul, new_york) ==
+        "Thu 30 Oct 2025 11:00 KST = Wed 29 Oct 2025 22:00 EDT = Thu 30 Oct 2025 02:00 UTC");
+  CHECK(same_instant_text(i, seoul, seoul) == "Thu 30 Oct 2025 11:00 KST = Thu 30 Oct 2025 02:00 UTC");
+  CHECK(same_instant_text(i, seoul, utc) == "Thu 30 Oct 2025 11:00 KST = Thu 30 Oct 2025 02:00 UTC");
+  CHECK(same_instant_text(i, utc, new_york) == "Thu 30 Oct 2025 02:00 UTC = Wed 29 Oct 2025 22:00 EDT");
+  CHECK(same_instant_text(i, utc, utc) == "Thu 30 Oct 2025 02:00 UTC");
+}
+
+TEST_CASE("zone_text: the name with the offset at an instant") {
+  CHECK(zone_text(zone("Asia/Seoul"), at("2025-10-30T02:00:00Z")) == "Asia/Seoul (+09:00)");
+  CHECK(zone_text(zone("America/New_York"), at("2025-10-30T02:00:00Z")) == "America/New_York (-04:00)");
+  CHECK(zone_text(zone("America/New_York"), at("2025-11-03T12:00:00Z")) == "America/New_York (-05:00)");
+  CHECK(zone_text(zone("Asia/Seoul"), std::nullopt) == "Asia/Seoul");
+}
+
 TEST_CASE("duration_text and length_text") {
   CHECK(duration_text(seconds{6000}) == "1 h 40 min");
   CHECK(duration_text(seconds{4 * 86400}) == "4 days");
@@ -141,6 +159,7 @@ TEST_CASE("a timed event: in its zone, for columns and sentences, and on another
   CHECK(event_point_text(e, EventSide::start) == "Thu 30 Oct 2025 11:00 KST");
   CHECK(event_point_text(e, EventSide::end) == "Thu 30 Oct 2025 12:40 KST");
   CHECK(event_dates_text(e) == "2025-10-30 11:00 KST");
+  CHECK(event_length_text(e) == "1 h 40 min");
   CHECK(place_of(e) == "Asia/Seoul");
   e.location.city = "Busan";
   CHECK(place_of(e) == "Busan");
@@ -153,6 +172,8 @@ TEST_CASE("a timed event across midnight, across the DST change, and at one inst
   // 00:30 EDT (04:30Z) to 03:00 EST (08:00Z) on 2 Nov: one date, two abbreviations.
   auto fall_back = event_in("America/New_York", Timed{at("2025-11-02T04:30:00Z"), at("2025-11-02T08:00:00Z")});
   CHECK(when_local(fall_back) == "2025-11-02 00:30 EDT – 2025-11-02 03:00 EST");
+  // The clocks show 2 h 30 min between them, but the hour from 01:00 to 02:00 happens twice.
+  CHECK(event_length_text(fall_back) == "3 h 30 min");
   auto moment = event_in("Asia/Seoul", Timed{at("2025-10-30T02:00:00Z"), at("2025-10-30T02:00:00Z")});
   CHECK(when_local(moment) == "2025-10-30 11:00 KST");
 }
@@ -163,6 +184,7 @@ TEST_CASE("all-day events keep their civil dates") {
   CHECK(when_human(two_days) == "Sat 25 Oct 2025 – Sun 26 Oct 2025");
   CHECK(event_dates_text(two_days) == "2025-10-25 – 2025-10-26");
   CHECK(event_point_text(two_days, EventSide::end) == "2025-10-26");
+  CHECK(event_length_text(two_days).empty());
   CHECK(start_in(two_days, zone("America/New_York")) == "2025-10-24 12:00 EDT");  // 00:00 MYT (+08:00) = 16:00Z on the 24th
   auto one_day = event_in("Asia/Kuala_Lumpur", AllDay{day("2025-10-26"), day("2025-10-26")});
   CHECK(when_local(one_day) == "2025-10-26 (all day)");

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <utility>
@@ -67,6 +68,20 @@ std::string instant_text(Instant i, const Zone& zone) {
 std::string short_instant_text(Instant i, const Zone& zone) {
   auto local = zone.to_civil(i);
   return fmt::format("{} {} {}", to_string(local.date()), clock_text(local), abbrev_at(i, zone));
+}
+
+std::string same_instant_text(Instant i, const Zone& own, const Zone& output) {
+  std::vector<Zone> shown;
+  for (const auto& zone : {own, output, ZoneDb::system().utc()})
+    if (std::find(shown.begin(), shown.end(), zone) == shown.end()) shown.push_back(zone);
+  std::vector<std::string> readings;
+  for (const auto& zone : shown) readings.push_back(instant_text(i, zone));
+  return fmt::format("{}", fmt::join(readings, " = "));
+}
+
+std::string zone_text(const Zone& zone, const std::optional<Instant>& at) {
+  if (!at) return zone.name();
+  return fmt::format("{} ({})", zone.name(), offset_to_string(zone.at(*at).offset));
 }
 
 std::string duration_text(std::chrono::seconds d) {
@@ -155,6 +170,11 @@ std::string when_human(const Event& e, const EventWindow* window) {
   if (first) return fmt::format("starts on or after {}", date_text(*first));
   if (last) return fmt::format("starts on or before {}", date_text(*last));
   return "undated";
+}
+
+std::string event_length_text(const Event& e) {
+  const auto* t = std::get_if<Timed>(&e.time);
+  return t ? duration_text(t->end - t->start) : std::string{};
 }
 
 std::string start_in(const Event& e, const Zone& zone) {

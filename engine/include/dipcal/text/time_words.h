@@ -8,6 +8,7 @@
 //   instant_text(i, Asia/Seoul)          "Thu 30 Oct 2025 11:00 KST"
 //   instant_text(i, America/New_York)    "Wed 29 Oct 2025 22:00 EDT"   (EDT until 2 Nov 2025)
 //   short_instant_text(i, Asia/Seoul)    "2025-10-30 11:00 KST"
+//   same_instant_text(i, Seoul, NY)      "Thu 30 Oct 2025 11:00 KST = Wed 29 Oct 2025 22:00 EDT = Thu 30 Oct 2025 02:00 UTC"
 //   duration_text(6000 s)                "1 h 40 min"
 //   count_relative(4 days, "the end of x")  "4 days after the end of x"
 #pragma once
@@ -36,6 +37,10 @@ std::string date_text(CivilDate d);
 std::string instant_text(Instant i, const Zone& zone);
 // "2025-10-30 11:00 KST", for columns.
 std::string short_instant_text(Instant i, const Zone& zone);
+// The same instant on the clocks of `own`, `output` and UTC, in that order, each zone once.
+std::string same_instant_text(Instant i, const Zone& own, const Zone& output);
+// "Asia/Seoul (+09:00)": a zone with its offset at `at`; the bare name without an instant.
+std::string zone_text(const Zone& zone, const std::optional<Instant>& at);
 
 // Durations and day counts.
 
@@ -72,6 +77,9 @@ std::string when_local(const Event& e, const EventWindow* window = nullptr);
 // The same for sentences: "Thu 30 Oct 2025 11:00 KST", "Sat 25 Oct 2025 – Sun 26 Oct 2025", "starts
 // between Thu 30 Oct 2025 and Sat 29 Nov 2025".
 std::string when_human(const Event& e, const EventWindow* window = nullptr);
+// How long a timed event lasts, in elapsed time: 23:00 EDT to 01:00 EST is "3 h". "" for all-day events
+// and windows, whose length is in days, not hours.
+std::string event_length_text(const Event& e);
 // The event's start on another zone's clock, for the list's second column; "" for windows.
 std::string start_in(const Event& e, const Zone& zone);
 // An agenda's time column: "11:00–12:40"; "…–01:30" when it began the day before, "23:00–…" when it
