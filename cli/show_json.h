@@ -9,7 +9,7 @@
 
 namespace dipcal::cli {
 
-// Every field of the event at `index` (format.h: event_json) with its window, what it depends on and what
+// Every field of the event at `index` (event_json.h) with its window, what it depends on and what
 // depends on it, directly and through others.
 nlohmann::ordered_json show_json(const Calendar& calendar, std::size_t index);
 

@@ -1,7 +1,6 @@
 #include "timeline_drawing.h"
 
 #include "atomic_write.h"
-#include "format.h"
 
 #include "dipcal/svg.h"
 #include "dipcal/version.h"

@@ -1,12 +1,11 @@
 // dipcal agenda [--on DATE | --from DATE --to DATE] [--tz ZONE] [--json]: what happens on civil days
 // of one zone (agenda.h says which events are on a day).
 #include "../commands.h"
-#include "../format.h"
-#include "../lead_words.h"
-
+#include "../event_json.h"
 #include "../filter.h"
 
 #include "dipcal/query/agenda.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 
@@ -23,15 +22,6 @@ struct AgendaOptions {
   bool json = false;
 };
 
-// The time column for a timed event on `day`: "11:00–12:40", "…–01:30" when it began the day before.
-std::string hours_on(const Timed& t, CivilDate day, const Zone& zone) {
-  auto start = zone.to_civil(t.start), end = zone.to_civil(t.end);
-  auto from = start.date() == day ? clock_text(start) : std::string{"…"};
-  if (t.start == t.end) return from;
-  auto until = end.date() == day ? clock_text(end) : std::string{"…"};
-  return fmt::format("{}–{}", from, until);
-}
-
 int run_agenda(const AgendaOptions& options, Session& session) {
   const auto& zone = session.zone();
   if (!options.on.empty() && (!options.from.empty() || !options.to.empty()))
@@ -46,7 +36,7 @@ int run_agenda(const AgendaOptions& options, Session& session) {
     if (last < first) throw UsageError{fmt::format("--to {} is before --from {}", options.to, options.from)};
     if (days_between(first, last) >= kMaxDays) throw UsageError{fmt::format("at most {} days at a time", kMaxDays)};
   } else {
-    first = last = zone.to_civil(session.now()).date();
+    first = last = today(zone, session.now());
   }
   Interest interest;
   interest.days = {first, last};
@@ -64,15 +54,14 @@ int run_agenda(const AgendaOptions& options, Session& session) {
       out.push_back({{"date", to_string(day)}, {"zone", zone.name()}, {"events", std::move(events)}});
       continue;
     }
-    fmt::print("{} ({})\n", to_human(day), zone.name());
+    fmt::print("{} ({})\n", text::date_text(day), zone.name());
     if (entries.empty()) fmt::print("  nothing\n");
     for (const auto& entry : entries) {
       const auto& e = timeline.at(entry.event);
-      std::string hours = entry.possible ? "possibly" : "all day";
+      std::string hours = entry.hours ? text::day_hours_text(*entry.hours) : entry.possible ? "possibly" : "all day";
       std::string own;
       if (const auto* t = std::get_if<Timed>(&e.time)) {
-        hours = hours_on(*t, day, zone);
-        if (e.zone != zone) own = fmt::format(" [{} in {}]", human_time_text(t->start, e.zone), place_of(e));
+        if (e.zone != zone) own = fmt::format(" [{} in {}]", text::instant_text(t->start, e.zone), text::place_of(e));
       } else if (!entry.possible && e.zone != zone) {
         own = fmt::format(" [{}]", e.zone.name());
       }

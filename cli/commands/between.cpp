@@ -1,11 +1,10 @@
 // dipcal between A B [--json]: the calendar days between two events, stated from both ends
 // (query/lead.h has the rules: which comes first, overlaps, the zone counted in).
 #include "../commands.h"
-#include "../format.h"
-#include "../lead_words.h"
+#include "../lead_json.h"
 
 #include "dipcal/query/lead.h"
-#include "dipcal/time/duration.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 
@@ -46,12 +45,12 @@ int run_between(const BetweenOptions& options, Session& session) {
     if (const auto& u = answer.forward.under_way) day = fmt::format(" (under way: day {} of {} of {})", u->day, u->days, first.id);
     fmt::print("{} and {} overlap; counting from start to start{}\n", first.id, second.id, day);
   }
-  fmt::print("{} starts {}\n", second.id, count_relative(lead, fmt::format("the {} of {}", side, first.id)));
-  fmt::print("{} {} {}\n", first.id, answer.overlap ? "starts" : "ends", count_relative(answer.backward, fmt::format("the start of {}", second.id)));
+  fmt::print("{} starts {}\n", second.id, text::count_relative(lead, fmt::format("the {} of {}", side, first.id)));
+  fmt::print("{} {} {}\n", first.id, answer.overlap ? "starts" : "ends", text::count_relative(answer.backward, fmt::format("the start of {}", second.id)));
   std::string exact;
-  if (lead.elapsed) exact = fmt::format("; exactly {} apart", to_human_duration(*lead.elapsed >= std::chrono::seconds{0} ? *lead.elapsed : -*lead.elapsed));
-  fmt::print("{} → {}; calendar days counted in {}{}\n", point_words(answer.forward.from, zone, place_of(first)),
-             point_words(answer.forward.to, zone, place_of(second)), zone.name(), exact);
+  if (lead.elapsed) exact = fmt::format("; exactly {} apart", text::length_text(*lead.elapsed));
+  fmt::print("{} → {}; calendar days counted in {}{}\n", text::count_point_text(answer.forward.from, zone, text::place_of(first)),
+             text::count_point_text(answer.forward.to, zone, text::place_of(second)), zone.name(), exact);
   return kOk;
 }
 

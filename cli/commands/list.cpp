@@ -1,9 +1,10 @@
 // dipcal list: events in chronological order, each in its own zone and in the output zone.
 #include "../commands.h"
+#include "../event_json.h"
 #include "../filter.h"
-#include "../format.h"
 
 #include "dipcal/query/select.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 
@@ -39,7 +40,7 @@ int run_list(const ListOptions& options, Session& session) {
   fmt::print("{:<38} {:<24} {:<24} {}\n", "WHEN (LOCAL)", fmt::format("START IN {}", zone.name()), "ID", "TITLE");
   for (const auto& s : selected.events) {
     const auto& e = timeline.at(s.event);
-    fmt::print("{:<38} {:<24} {:<24} {}\n", when_local(e, calendar.window_of(s.event)), start_in(e, zone), e.id, e.title);
+    fmt::print("{:<38} {:<24} {:<24} {}\n", text::when_local(e, calendar.window_of(s.event)), text::start_in(e, zone), e.id, e.title);
   }
   return kOk;
 }

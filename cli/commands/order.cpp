@@ -1,10 +1,10 @@
 // dipcal order [--by deps|time] [--json]: the events in dependency order (topological levels, each
 // level chronological) or in plain chronological order.
 #include "../commands.h"
-#include "../format.h"
 #include "../listing_json.h"
 
 #include "dipcal/graph.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -19,7 +19,7 @@ struct OrderOptions {
 };
 
 void print_event_line(const Event& e, const EventWindow* window, std::string_view indent) {
-  fmt::print("{}{:<38} {:<24} {}\n", indent, when_local(e, window), e.id, e.title);
+  fmt::print("{}{:<38} {:<24} {}\n", indent, text::when_local(e, window), e.id, e.title);
 }
 
 int run_order(const OrderOptions& options, Session& session) {

@@ -4,7 +4,7 @@
 #include "../commands.h"
 
 #include "dipcal/graph.h"
-#include "dipcal/time/duration.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -65,7 +65,7 @@ int run_path(const PathOptions& options, Session& session) {
     std::string path = a;
     for (auto l : c.links) path += fmt::format(" —{}→ {}", links[l].word(), timeline.at(links[l].dependent).id);
     fmt::print("{}. {}\n", n + 1, path);
-    fmt::print("   smallest total gap: {}\n", c.min_total_gap.count() == 0 ? std::string{"none required"} : to_human_duration(c.min_total_gap));
+    fmt::print("   smallest total gap: {}\n", c.min_total_gap.count() == 0 ? std::string{"none required"} : text::duration_text(c.min_total_gap));
     for (auto l : c.links) fmt::print("   {}: {}\n", position(links[l].where), links[l].stated(timeline));
   }
   if (chains.size() == options.limit) fmt::print("(stopped at {} chains; raise --limit for more)\n", options.limit);

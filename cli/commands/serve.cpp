@@ -11,7 +11,7 @@
 // kept per selection until the calendar changes, so a feed's 200s and 304s cost a lookup.
 #include "../commands.h"
 #include "../export_ics.h"
-#include "../format.h"
+#include "../event_json.h"
 #include "../serve/live_calendar.h"
 #include "../serve/request.h"
 #include "../serve/validators.h"

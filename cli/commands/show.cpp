@@ -2,11 +2,11 @@
 #include "../show_json.h"
 
 #include "../commands.h"
-#include "../format.h"
+#include "../event_json.h"
 
 #include "dipcal/query/dependencies.h"
 #include "dipcal/relations.h"
-#include "dipcal/time/duration.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 
@@ -78,26 +78,18 @@ int run_show(const ShowOptions& options, Session& session) {
     fmt::print("{}\n", show_json(calendar, index).dump(2));
     return kOk;
   }
-  auto utc = ZoneDb::system().utc();
   fmt::print("{} — {}\n", e.id, e.title);
   print_field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.status)));
   print_field("aliases", fmt::format("{}", fmt::join(e.aliases, ", ")));
-  print_field("when", when_human(e, window));
+  print_field("when", text::when_human(e, window));
   if (auto start = e.start_utc()) {
     auto end = *e.end_utc();
-    // The same instant in the event's zone, the output zone and UTC, on one line.
-    std::string same = human_time_text(*start, e.zone);
-    if (zone != e.zone && zone != utc) same += " = " + human_time_text(*start, zone);
-    if (e.zone != utc) same += " = " + human_time_text(*start, utc);
-    print_field("starts", same);
-    std::string ends = human_time_text(end, e.zone);
-    if (zone != e.zone && zone != utc) ends += " = " + human_time_text(end, zone);
-    if (e.zone != utc) ends += " = " + human_time_text(end, utc);
-    print_field("ends", ends);
+    print_field("starts", text::same_instant_text(*start, e.zone, zone));
+    print_field("ends", text::same_instant_text(end, e.zone, zone));
     print_field("UTC", fmt::format("{} – {}", to_rfc3339(*start), to_rfc3339(end)));
-    if (!e.all_day()) print_field("duration", to_human_duration(end - *start));
+    print_field("duration", text::event_length_text(e));
   }
-  print_field("zone", e.start_utc() ? fmt::format("{} ({})", e.zone.name(), offset_to_string(e.zone.at(*e.start_utc()).offset)) : e.zone.name());
+  print_field("zone", text::zone_text(e.zone, e.start_utc()));
   std::vector<std::string> place;
   for (const auto* part : {&e.location.name, &e.location.city, &e.location.country})
     if (!part->empty()) place.push_back(*part);
@@ -110,8 +102,8 @@ int run_show(const ShowOptions& options, Session& session) {
   for (const auto& view : relations_involving(timeline, index)) {
     const auto& r = *view.relation;
     std::string gap;
-    if (r.gap.min) gap += fmt::format(" at least {}", to_human_duration(*r.gap.min));
-    if (r.gap.max) gap += fmt::format(" at most {}", to_human_duration(*r.gap.max));
+    if (r.gap.min) gap += fmt::format(" at least {}", text::duration_text(*r.gap.min));
+    if (r.gap.max) gap += fmt::format(" at most {}", text::duration_text(*r.gap.max));
     print_field("relation", fmt::format("{} {}{}{}", view.word, timeline.at(view.other).id, gap, r.note.empty() ? "" : " — " + r.note));
   }
   print_dependencies(timeline, dependencies(calendar, index));

@@ -1,12 +1,11 @@
 // dipcal until TARGET [--from EVENT|DATE|DATETIME] [--from-start] [--json]: how many calendar days
 // stand before an event (query/lead.h says how they are counted).
 #include "../commands.h"
-#include "../format.h"
-#include "../lead_words.h"
+#include "../lead_json.h"
 #include "../until_json.h"
 
 #include "dipcal/query/lead.h"
-#include "dipcal/time/duration.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
 
@@ -54,7 +53,7 @@ From read_from(const UntilOptions& options, Instant now, const Timeline& timelin
     }
   }
   auto side = options.from_start ? EventSide::start : EventSide::end;
-  return {CountFromEvent{event, side}, timeline.at(event).id, options.from_start ? "start" : "end", place_of(timeline.at(event))};
+  return {CountFromEvent{event, side}, timeline.at(event).id, options.from_start ? "start" : "end", text::place_of(timeline.at(event))};
 }
 
 // The count to `target` from --from, with how --from was read.
@@ -86,24 +85,24 @@ std::string sentence(const Event& target, const From& from, const CountAnswer& a
   const auto& lead = answer.count;
   auto what = from.kind == "end" || from.kind == "start" ? fmt::format("the {} of {}", from.kind, from.id)
               : from.kind == "now"                       ? std::string{"now"}
-                                                         : point_words(answer.from, answer.zone, {});
+                                                         : text::count_point_text(answer.from, answer.zone, {});
   auto subject = fmt::format("{} ({})", target.id, target.title);
   std::string claim;
   if (answer.under_way) {
     claim = fmt::format("is under way: day {} of {}", answer.under_way->day, answer.under_way->days);
   } else if (from.kind == "now" && lead.days()) {
     int d = *lead.days();
-    claim = d > 0 ? fmt::format("is {} away", day_count(d)) : d < 0 ? fmt::format("was {} ago", day_count(-d)) : "is today";
+    claim = d > 0 ? fmt::format("is {} away", text::day_count(d)) : d < 0 ? fmt::format("was {} ago", text::day_count(-d)) : "is today";
   } else {
-    claim = "is " + count_relative(lead, what);
+    claim = "is " + text::count_relative(lead, what);
   }
-  auto from_words = point_words(answer.from, answer.zone, from.place);
+  auto from_words = text::count_point_text(answer.from, answer.zone, from.place);
   if (from.kind == "now") from_words = "now " + from_words;
   auto text = fmt::format("{} {}: {} → {}; calendar days counted in {}", subject, claim, from_words,
-                          point_words(answer.to, answer.zone, place_of(target)), answer.zone.name());
+                          text::count_point_text(answer.to, answer.zone, text::place_of(target)), answer.zone.name());
   if (lead.elapsed) {
     auto e = *lead.elapsed;
-    text += fmt::format("; exactly {} {}", to_human_duration(e.count() >= 0 ? e : -e), e.count() >= 0 ? "later" : "earlier");
+    text += fmt::format("; exactly {} {}", text::length_text(e), e.count() >= 0 ? "later" : "earlier");
   }
   return text;
 }

@@ -1,11 +1,12 @@
 // dipcal windows [EVENT…]: the earliest and latest start and end the whole network allows each event.
 #include "../commands.h"
-#include "../format.h"
 #include "../listing_json.h"
 
 #include "dipcal/network.h"
+#include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace dipcal::cli {
 
@@ -21,7 +22,7 @@ nlohmann::ordered_json instant_or_null(const std::optional<Instant>& i) {
 }
 
 // "Thu 30 Oct 2025 11:00 KST", or "unbounded".
-std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { return i ? human_time_text(*i, zone) : "unbounded"; }
+std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { return i ? text::instant_text(*i, zone) : "unbounded"; }
 
 int run_windows(const WindowsOptions& options, Session& session) {
   if (options.json && options.events.empty()) {

@@ -2,7 +2,7 @@
 
 #include "dipcal/relations.h"
 #include "dipcal/timeline.h"
-#include "dipcal/event_text.h"
+#include "dipcal/text/time_words.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
@@ -298,7 +298,7 @@ std::string DependencyGraph::dot() const {
   auto vertex_id = boost::make_function_property_map<Vertex, std::string>([&tl](Vertex v) { return tl.at(v).id; });
   auto vertex_writer = [&tl](std::ostream& os, Vertex v) {
     const auto& e = tl.at(v);
-    os << " [label=\"" << dot_escape(e.title) << "\\n" << dot_escape(local_date_text(e)) << "\"]";
+    os << " [label=\"" << dot_escape(e.title) << "\\n" << dot_escape(text::event_dates_text(e)) << "\"]";
   };
   auto edge_writer = [&](std::ostream& os, const boost::graph_traits<Graph>::edge_descriptor& e) {
     os << "[label=\"" << dot_escape(links[impl_->graph[e].link].word()) << "\"]";
@@ -313,7 +313,7 @@ std::string DependencyGraph::mermaid() const {
   std::string out = "flowchart LR\n";
   for (std::size_t v = 0; v < tl.size(); ++v) {
     const auto& e = tl.at(v);
-    out += fmt::format("  {}[\"{}<br/>{}\"]\n", mermaid_id(e.id), mermaid_text(e.title), mermaid_text(local_date_text(e)));
+    out += fmt::format("  {}[\"{}<br/>{}\"]\n", mermaid_id(e.id), mermaid_text(e.title), mermaid_text(text::event_dates_text(e)));
   }
   for (const auto& l : impl_->links)
     out += fmt::format("  {} -->|{}| {}\n", mermaid_id(tl.at(l.prerequisite).id), mermaid_text(l.word()), mermaid_id(tl.at(l.dependent).id));

@@ -6,9 +6,8 @@
 #include <string>
 #include <tuple>
 
-#include "dipcal/event_text.h"
 #include "dipcal/relations.h"
-#include "dipcal/time/duration.h"
+#include "dipcal/text/time_words.h"
 #include "dipcal/timeline.h"
 
 #include <fmt/format.h>
@@ -24,8 +23,8 @@ using std::chrono::seconds;
 
 std::string gap_words(const Gap& gap) {
   std::string words;
-  if (gap.min && gap.min->count() > 0) words += fmt::format(", at least {}", to_human_duration(*gap.min));
-  if (gap.max) words += fmt::format(", at most {}", to_human_duration(*gap.max));
+  if (gap.min && gap.min->count() > 0) words += fmt::format(", at least {}", text::duration_text(*gap.min));
+  if (gap.max) words += fmt::format(", at most {}", text::duration_text(*gap.max));
   return words;
 }
 
@@ -42,11 +41,11 @@ ConstraintSource describe(const ConstraintSource& source, const Timeline& timeli
     case ConstraintSource::Kind::date:
       d.where = e.time_where;
       if (const auto* all_day = std::get_if<AllDay>(&e.time))
-        d.text = source.end ? fmt::format("{} ends after {} ({})", e.id, to_human(all_day->last), e.zone.name())
-                            : fmt::format("{} starts on {} ({})", e.id, to_human(all_day->first), e.zone.name());
+        d.text = source.end ? fmt::format("{} ends after {} ({})", e.id, text::date_text(all_day->last), e.zone.name())
+                            : fmt::format("{} starts on {} ({})", e.id, text::date_text(all_day->first), e.zone.name());
       else
-        d.text = source.end ? fmt::format("{} ends at {}", e.id, human_time_text(*e.end_utc(), e.zone))
-                            : fmt::format("{} starts at {}", e.id, human_time_text(*e.start_utc(), e.zone));
+        d.text = source.end ? fmt::format("{} ends at {}", e.id, text::instant_text(*e.end_utc(), e.zone))
+                            : fmt::format("{} starts at {}", e.id, text::instant_text(*e.start_utc(), e.zone));
       break;
     case ConstraintSource::Kind::window: {
       d.where = e.time_where;
@@ -188,7 +187,7 @@ Diagnostic explain_conflict(const Conflict& conflict, const TemporalNetwork& net
       break;
     }
   d.where = words(lead.value_or(conflict.cycle.front().source)).where;
-  d.message = fmt::format("these constraints cannot all hold: together they are {} short", to_human_duration(conflict.excess));
+  d.message = fmt::format("these constraints cannot all hold: together they are {} short", text::duration_text(conflict.excess));
   d.expected = "dates and relations that agree";
   d.suggestion = "revise one of the relations' gaps, or a date";
   std::vector<std::uint32_t> listed;
@@ -229,8 +228,8 @@ TimelineWindows solve_windows(const Timeline& timeline) {
           Diagnostic d;
           d.where = e.time_where;
           d.message = fmt::format("{} takes whole days in {}, but its dates and relations leave its {} only between {} and {}", e.id,
-                                  e.zone.name(), p == net.start(i) ? "start" : "end", human_time_text(*bounds.earliest, e.zone),
-                                  human_time_text(*bounds.latest, e.zone));
+                                  e.zone.name(), p == net.start(i) ? "start" : "end", text::instant_text(*bounds.earliest, e.zone),
+                                  text::instant_text(*bounds.latest, e.zone));
           d.expected = "room for a local midnight";
           d.suggestion = "revise a relation's gap, or give the event times instead of dates";
           result.conflict = d;

@@ -1,8 +1,7 @@
 #include "dipcal/relations.h"
 
-#include "dipcal/time/duration.h"
+#include "dipcal/text/time_words.h"
 #include "dipcal/timeline.h"
-#include "dipcal/event_text.h"
 
 #include <fmt/format.h>
 
@@ -108,6 +107,7 @@ E swap_roles(E p) {
 
 bool is_a(E p) { return p == E::start_a || p == E::end_a; }
 bool is_start(E p) { return p == E::start_a || p == E::start_b; }
+EventSide side_of(E p) { return is_start(p) ? EventSide::start : EventSide::end; }
 
 PointConstraint to_constraint(const Rule& r) {
   return {r.from, r.to, seconds{r.lo}, r.hi == kOpen ? std::nullopt : std::optional<seconds>{seconds{r.hi}}};
@@ -136,8 +136,8 @@ std::string when_text(const Event& e) {
     return fmt::format("{} – {} (all day, {})", to_string(d->first), to_string(d->last), e.zone.name());
   }
   const auto& t = std::get<Timed>(e.time);
-  if (t.start == t.end) return fmt::format("{} ({})", point_text(e, true), e.zone.name());
-  return fmt::format("{} – {} ({})", point_text(e, true), point_text(e, false), e.zone.name());
+  if (t.start == t.end) return fmt::format("{} ({})", text::event_point_text(e, EventSide::start), e.zone.name());
+  return fmt::format("{} – {} ({})", text::event_point_text(e, EventSide::start), text::event_point_text(e, EventSide::end), e.zone.name());
 }
 
 // With `utc`, the span on the UTC line too: an all-day event related to a timed one is compared there.
@@ -149,7 +149,7 @@ std::string event_note(const Event& e, bool utc = false) {
 
 // How far B's point may lie from A's, δ = t(B point) − t(A point) in [lo, hi], in words.
 std::string bound_words(std::optional<std::int64_t> lo, std::optional<std::int64_t> hi) {
-  auto human = [](std::int64_t s) { return to_human_duration(seconds{s}); };
+  auto human = [](std::int64_t s) { return text::duration_text(seconds{s}); };
   if (lo && hi && *lo == *hi && *lo == 0) return "at the same moment as";
   if (lo && hi && *lo == -*hi && *hi == kDay - 1) return "within a day of";
   if (lo && *lo >= 0) {  // A's point first
@@ -181,17 +181,17 @@ Diagnostic broken(const Event& a, const Relation& rel, const Event& b, const Poi
     hi = -c.lo.count();
     if (c.hi) lo = -c.hi->count();
   }
-  std::string a_words = fmt::format("{} {}", is_start(pa) ? "starts" : "ends", point_text(a, is_start(pa)));
-  std::string b_words = fmt::format("it {} {}", is_start(pb) ? "starts" : "ends", point_text(b, is_start(pb)));
+  std::string a_words = fmt::format("{} {}", is_start(pa) ? "starts" : "ends", text::event_point_text(a, side_of(pa)));
+  std::string b_words = fmt::format("it {} {}", is_start(pb) ? "starts" : "ends", text::event_point_text(b, side_of(pb)));
   std::string order = ta < tb ? "before" : ta > tb ? "after" : "at the same moment as";
   // A gap bound broken while the order itself is right: say by how much.
   auto d = point(c.to, sa, ea, sb, eb) - point(c.from, sa, ea, sb, eb);
   std::string detail;
   if (rule.gap && rel.gap.min && d >= seconds{0} && d < *rel.gap.min)
-    detail = fmt::format(", only {} {} {}; the gap is at least {}", to_human_duration(d), order, b_words,
-                         to_human_duration(*rel.gap.min));
+    detail = fmt::format(", only {} {} {}; the gap is at least {}", text::duration_text(d), order, b_words,
+                         text::duration_text(*rel.gap.min));
   else if (rule.gap && rel.gap.max && d > *rel.gap.max)
-    detail = fmt::format(", {} {} {}; the gap is at most {}", to_human_duration(d), order, b_words, to_human_duration(*rel.gap.max));
+    detail = fmt::format(", {} {} {}; the gap is at most {}", text::duration_text(d), order, b_words, text::duration_text(*rel.gap.max));
   else
     detail = fmt::format(" {} {}", order, b_words);
   Diagnostic diag;
@@ -298,7 +298,7 @@ std::optional<Diagnostic> check_relation(const Event& a, const Relation& relatio
     Diagnostic diag;
     diag.where = relation.where;
     diag.message = fmt::format("{} same-day {} in {}, but {} starts on {} there and {} on {}", a.id, b.id, zone->name(), a.id,
-                               to_human(da), b.id, to_human(db));
+                               text::date_text(da), b.id, text::date_text(db));
     diag.expected = fmt::format("both to start on the same civil date in {}", zone->name());
     diag.notes = {event_note(a), event_note(b)};
     return diag;

@@ -88,3 +88,48 @@ TEST_CASE("half-open spans, instants at midnight, the repeated hour and the date
   CHECK(on(t, "2025-10-25", "Pacific/Kiritimati") == "kiritimati ");
   CHECK(on(t, "2025-10-25", "UTC") == "");
 }
+
+namespace {
+
+// "id start-end" for each timed entry, a side on another day as "-", e.g. "late 23:00-" ; untimed: "id".
+std::string hours(const Calendar& c, std::string_view date, std::string_view zone_name) {
+  auto z = ZoneDb::system().find(zone_name);
+  REQUIRE(z.has_value());
+  auto d = parse_civil_date(date);
+  REQUIRE(d.has_value());
+  auto clock = [](const std::optional<CivilDateTime>& t) { return t ? to_string(*t).substr(11, 5) : std::string{"-"}; };
+  auto days = agenda(c, *d, *d, *z);
+  REQUIRE(days.size() == 1);
+  std::string out;
+  for (const auto& e : days.front().entries) {
+    out += c.timeline().at(e.event).id;
+    if (e.hours) out += " " + clock(e.hours->start) + (e.hours->instant ? "" : "-" + clock(e.hours->end));
+    out += "; ";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the clock times of each timed event on the day, in the agenda's zone") {
+  auto t = timeline();
+  // The dinner runs 23:00–01:00 KST: open at the end on the 29th, at the start on the 30th. The New
+  // York call (02:00Z–03:00Z) is 11:00–12:00 in Seoul.
+  CHECK(hours(t, "2025-10-29", "Asia/Seoul") == "late 23:00--; ");
+  CHECK(hours(t, "2025-10-30", "Asia/Seoul") == "late --01:00; ny-call 11:00-12:00; ");
+  // Read in New York the dinner is 10:00–12:00 EDT on the 29th (14:00Z–16:00Z), whole on one day.
+  CHECK(hours(t, "2025-10-29", "America/New_York") == "late 10:00-12:00; ny-call 22:00-23:00; ");
+  // A span that ends at midnight ends on the next day; an instant has only its start; the summit and
+  // the round have no clock times.
+  CHECK(hours(t, "2025-10-31", "Asia/Seoul") == "to-midnight 22:00--; ");
+  CHECK(hours(t, "2025-11-01", "Asia/Seoul") == "midnight 00:00; round; ");
+  CHECK(hours(t, "2025-10-27", "Asia/Seoul") == "summit; ");
+}
+
+TEST_CASE("today is the civil day in the zone at the instant") {
+  auto now = parse_rfc3339("2025-10-29T15:30:00Z");
+  REQUIRE(now.has_value());
+  // 00:30 KST on the 30th; 11:30 EDT on the 29th.
+  CHECK(to_string(today(*ZoneDb::system().find("Asia/Seoul"), *now)) == "2025-10-30");
+  CHECK(to_string(today(*ZoneDb::system().find("America/New_York"), *now)) == "2025-10-29");
+}

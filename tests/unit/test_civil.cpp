@@ -128,11 +128,3 @@ TEST_CASE("days_between counts calendar days, signed") {
   CHECK(days_between(ymd(1960, 1, 1), ymd(1980, 1, 1)) == 20 * 365 + 5);
   CHECK(days_between(ymd(1980, 1, 1), ymd(1960, 1, 1)) == -(20 * 365 + 5));
 }
-
-TEST_CASE("to_human names the weekday and month") {
-  CHECK(to_human(ymd(2025, 10, 30)) == "Thu 30 Oct 2025");
-  CHECK(to_human(ymd(2024, 2, 29)) == "Thu 29 Feb 2024");
-  CHECK(to_human(ymd(1900, 1, 1)) == "Mon 1 Jan 1900");
-  CHECK(to_human(ymd(2100, 12, 31)) == "Fri 31 Dec 2100");
-  CHECK(to_human(ymd(1969, 7, 20)) == "Sun 20 Jul 1969");
-}

@@ -80,14 +80,3 @@ TEST_CASE("to_iso_duration reads back to the same length") {
   for (long long s : {0LL, 1LL, 59LL, 60LL, 3599LL, 3600LL, 86399LL, 86400LL, 95415LL, 40LL * 86400 + 1})
     CHECK(parse_duration(to_iso_duration(seconds{s})) == seconds{s});
 }
-
-TEST_CASE("to_human_duration") {
-  CHECK(to_human_duration(seconds{6000}) == "1 h 40 min");
-  CHECK(to_human_duration(seconds{4 * 86400}) == "4 days");
-  CHECK(to_human_duration(seconds{4 * 86400 + 3 * 3600}) == "4 days 3 h");
-  CHECK(to_human_duration(seconds{86400}) == "1 day");
-  CHECK(to_human_duration(seconds{90}) == "1 min 30 s");
-  CHECK(to_human_duration(seconds{30}) == "30 s");
-  CHECK(to_human_duration(seconds{0}) == "0 s");
-  CHECK(to_human_duration(seconds{-3600}) == "-1 h");
-}

@@ -6,6 +6,7 @@
 #include "dipcal/ics/vtimezone.h"
 #include "dipcal/query/days.h"
 #include "dipcal/query/lead.h"
+#include "dipcal/text/time_words.h"
 #include "dipcal/time/duration.h"
 #include "dipcal/version.h"
 
@@ -80,9 +81,9 @@ std::variant<TentativeEntry, std::string> tentative_entry(const Event& e, const 
 }
 
 std::string range_words(const TentativeEntry& entry) {
-  auto words = entry.first_start == entry.last_start ? fmt::format("starts on {}", to_human(entry.first_start))
-                                                     : fmt::format("starts between {} and {}", to_human(entry.first_start), to_human(entry.last_start));
-  if (entry.last_day) words += fmt::format(", ends by {}", to_human(*entry.last_day));
+  auto words = entry.first_start == entry.last_start ? fmt::format("starts on {}", text::date_text(entry.first_start))
+                                                     : fmt::format("starts between {} and {}", text::date_text(entry.first_start), text::date_text(entry.last_start));
+  if (entry.last_day) words += fmt::format(", ends by {}", text::date_text(*entry.last_day));
   return words;
 }
 

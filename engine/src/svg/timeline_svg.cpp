@@ -2,7 +2,7 @@
 #include "dipcal/svg.h"
 #include "dipcal/timeline.h"
 
-#include "dipcal/event_text.h"
+#include "dipcal/text/time_words.h"
 #include "dipcal/query/days.h"
 
 #include <fmt/format.h>
@@ -124,7 +124,7 @@ void write_event(std::string& out, const Timeline& timeline, const TimelineLayou
       fmt::arg("undated", e.undated() ? "true" : "false"),
       fmt::arg("place", escape(place_text(e))), fmt::arg("sources", escape(sources_json(e))),
       fmt::arg("parent", s.parent ? fmt::format(R"svg( data-parent="{}")svg", escape(timeline.at(layout.events[*s.parent].event).id)) : ""));
-  out += fmt::format("<title>{} — {} ({})</title>", escape(e.title), escape(local_date_text(e)), escape(e.zone.name()));
+  out += fmt::format("<title>{} — {} ({})</title>", escape(e.title), escape(text::event_dates_text(e)), escape(e.zone.name()));
   auto kind_class = fmt::format("kind-{}", to_string(e.kind));
   switch (s.shape) {
     case Shape::bar:

@@ -29,15 +29,6 @@ std::string to_string(const CivilDateTime& t) {
                      hms.seconds().count());
 }
 
-std::string to_human(CivilDate d) {
-  static constexpr std::array<const char*, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  auto ymd = d.ymd();
-  return fmt::format("{} {} {} {}", kWeekdays[d.weekday().c_encoding()], static_cast<unsigned>(ymd.day()),
-                     kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
-}
-
 namespace {
 
 std::optional<CivilDate> scan_date(detail::Scanner& s) {

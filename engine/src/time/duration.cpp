@@ -95,15 +95,4 @@ std::string to_iso_duration(seconds d) {
   return text;
 }
 
-std::string to_human_duration(seconds d) {
-  auto total = std::llabs(d.count());
-  auto days = total / 86400, h = total / 3600 % 24, m = total / 60 % 60, s = total % 60;
-  std::vector<std::string> parts;
-  if (days) parts.push_back(fmt::format("{} day{}", days, days == 1 ? "" : "s"));
-  if (h) parts.push_back(fmt::format("{} h", h));
-  if (m) parts.push_back(fmt::format("{} min", m));
-  if (s || parts.empty()) parts.push_back(fmt::format("{} s", s));
-  return fmt::format("{}{}", d.count() < 0 ? "-" : "", fmt::join(parts, " "));
-}
-
 }  // namespace dipcal

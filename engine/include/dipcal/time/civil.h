@@ -64,8 +64,6 @@ int days_between(CivilDate from, CivilDate to);
 // ISO 8601 forms: "2025-10-30" and "2025-10-30T11:00:00" (seconds always written).
 std::string to_string(CivilDate d);
 std::string to_string(const CivilDateTime& t);
-// "Thu 30 Oct 2025", the form people read in sentences.
-std::string to_human(CivilDate d);
 
 // Strict parsers for the forms fixtures use. They return empty on anything else: no trailing text,
 // no leniency about 24:00 or 2025-02-30.

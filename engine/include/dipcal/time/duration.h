@@ -15,7 +15,5 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 
 // ISO 8601 form with the largest units first: "PT1H40M", "P4D", "PT0S"; negative durations get a "-".
 std::string to_iso_duration(std::chrono::seconds d);
-// For people: "1 h 40 min", "4 days", "4 days 3 h".
-std::string to_human_duration(std::chrono::seconds d);
 
 }  // namespace dipcal

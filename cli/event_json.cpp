@@ -1,69 +1,8 @@
-#include "format.h"
-
-#include <algorithm>
-
-#include "dipcal/event_text.h"
-#include "dipcal/query/lead.h"
-#include "dipcal/timeline.h"
+#include "event_json.h"
 
 #include <fmt/format.h>
 
 namespace dipcal::cli {
-
-std::string short_time(Instant i, const Zone& zone) {
-  auto local = zone.to_civil(i);
-  return fmt::format("{} {} {}", to_string(local.date()), clock_text(local), zone.at(i).abbrev);
-}
-
-namespace {
-
-// The civil days, in the event's zone, on which it may start (query/lead.h: count_point).
-std::pair<std::optional<CivilDate>, std::optional<CivilDate>> start_days(const Event& e, const EventWindow* window) {
-  auto start = count_point(e, EventSide::start, window, e.zone);
-  if (const auto* at = std::get_if<Instant>(&start)) {
-    auto day = e.zone.to_civil(*at).date();
-    return {day, day};
-  }
-  const auto& days = std::get<DaySpan>(start);
-  return {days.earliest, days.latest};
-}
-
-}  // namespace
-
-std::string when_local(const Event& e, const EventWindow* window) {
-  if (const auto* d = std::get_if<AllDay>(&e.time)) {
-    if (d->first == d->last) return fmt::format("{} (all day)", to_string(d->first));
-    return fmt::format("{} – {} (all day)", to_string(d->first), to_string(d->last));
-  }
-  if (const auto* t = std::get_if<Timed>(&e.time)) {
-    auto start = e.zone.to_civil(t->start), end = e.zone.to_civil(t->end);
-    if (t->start == t->end) return short_time(t->start, e.zone);
-    if (start.date() == end.date() && e.zone.at(t->start).abbrev == e.zone.at(t->end).abbrev)
-      return fmt::format("{} {}–{} {}", to_string(start.date()), clock_text(start), clock_text(end), e.zone.at(t->start).abbrev);
-    return fmt::format("{} – {}", short_time(t->start, e.zone), short_time(t->end, e.zone));
-  }
-  auto [first, last] = start_days(e, window);
-  if (!first && !last) return "undated";
-  return fmt::format("starts {} … {}", first ? to_string(*first) : std::string{".."}, last ? to_string(*last) : std::string{".."});
-}
-
-std::string when_human(const Event& e, const EventWindow* window) {
-  if (const auto* d = std::get_if<AllDay>(&e.time)) {
-    if (d->first == d->last) return to_human(d->first);
-    return fmt::format("{} – {}", to_human(d->first), to_human(d->last));
-  }
-  if (const auto* t = std::get_if<Timed>(&e.time)) return human_time_text(t->start, e.zone);
-  auto [first, last] = start_days(e, window);
-  if (first && last) return fmt::format("starts between {} and {}", to_human(*first), to_human(*last));
-  if (first) return fmt::format("starts on or after {}", to_human(*first));
-  if (last) return fmt::format("starts on or before {}", to_human(*last));
-  return "undated";
-}
-
-std::string start_in(const Event& e, const Zone& zone) {
-  auto s = e.start_utc();
-  return s ? short_time(*s, zone) : std::string{};
-}
 
 nlohmann::ordered_json event_json(const Event& e, bool full, const EventWindow* window) {
   nlohmann::ordered_json j;
