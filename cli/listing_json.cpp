@@ -2,34 +2,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace dipcal::cli {
 
 namespace {
-
-// Standard output through one buffer, written in large pieces.
-class Out {
- public:
-  Out() { text_.reserve(kFlushAt + 4096); }
-  ~Out() { flush(); }
-  Out(const Out&) = delete;
-  Out& operator=(const Out&) = delete;
-
-  std::string& text() { return text_; }
-  void maybe_flush() {
-    if (text_.size() >= kFlushAt) flush();
-  }
-  void flush() {
-    std::fwrite(text_.data(), 1, text_.size(), stdout);
-    text_.clear();
-  }
-
- private:
-  static constexpr std::size_t kFlushAt = 1 << 20;
-  std::string text_;
-};
 
 // A JSON string as nlohmann writes it: as is when nothing in it needs escaping (ids and zone names
 // never do), else through nlohmann.
@@ -54,43 +36,65 @@ void append_instant(std::string& out, const std::optional<Instant>& at) {
   out += '"';
 }
 
+// The array's items [0, count) as nlohmann's dump(2) writes them, each by `item(out, k)` after
+// its separator, then the closing bracket. Items are written in batches, each batch's parts on one
+// thread a core and written out in order: the time is the formatting's, shared, and the writing's.
+void print_array(std::size_t count, const std::function<void(std::string&, std::size_t)>& item) {
+  if (count == 0) {
+    std::fputs("[]\n", stdout);
+    return;
+  }
+  constexpr std::size_t kPart = 16384;
+  auto threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<std::string> parts(threads);
+  for (std::size_t batch = 0; batch < count; batch += kPart * threads) {
+    auto format = [&](std::size_t t) {
+      auto& out = parts[t];
+      out.clear();
+      auto first = batch + t * kPart, last = std::min(count, first + kPart);
+      for (auto k = first; k < last; ++k) {
+        out += k == 0 ? "[\n  " : ",\n  ";
+        item(out, k);
+      }
+    };
+    {
+      std::vector<std::jthread> helpers;
+      for (std::size_t t = 1; t < threads && batch + t * kPart < count; ++t) helpers.emplace_back(format, t);
+      format(0);
+    }
+    for (const auto& p : parts)
+      if (!p.empty()) std::fwrite(p.data(), 1, p.size(), stdout);
+    for (auto& p : parts) p.clear();
+  }
+  std::fputs("\n]\n", stdout);
+}
+
 }  // namespace
 
 void print_windows_json(const EntryListing& listing) {
-  Out out;
-  auto& text = out.text();
-  if (listing.size() == 0) text += "[]";
-  for (std::size_t k = 0; k < listing.size(); ++k) {
+  print_array(listing.size(), [&](std::string& out, std::size_t k) {
     auto i = listing.chronological(k);
     auto w = listing.window(i);
-    text += k == 0 ? "[\n  {\n    \"id\": " : ",\n  {\n    \"id\": ";
-    append_string(text, listing.id(i));
-    text += ",\n    \"zone\": ";
-    append_string(text, listing.zone(i));
-    text += listing.dated(i) ? ",\n    \"dated\": true,\n    \"earliest_start_utc\": " : ",\n    \"dated\": false,\n    \"earliest_start_utc\": ";
-    append_instant(text, w.start.earliest);
-    text += ",\n    \"latest_start_utc\": ";
-    append_instant(text, w.start.latest);
-    text += ",\n    \"earliest_end_utc\": ";
-    append_instant(text, w.end.earliest);
-    text += ",\n    \"latest_end_utc\": ";
-    append_instant(text, w.end.latest);
-    text += "\n  }";
-    out.maybe_flush();
-  }
-  text += listing.size() == 0 ? "\n" : "\n]\n";
+    out += "{\n    \"id\": ";
+    append_string(out, listing.id(i));
+    out += ",\n    \"zone\": ";
+    append_string(out, listing.zone(i));
+    out += listing.dated(i) ? ",\n    \"dated\": true,\n    \"earliest_start_utc\": " : ",\n    \"dated\": false,\n    \"earliest_start_utc\": ";
+    append_instant(out, w.start.earliest);
+    out += ",\n    \"latest_start_utc\": ";
+    append_instant(out, w.start.latest);
+    out += ",\n    \"earliest_end_utc\": ";
+    append_instant(out, w.end.earliest);
+    out += ",\n    \"latest_end_utc\": ";
+    append_instant(out, w.end.latest);
+    out += "\n  }";
+  });
 }
 
 void print_order_json(const EntryListing& listing, bool by_time) {
-  Out out;
-  auto& text = out.text();
-  if (listing.size() == 0) text += "[]";
-  for (std::size_t k = 0; k < listing.size(); ++k) {
-    text += k == 0 ? "[\n  " : ",\n  ";
-    append_string(text, listing.id(by_time ? listing.chronological(k) : listing.by_dependency(k)));
-    out.maybe_flush();
-  }
-  text += listing.size() == 0 ? "\n" : "\n]\n";
+  print_array(listing.size(), [&](std::string& out, std::size_t k) {
+    append_string(out, listing.id(by_time ? listing.chronological(k) : listing.by_dependency(k)));
+  });
 }
 
 }  // namespace dipcal::cli

@@ -7,9 +7,11 @@
 
 namespace dipcal::cli {
 
-// What `windows --json` prints: every event in chronological order with its window.
+// What `windows --json` prints: every event in chronological order with its window. The listing
+// must be ready(Columns::windows).
 void print_windows_json(const EntryListing& listing);
 // What `order --json` prints: the ids by dependency order (the listing must have one), or by time.
+// The listing must be ready(Columns::ids).
 void print_order_json(const EntryListing& listing, bool by_time);
 
 }  // namespace dipcal::cli

@@ -26,7 +26,8 @@ int run_order(const OrderOptions& options, Session& session) {
   bool by_time = options.by == "time";
   if (options.json) {
     // Every event, from the warm entry in place; a cycle is reported from the loaded calendar.
-    if (auto listing = session.listing(); listing && (by_time || listing->has_dependency_order())) {
+    auto listing = session.listing();
+    if (listing && (by_time || listing->has_dependency_order()) && listing->ready(EntryListing::Columns::ids)) {
       print_order_json(*listing, by_time);
       return kOk;
     }

@@ -26,7 +26,8 @@ std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { retu
 
 int run_windows(const WindowsOptions& options, Session& session) {
   if (options.json && options.events.empty()) {
-    if (auto listing = session.listing()) {  // every event, from the warm entry in place
+    auto listing = session.listing();  // every event, from the warm entry in place
+    if (listing && listing->ready(EntryListing::Columns::windows)) {
       print_windows_json(*listing);
       return kOk;
     }

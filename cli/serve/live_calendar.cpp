@@ -108,7 +108,9 @@ std::shared_ptr<const Snapshot> LiveCalendar::current() {
 }
 
 void LiveCalendar::reload(const DiskState& before) {
-  Calendar calendar{CompiledTimeline{load_fixtures(paths_, ZoneDb::system(), limits_), std::nullopt, {}}};
+  CompiledTimeline compiled;
+  compiled.load = load_fixtures(paths_, ZoneDb::system(), limits_);
+  Calendar calendar{std::move(compiled)};
   auto after = look();
   if (after.key != before.key) {  // written while we read: look again on the next request
     look_again_ = true;

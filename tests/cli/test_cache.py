@@ -145,6 +145,31 @@ check("an added file is seen", dup[0] == 1 and dup == run("check", cache=False) 
       dup[2].decode()[:600])
 os.remove(os.path.join(FIX, "generated", "copy.yaml"))
 
+# --- a warm run trusts files by their size, times and inode, and reads none of them -----------------
+def fixtures_opened(*args):
+    env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_CACHE_DIR": CACHE}
+    p = subprocess.run(["strace", "-f", "-e", "trace=open,openat", DIPCAL, "--fixtures", FIX, *args], capture_output=True, env=env,
+                       timeout=120)
+    return sum(FIX in line and ".yaml" in line and "ENOENT" not in line for line in p.stderr.decode(errors="replace").splitlines())
+
+
+if shutil.which("strace"):
+    run("list")
+    time.sleep(1.2)  # files written within a second of being read are compared by their bytes
+    run("check")      # (re)stores the entry with files older than that
+    check("a warm run opens no fixture file", fixtures_opened("until", "busan", "--from", "kl-talks") == 0)
+    seed_bytes = open(seed, "rb").read()
+    os.utime(seed)  # touched: new times, same bytes
+    time.sleep(1.2)
+    check("a touched file is read once to compare its bytes", fixtures_opened("until", "busan", "--from", "kl-talks") > 0)
+    check("…and then trusted by its new times", fixtures_opened("until", "busan", "--from", "kl-talks") == 0 and
+          run("until", "busan", "--from", "kl-talks") == run("until", "busan", "--from", "kl-talks", cache=False))
+    check("…which any write changes", (open(seed, "wb").write(seed_bytes.replace(b"11:00", b"11:30", 1)), True)[1] and
+          fixtures_opened("show", "busan") > 0 and run("show", "busan") == run("show", "busan", cache=False))
+    open(seed, "wb").write(seed_bytes)
+else:
+    print("strace is missing: the checks that warm runs read no fixture are skipped")
+
 # --- a damaged entry is a miss, and is replaced ------------------------------------------------------
 run("list")
 entry = os.path.join(CACHE, entries()[0])

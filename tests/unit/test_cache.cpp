@@ -60,6 +60,13 @@ void fill(const fs::path& folder) {
   generate_calendar(options, [&](const std::string& name, const std::string& text) { write(folder / name, text); });
 }
 
+CompiledTimeline compiled_of(const LoadResult& load, std::optional<TimelineWindows> windows) {
+  CompiledTimeline compiled;
+  compiled.load = load;
+  compiled.windows = std::move(windows);
+  return compiled;
+}
+
 std::string bounds(const PointBounds& b) {
   return (b.earliest ? to_rfc3339(*b.earliest) : "-") + "/" + (b.latest ? to_rfc3339(*b.latest) : "-");
 }
@@ -106,7 +113,7 @@ TEST_CASE("a load result reads back from its entry exactly as it was parsed") {
   REQUIRE(parsed.timeline.size() > 600);
   REQUIRE(parsed.diagnostics.has_errors());  // the entry keeps problems too: `check` reports them from it
 
-  auto bytes = serialize_compiled({parsed, std::nullopt, {}, false}, "key-1");
+  auto bytes = serialize_compiled(compiled_of(parsed, std::nullopt), "key-1");
   auto back = deserialize_compiled(bytes, "key-1", ZoneDb::system());
   REQUIRE(back);
   CHECK(back->load.timeline.size() == parsed.timeline.size());
@@ -136,7 +143,7 @@ TEST_CASE("the solved network reads back as solve_windows gives it") {
   REQUIRE_FALSE(parsed.diagnostics.has_errors());
   auto solved = solve_windows(parsed.timeline);
   REQUIRE_FALSE(solved.conflict);
-  auto back = deserialize_compiled(serialize_compiled({parsed, solved, {}, false}, "k"), "k", ZoneDb::system());
+  auto back = deserialize_compiled(serialize_compiled(compiled_of(parsed, solved), "k"), "k", ZoneDb::system());
   REQUIRE(back);
   REQUIRE(back->windows);
   CHECK(windows_text(*back->windows) == windows_text(solved));
@@ -147,7 +154,7 @@ TEST_CASE("the solved network reads back as solve_windows gives it") {
   Diagnostics d;
   d.error(Position{"a.yaml", 3, 5}, "the relations contradict each other by 2 days", "a network with a solution").notes.push_back("b.yaml:1:1: x");
   conflicting.conflict = d.all().front();
-  auto with_conflict = deserialize_compiled(serialize_compiled({parsed, conflicting, {}, false}, "k"), "k", ZoneDb::system());
+  auto with_conflict = deserialize_compiled(serialize_compiled(compiled_of(parsed, conflicting), "k"), "k", ZoneDb::system());
   REQUIRE(with_conflict);
   REQUIRE(with_conflict->windows);
   CHECK(windows_text(*with_conflict->windows) == windows_text(conflicting));

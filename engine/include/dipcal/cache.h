@@ -113,6 +113,12 @@ class EntryListing {
   EntryListing(EntryListing&&) noexcept;
   EntryListing& operator=(EntryListing&&) noexcept;
 
+  // What a listing will read: ids and orders, or with each event's zone and window too. Checks
+  // those arrays whole (false when the entry is damaged; the caller loads instead) before any of
+  // the accessors below is used.
+  enum class Columns { ids, windows };
+  [[nodiscard]] bool ready(Columns columns) noexcept;
+
   [[nodiscard]] std::size_t size() const;
   // The event at position k of the chronological order (query/calendar.h).
   [[nodiscard]] std::uint32_t chronological(std::size_t k) const;
@@ -127,6 +133,8 @@ class EntryListing {
   [[nodiscard]] EventWindow window(std::uint32_t event) const;
 
  private:
+  void prepare(Columns columns);
+
   std::unique_ptr<Impl> impl_;
 };
 

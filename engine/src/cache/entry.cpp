@@ -16,7 +16,7 @@ namespace {
 
 constexpr char kMagic[8] = {'D', 'I', 'P', 'C', 'A', 'L', 'T', 'E'};
 // Bump whenever what is written changes: an entry of another format is a miss.
-constexpr std::uint32_t kFormat = 6;
+constexpr std::uint32_t kFormat = 7;
 constexpr std::size_t kBlock = 16 * 1024;
 constexpr std::size_t kMaxKey = 64;
 // An event whose days span more than this goes to the list every day question reads whole.
@@ -75,10 +75,10 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
 
   std::vector<NameKey> names;
   std::vector<std::string_view> texts;
-  std::vector<std::uint32_t> id_text(n);  // each event's id among `texts`
   for (std::size_t i = 0; i < n; ++i) {
     const auto& e = timeline.at(i);
-    id_text[i] = static_cast<std::uint32_t>(texts.size());
+    put(s[kIdStarts], static_cast<std::uint32_t>(s[kIds].size()));
+    s[kIds].append(e.id);
     texts.push_back(e.id);
     names.push_back({static_cast<std::uint32_t>(i), 0, static_cast<std::uint32_t>(texts.size() - 1)});
     for (const auto& alias : e.aliases) {
@@ -86,10 +86,8 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
       names.push_back({static_cast<std::uint32_t>(i), 0, static_cast<std::uint32_t>(texts.size() - 1)});
     }
   }
+  put(s[kIdStarts], static_cast<std::uint32_t>(s[kIds].size()));
   std::sort(names.begin(), names.end(), [&](const NameKey& a, const NameKey& b) { return texts[a.size] < texts[b.size]; });
-  std::vector<std::uint32_t> sorted_at(texts.size());
-  for (std::size_t k = 0; k < names.size(); ++k) sorted_at[names[k].size] = static_cast<std::uint32_t>(k);
-  for (auto t : id_text) put(s[kIdNames], sorted_at[t]);
   for (auto& k : names) {
     auto text = texts[k.size];
     k.offset = static_cast<std::uint32_t>(s[kNameText].size());
@@ -180,11 +178,11 @@ std::string entry_bytes(const CompiledTimeline& compiled, std::string_view key, 
     for (const auto& in : inputs) {
       m.str(in.name);
       m.str(in.print);
-      m.i64(static_cast<std::int64_t>(in.size));
-      m.i64(in.mtime_ns);
-      m.i64(in.ctime_ns);
-      m.i64(static_cast<std::int64_t>(in.inode));
-      m.i64(static_cast<std::int64_t>(in.device));
+      m.i64(static_cast<std::int64_t>(in.times.size));
+      m.i64(in.times.mtime_ns);
+      m.i64(in.times.ctime_ns);
+      m.i64(static_cast<std::int64_t>(in.times.inode));
+      m.i64(static_cast<std::int64_t>(in.times.device));
       m.flag(in.racy);
     }
     m.flag(compiled.windows.has_value());
@@ -296,11 +294,11 @@ bool EntryView::read_meta() {
   for (auto& in : inputs_) {
     in.name = r.str();
     in.print = r.str();
-    in.size = static_cast<std::uint64_t>(r.i64());
-    in.mtime_ns = r.i64();
-    in.ctime_ns = r.i64();
-    in.inode = static_cast<std::uint64_t>(r.i64());
-    in.device = static_cast<std::uint64_t>(r.i64());
+    in.times.size = static_cast<std::uint64_t>(r.i64());
+    in.times.mtime_ns = r.i64();
+    in.times.ctime_ns = r.i64();
+    in.times.inode = static_cast<std::uint64_t>(r.i64());
+    in.times.device = static_cast<std::uint64_t>(r.i64());
     in.racy = r.flag();
   }
   has_windows_ = r.flag();
@@ -323,7 +321,7 @@ bool EntryView::read_meta() {
          (!has_windows_ || items(kWindows, sizeof(WindowRecord)) == events_) &&
          (!indexed_ || (items(kRanks, 4) == events_ && items(kAboutStarts, 4) == events_ + 1 &&
                         items(kBeforeStarts, 4) == events_ + 1 && items(kAfterStarts, 4) == events_ + 1 &&
-                        items(kIdNames, 4) == events_ && items(kEventZones, 4) == events_ && items(kDated, 1) == events_));
+                        items(kIdStarts, 4) == events_ + 1 && items(kEventZones, 4) == events_ && items(kDated, 1) == events_));
 }
 
 LoadResult EntryView::meta_load() const {
@@ -370,7 +368,6 @@ const T* EntryView::array(EntrySection s) const {
 }
 template const std::uint32_t* EntryView::array<std::uint32_t>(EntrySection) const;
 template const std::uint8_t* EntryView::array<std::uint8_t>(EntrySection) const;
-template const NameKey* EntryView::array<NameKey>(EntrySection) const;
 template const WindowRecord* EntryView::array<WindowRecord>(EntrySection) const;
 
 std::vector<std::string> EntryView::zone_names() const {
@@ -382,9 +379,9 @@ std::vector<std::string> EntryView::zone_names() const {
 }
 
 std::string_view EntryView::id(std::size_t event) const {
-  auto k = item<std::uint32_t>(kIdNames, event);
-  if (k >= items(kNames, sizeof(NameKey))) throw CorruptEntry{};
-  return name(k);
+  auto begin = item<std::uint32_t>(kIdStarts, event), end = item<std::uint32_t>(kIdStarts, event + 1);
+  if (end < begin) throw CorruptEntry{};
+  return bytes_of(kIds, begin, end - begin);
 }
 
 std::vector<std::string> EntryView::reached(EntrySection starts, EntrySection items_section, std::size_t event) const {
@@ -479,7 +476,8 @@ CompiledTimeline EntryView::everything(const ZoneDb& zones) const {
   if (damaged) throw CorruptEntry{};
   checked_.assign(blocks_, true);
 
-  CompiledTimeline compiled{meta_load(), std::nullopt, {}};
+  CompiledTimeline compiled;
+  compiled.load = meta_load();
   std::vector<std::optional<Event>> events(events_);
   next = 0;
   auto decode = [&] {
@@ -526,7 +524,8 @@ std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const 
   }
   chosen = asked;
   EventReader reader{zones, files_};
-  CompiledTimeline compiled{meta_load(), std::nullopt, {}};
+  CompiledTimeline compiled;
+  compiled.load = meta_load();
   if (interest.relatives) {
     for (auto x : asked) {
       auto about_x = list(kAboutStarts, kAbout, x);

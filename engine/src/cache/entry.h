@@ -12,7 +12,7 @@
 // fixed records; the chronological order and each event's rank in it; the names (ids and aliases)
 // sorted, for exact and prefix lookups; the events by the days they may be on; and, by event, the
 // events whose relations name it and its direct prerequisites and dependents in the dependency graph;
-// where each event's id stands among the names; each event's zone and whether it is dated; and the
+// the ids again, in event order, for listings that read them one after the other; each event's zone and whether it is dated; and the
 // dependency order (DependencyGraph::levels, concatenated; empty when the graph has a cycle). The
 // last ones let a listing of every event (query/listing.h) print without reading a record.
 #pragma once
@@ -36,7 +36,7 @@ struct CorruptEntry {};
 // The sections of an entry, in the order they are written.
 enum EntrySection : std::uint32_t {
   kMeta, kRecordStarts, kRecords, kWindows, kOrder, kRanks, kNames, kNameText, kDaysShort, kDaysLong,
-  kAboutStarts, kAbout, kBeforeStarts, kBefore, kAfterStarts, kAfter, kIdNames, kZoneNames, kEventZones,
+  kAboutStarts, kAbout, kBeforeStarts, kBefore, kAfterStarts, kAfter, kIdStarts, kIds, kZoneNames, kEventZones,
   kDated, kDependencyOrder, kSections
 };
 
@@ -66,15 +66,22 @@ struct WindowRecord {
   std::int64_t start_earliest, start_latest, end_earliest, end_latest;  // Unix seconds, kNone: unbounded
 };
 
-// What an entry says about one fixture file, to tell without reading it whether it changed.
-struct FileInput {
-  std::string name;
-  std::string print;  // the fingerprint of its bytes, hex
+// A file's size, times and inode: what tells, without reading it, that it was not written to.
+struct FileTimes {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::int64_t ctime_ns = 0;
   std::uint64_t inode = 0;
   std::uint64_t device = 0;
+
+  friend bool operator==(const FileTimes&, const FileTimes&) = default;
+};
+
+// What an entry says about one fixture file, to tell without reading it whether it changed.
+struct FileInput {
+  std::string name;
+  std::string print;  // the fingerprint of its bytes, hex
+  FileTimes times;    // as they were just after it was read
   // Modified within a second of being read: its times cannot vouch for its bytes (a second write
   // in the same clock tick leaves them as they were), so its bytes are compared instead.
   bool racy = true;

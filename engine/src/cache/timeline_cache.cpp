@@ -78,43 +78,72 @@ Fingerprint inputs(const std::vector<fs::path>& paths, const ZoneDb& zones, cons
 
 std::int64_t nanoseconds(const timespec& t) { return t.tv_sec * 1'000'000'000LL + t.tv_nsec; }
 
-// A file as just read: its bytes' fingerprint and its times. Racy when it was modified within a
-// second of now (file times come from the kernel's coarse clock): a second write in the same tick
-// would leave its times and size as they are, so only its bytes can tell.
+std::optional<detail::FileTimes> times_of(const std::string& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+  return detail::FileTimes{static_cast<std::uint64_t>(st.st_size), nanoseconds(st.st_mtim), nanoseconds(st.st_ctim), st.st_ino,
+                           static_cast<std::uint64_t>(st.st_dev)};
+}
+
+// Whether the file was written within a second of now (file times come from the kernel's coarse
+// clock): a second write in the same tick would leave its times and size as they are, so only its
+// bytes can tell.
+bool racy(const detail::FileTimes& t) {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
+  return std::max(t.mtime_ns, t.ctime_ns) + 1'000'000'000LL > nanoseconds(now);
+}
+
+// A file as just read: its bytes' fingerprint and its times.
 detail::FileInput describe(const std::string& name, std::string_view text) {
   detail::FileInput in;
   in.name = name;
   Fingerprint f;
   f.add(text);
   in.print = f.hex();
-  struct stat st {};
-  timespec now{};
-  ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
-  if (::stat(name.c_str(), &st) != 0) return in;  // racy: always compared by bytes
-  in.size = static_cast<std::uint64_t>(st.st_size);
-  in.mtime_ns = nanoseconds(st.st_mtim);
-  in.ctime_ns = nanoseconds(st.st_ctim);
-  in.inode = st.st_ino;
-  in.device = st.st_dev;
-  in.racy = std::max(in.mtime_ns, in.ctime_ns) + 1'000'000'000LL > nanoseconds(now) || in.size != text.size();
-  return in;
+  if (auto times = times_of(name)) {
+    in.times = *times;
+    in.racy = racy(*times) || times->size != text.size();
+  }
+  return in;  // without times: racy, always compared by bytes
+}
+
+bool write_entry(const fs::path& folder, const fs::path& entry, const std::string& bytes);
+
+// Files whose bytes were found, by reading them, to be the entry's, with the times they had then
+// (taken before reading, when those times were over a second old): an entry stored within a second
+// of an edit, or files touched since, are then trusted by their times again. One line each, in a
+// file beside the entry: size, mtime, ctime, inode, device (decimal) and the name.
+using Verified = std::vector<std::pair<std::string, detail::FileTimes>>;
+
+Verified read_verified(const fs::path& file) {
+  Verified out;
+  std::ifstream in{file};
+  detail::FileTimes t;
+  std::string name;
+  while (in >> t.size >> t.mtime_ns >> t.ctime_ns >> t.inode >> t.device && in.get() == ' ' && std::getline(in, name))
+    out.emplace_back(name, t);
+  return out;
 }
 
 // Whether the files `listed` now are the ones an entry describes, unchanged: by their times where
-// those can vouch for the bytes, else by reading them.
+// those can vouch for the bytes, else by reading them (and noting in `verified_file` the times
+// that vouch for them from then on).
 bool unchanged(const std::vector<detail::FileInput>& described, const std::vector<fs::path>& listed, const std::vector<fs::path>& paths,
-               const LoadLimits& limits) {
+               const LoadLimits& limits, const fs::path& verified_file) {
   if (described.size() != listed.size()) return false;
+  auto verified = read_verified(verified_file);
+  std::vector<detail::FileTimes> now(listed.size());
   bool read_needed = false;
   for (std::size_t i = 0; i < listed.size(); ++i) {
     const auto& d = described[i];
     if (d.name != listed[i].string()) return false;
-    struct stat st {};
-    if (::stat(d.name.c_str(), &st) != 0) return false;
-    bool same_times = static_cast<std::uint64_t>(st.st_size) == d.size && nanoseconds(st.st_mtim) == d.mtime_ns &&
-                      nanoseconds(st.st_ctim) == d.ctime_ns && st.st_ino == d.inode &&
-                      static_cast<std::uint64_t>(st.st_dev) == d.device;
-    read_needed |= d.racy || !same_times;
+    auto times = times_of(d.name);
+    if (!times) return false;
+    now[i] = *times;
+    bool vouched = (!d.racy && *times == d.times) ||
+                   std::find(verified.begin(), verified.end(), std::pair{d.name, *times}) != verified.end();
+    read_needed |= !vouched;
   }
   if (!read_needed) return true;
   LoadResult again;
@@ -126,7 +155,13 @@ bool unchanged(const std::vector<detail::FileInput>& described, const std::vecto
     same = same && index < described.size() && name == described[index].name && f.hex() == described[index].print;
     ++seen;
   });
-  return same && seen == described.size() && again.diagnostics.all().empty();
+  if (!same || seen != described.size() || !again.diagnostics.all().empty()) return false;
+  std::string lines;
+  for (std::size_t i = 0; i < listed.size(); ++i)
+    if (!racy(now[i]))
+      lines += fmt::format("{} {} {} {} {} {}\n", now[i].size, now[i].mtime_ns, now[i].ctime_ns, now[i].inode, now[i].device, described[i].name);
+  write_entry(verified_file.parent_path(), verified_file, lines);
+  return true;
 }
 
 // Temporary file in the cache folder, then rename: readers see the whole entry or none. No fsync: an
@@ -169,6 +204,8 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
     } else if (it->path().extension() == ".entry" && it->path() != keep) {
       if (name.rfind(set_prefix, 0) == 0) fs::remove(it->path(), item_ec);
       else others.emplace_back(written, it->path());
+    } else if (it->path().extension() == ".verified" && name.rfind(set_prefix, 0) == 0 && it->path().stem() != keep.filename()) {
+      fs::remove(it->path(), item_ec);
     }
   }
   if (others.size() + 1 <= kMaxEntries) return;
@@ -176,6 +213,7 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
   for (std::size_t i = 0; i + kMaxEntries < others.size() + 1; ++i) {
     std::error_code item_ec;
     fs::remove(others[i].second, item_ec);
+    fs::remove(fs::path{others[i].second} += ".verified", item_ec);
   }
 }
 
@@ -216,7 +254,9 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
   parse_hooks.progress = hooks.progress;
   if (folder_.empty()) {
     outcome_ = Outcome::uncacheable;
-    return {load_fixtures(paths, zones, limits, parse_hooks), std::nullopt, {}, false};
+    CompiledTimeline parsed;
+    parsed.load = load_fixtures(paths, zones, limits, parse_hooks);
+    return parsed;
   }
   auto key = entry_key(paths, zones, limits);
   if (auto found = find_entry(key, paths, limits)) {
@@ -242,7 +282,8 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
     if (read.size() <= index) read.resize(index + 1);
     read[index] = std::move(input);
   };
-  CompiledTimeline compiled{load_fixtures(paths, zones, limits, parse_hooks), std::nullopt, {}};
+  CompiledTimeline compiled;
+  compiled.load = load_fixtures(paths, zones, limits, parse_hooks);
   auto files_read = std::count_if(read.begin(), read.end(), [](const detail::FileInput& f) { return !f.name.empty(); });
   if (compiled.load.io_error || static_cast<std::size_t>(files_read) != compiled.load.files.size()) {
     outcome_ = Outcome::uncacheable;  // the answer depends on more than the bytes
@@ -256,6 +297,8 @@ CompiledTimeline TimelineCache::load(const std::vector<fs::path>& paths, const Z
     return compiled;
   }
   outcome_ = Outcome::stored;
+  std::error_code ec;
+  fs::remove(fs::path{entry} += ".verified", ec);  // it spoke of the entry replaced
   remove_stale(folder_, set_prefix(key), entry);
   return compiled;
 }
@@ -278,7 +321,9 @@ std::optional<TimelineCache::Found> TimelineCache::find_entry(const std::string&
   auto bytes = mapped->bytes();
   if (!bytes) return std::nullopt;
   auto view = detail::EntryView::open(*bytes, key);
-  if (!view || !unchanged(view->inputs(), listing.files, paths, limits)) return std::nullopt;
+  auto verified = entry_path(key);
+  verified += ".verified";
+  if (!view || !unchanged(view->inputs(), listing.files, paths, limits, verified)) return std::nullopt;
   return Found{std::move(mapped), std::move(*view)};
 }
 
@@ -286,59 +331,83 @@ std::optional<EntryListing> TimelineCache::listing(const std::vector<fs::path>& 
   if (folder_.empty()) return std::nullopt;
   auto found = find_entry(entry_key(paths, zones, limits), paths, limits);
   if (!found || !found->view.indexed()) return std::nullopt;
-  try {
-    return EntryListing{std::make_unique<EntryListing::Impl>(std::move(*found))};
-  } catch (const detail::CorruptEntry&) {
-    return std::nullopt;
-  }
+  return EntryListing{std::make_unique<EntryListing::Impl>(std::move(*found))};
 }
 
-// The arrays a listing reads, each checked whole once.
+// The arrays a listing reads, each checked whole the first time it is used.
 struct EntryListing::Impl {
-  explicit Impl(TimelineCache::Found found)
-      : entry{std::move(found)},
-        order{entry.view.array<std::uint32_t>(detail::kOrder)},
-        dependency_order{entry.view.has_dependency_order() ? entry.view.array<std::uint32_t>(detail::kDependencyOrder) : nullptr},
-        id_names{entry.view.array<std::uint32_t>(detail::kIdNames)},
-        names{entry.view.array<detail::NameKey>(detail::kNames)},
-        name_text{entry.view.whole(detail::kNameText)},
-        event_zones{entry.view.array<std::uint32_t>(detail::kEventZones)},
-        dated{entry.view.array<std::uint8_t>(detail::kDated)},
-        windows{entry.view.array<detail::WindowRecord>(detail::kWindows)},
-        zone_names{entry.view.zone_names()} {
-    auto n = entry.view.size(), name_count = entry.view.whole(detail::kNames).size() / sizeof(detail::NameKey);
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& key = names[id_names[i] < name_count ? id_names[i] : 0];
-      if (order[i] >= n || (dependency_order && dependency_order[i] >= n) || id_names[i] >= name_count ||
-          key.offset > name_text.size() || key.size > name_text.size() - key.offset || event_zones[i] >= zone_names.size())
-        throw detail::CorruptEntry{};
+  explicit Impl(TimelineCache::Found found) : entry{std::move(found)} {}
+
+  template <typename T>
+  const T* array(detail::EntrySection s, std::size_t count, const T*& cached) {
+    if (!cached) {
+      if (entry.view.whole(s).size() != count * sizeof(T)) throw detail::CorruptEntry{};
+      cached = entry.view.array<T>(s);
     }
+    return cached;
+  }
+  // Every event's id, in event order, checked to lie within the section.
+  void ids() {
+    auto n = entry.view.size();
+    if (id_starts) return;
+    array(detail::kIdStarts, n + 1, id_starts);
+    id_text = entry.view.whole(detail::kIds);
+    for (std::size_t i = 0; i < n; ++i)
+      if (id_starts[i] > id_starts[i + 1] || id_starts[i + 1] > id_text.size()) throw detail::CorruptEntry{};
+  }
+  void events(const std::uint32_t* listed) {
+    for (std::size_t k = 0, n = entry.view.size(); k < n; ++k)
+      if (listed[k] >= n) throw detail::CorruptEntry{};
   }
 
   TimelineCache::Found entry;
-  const std::uint32_t* order;
-  const std::uint32_t* dependency_order;
-  const std::uint32_t* id_names;
-  const detail::NameKey* names;
-  std::string_view name_text;
-  const std::uint32_t* event_zones;
-  const std::uint8_t* dated;
-  const detail::WindowRecord* windows;
+  const std::uint32_t* order = nullptr;
+  const std::uint32_t* dependency_order = nullptr;
+  const std::uint32_t* id_starts = nullptr;
+  std::string_view id_text;
+  const std::uint32_t* event_zones = nullptr;
+  const std::uint8_t* dated = nullptr;
+  const detail::WindowRecord* windows = nullptr;
   std::vector<std::string> zone_names;
 };
+
+void EntryListing::prepare(Columns columns) {
+  auto& m = *impl_;
+  auto n = m.entry.view.size();
+  m.ids();
+  m.events(m.array(detail::kOrder, n, m.order));
+  if (columns == Columns::ids) {
+    if (m.entry.view.has_dependency_order()) m.events(m.array(detail::kDependencyOrder, n, m.dependency_order));
+    return;
+  }
+  m.array(detail::kEventZones, n, m.event_zones);
+  m.array(detail::kDated, n, m.dated);
+  m.array(detail::kWindows, n, m.windows);
+  m.zone_names = m.entry.view.zone_names();
+  for (std::size_t i = 0; i < n; ++i)
+    if (m.event_zones[i] >= m.zone_names.size()) throw detail::CorruptEntry{};
+}
 
 EntryListing::EntryListing(std::unique_ptr<Impl> impl) : impl_{std::move(impl)} {}
 EntryListing::~EntryListing() = default;
 EntryListing::EntryListing(EntryListing&&) noexcept = default;
 EntryListing& EntryListing::operator=(EntryListing&&) noexcept = default;
 
+bool EntryListing::ready(Columns columns) noexcept {
+  try {
+    prepare(columns);
+    return true;
+  } catch (...) {  // a damaged entry (CorruptEntry), or no memory for the zone names
+    return false;
+  }
+}
+
 std::size_t EntryListing::size() const { return impl_->entry.view.size(); }
 std::uint32_t EntryListing::chronological(std::size_t k) const { return impl_->order[k]; }
-bool EntryListing::has_dependency_order() const { return impl_->dependency_order != nullptr; }
+bool EntryListing::has_dependency_order() const { return impl_->entry.view.has_dependency_order(); }
 std::uint32_t EntryListing::by_dependency(std::size_t k) const { return impl_->dependency_order[k]; }
 std::string_view EntryListing::id(std::uint32_t event) const {
-  const auto& key = impl_->names[impl_->id_names[event]];
-  return impl_->name_text.substr(key.offset, key.size);
+  return impl_->id_text.substr(impl_->id_starts[event], impl_->id_starts[event + 1] - impl_->id_starts[event]);
 }
 std::string_view EntryListing::zone(std::uint32_t event) const { return impl_->zone_names[impl_->event_zones[event]]; }
 bool EntryListing::dated(std::uint32_t event) const { return impl_->dated[event] != 0; }
