@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -13,17 +15,27 @@ namespace dipcal::cli {
 
 namespace {
 
+// The bytes a JSON string cannot hold as they are (nlohmann escapes these; bytes from 0x80 on are
+// UTF-8, which it checks).
+constexpr auto kNotPlain = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return table;
+}();
+
 // A JSON string as nlohmann writes it: as is when nothing in it needs escaping (ids and zone names
 // never do), else through nlohmann.
 void append_string(std::string& out, std::string_view s) {
   for (unsigned char c : s)
-    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
+    if (kNotPlain[c]) {
       out += nlohmann::ordered_json(std::string{s}).dump();
       return;
     }
-  out += '"';
-  out.append(s);
-  out += '"';
+  auto at = out.size();
+  out.resize(at + s.size() + 2);
+  out[at] = '"';
+  std::memcpy(out.data() + at + 1, s.data(), s.size());
+  out[at + s.size() + 1] = '"';
 }
 
 void append_instant(std::string& out, const std::optional<Instant>& at) {
@@ -53,7 +65,7 @@ void print_array(std::size_t count, const std::function<void(std::string&, std::
       out.clear();
       auto first = batch + t * kPart, last = std::min(count, first + kPart);
       for (auto k = first; k < last; ++k) {
-        out += k == 0 ? "[\n  " : ",\n  ";
+        out.append(k == 0 ? std::string_view{"[\n  "} : std::string_view{",\n  "});
         item(out, k);
       }
     };

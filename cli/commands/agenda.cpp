@@ -40,6 +40,7 @@ int run_agenda(const AgendaOptions& options, Session& session) {
   }
   Interest interest;
   interest.days = {first, last};
+  interest.zone = zone;
   const auto& calendar = session.calendar(interest);
   const auto& timeline = calendar.timeline();
   auto out = nlohmann::ordered_json::array();

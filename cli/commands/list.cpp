@@ -25,7 +25,7 @@ int run_list(const ListOptions& options, Session& session) {
   // A range of days is answered from the events that may be on them; without --tag, since an empty
   // answer then names the tags the whole calendar has.
   std::optional<Interest> interest;
-  if (selection.from && selection.to && selection.tags.empty()) interest = Interest{{}, {}, false, std::pair{*selection.from, *selection.to}};
+  if (selection.from && selection.to && selection.tags.empty()) interest = Interest{{}, {}, false, std::pair{*selection.from, *selection.to}, zone};
   const auto& calendar = session.calendar(interest);
   auto selected = select(calendar, selection, zone);
   const auto& timeline = calendar.timeline();

@@ -34,7 +34,7 @@ int run_windows(const WindowsOptions& options, Session& session) {
   }
   const auto& zone = session.zone();
   std::optional<Interest> interest;
-  if (!options.events.empty()) interest = Interest{options.events, {}, false, std::nullopt};
+  if (!options.events.empty()) interest = Interest{options.events, {}, false, std::nullopt, std::nullopt};
   const auto& calendar = session.calendar(interest);
   const auto& timeline = calendar.timeline();
   std::vector<std::size_t> chosen;

@@ -39,7 +39,9 @@ Calendar timeline() {
   load_fixture_text(kFixture, "agenda.yaml", r);
   for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
   REQUIRE_FALSE(r.diagnostics.has_errors());
-  return Calendar{{std::move(r), std::nullopt, {}}};
+  CompiledTimeline compiled;
+  compiled.load = std::move(r);
+  return Calendar{std::move(compiled)};
 }
 
 // "id" for each entry, "id?" for a possible one.

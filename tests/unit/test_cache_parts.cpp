@@ -139,13 +139,13 @@ TEST_CASE("a question about a few events gets the whole calendar's answer from i
     for (std::size_t i = 0; i < timeline.size(); i += 1 + rng() % 13) {
       const auto& id = timeline.at(i).id;
       const auto& other = timeline.at(rng() % timeline.size()).id;
-      auto part = folder.open(Interest{{id}, {other}, false, std::nullopt});
+      auto part = folder.open(Interest{{id}, {other}, false, std::nullopt, std::nullopt});
       CHECK_MESSAGE(part.part(), id);
       CHECK(part.timeline().size() <= 2);
       CHECK_MESSAGE(own(part, id, other) == own(whole, id, other), id);
       // With its relatives: the events next to it in the part, and the ids of all it reaches (the
       // generator chains its events, so many reach thousands).
-      auto with = folder.open(Interest{{id}, {other}, true, std::nullopt});
+      auto with = folder.open(Interest{{id}, {other}, true, std::nullopt, std::nullopt});
       CHECK_MESSAGE(with.part(), id);
       CHECK(with.timeline().size() < timeline.size() / 4);
       related_parts += with.part();
@@ -159,7 +159,7 @@ TEST_CASE("a question about a few events gets the whole calendar's answer from i
     CHECK(related > 100);  // events with dependencies were compared
     CHECK(related_parts == checked);
     for (const auto& id : {"busan-trump-xi", "kl-trade-talks", "kl-consensus-announced"}) {
-      auto with = folder.open(Interest{{id}, {}, true, std::nullopt});
+      auto with = folder.open(Interest{{id}, {}, true, std::nullopt, std::nullopt});
       CHECK(with.part());
       CHECK(with.timeline().size() > 2);
       CHECK(relatives(with, id) == relatives(whole, id));
@@ -175,11 +175,16 @@ TEST_CASE("a question about a few events gets the whole calendar's answer from i
       for (const auto& zone : zones) {
         Interest interest;
         interest.days = {day, day.plus_days(2)};
+        interest.zone = zone;
         auto part = folder.open(interest);
+        interest.zone.reset();  // the days of any zone: more events, the same answer
+        auto any_zone = folder.open(interest);
         parts += part.part();
         auto expected = days_text(whole, day, day.plus_days(2), zone);
         busy += expected.find(": e") != std::string::npos;
         CHECK_MESSAGE(days_text(part, day, day.plus_days(2), zone) == expected, to_string(day), " ", zone.name());
+        CHECK_MESSAGE(days_text(any_zone, day, day.plus_days(2), zone) == expected, to_string(day), " ", zone.name());
+        CHECK(part.timeline().size() <= any_zone.timeline().size());
       }
     }
     CHECK(parts > 100);
@@ -187,12 +192,12 @@ TEST_CASE("a question about a few events gets the whole calendar's answer from i
   }
 
   SUBCASE("names that find nothing, or many, need the whole calendar") {
-    auto missing = folder.open(Interest{{"no-such-event"}, {}, false, std::nullopt});
+    auto missing = folder.open(Interest{{"no-such-event"}, {}, false, std::nullopt, std::nullopt});
     CHECK_FALSE(missing.part());
     CHECK(missing.timeline().size() == timeline.size());
-    auto many = folder.open(Interest{{"e"}, {}, false, std::nullopt});  // every generated id begins so
+    auto many = folder.open(Interest{{"e"}, {}, false, std::nullopt, std::nullopt});  // every generated id begins so
     CHECK_FALSE(many.part());
-    auto date = folder.open(Interest{{"busan"}, {"2025-10-26"}, false, std::nullopt});  // a --from that is a date
+    auto date = folder.open(Interest{{"busan"}, {"2025-10-26"}, false, std::nullopt, std::nullopt});  // a --from that is a date
     CHECK(date.part());
     auto found = date.timeline().find("busan");
     REQUIRE(std::holds_alternative<const Event*>(found));

@@ -92,8 +92,10 @@ struct Interest {
   // With the events named: those their relations name or that name them (each with its relations),
   // and the ids of everything they depend on and that depends on them (CompiledTimeline::reach).
   bool relatives = false;
-  // The events that may be on any of these civil days, inclusive, in any zone (query/days.h).
+  // The events that may be on any of these civil days, inclusive (query/days.h), of `zone`, or of
+  // any zone when none is given.
   std::optional<std::pair<CivilDate, CivilDate>> days;
+  std::optional<Zone> zone;
 };
 
 // An entry as bytes and back. `key` is stored in the entry and must match on reading; nullopt when

@@ -16,11 +16,12 @@ namespace {
 
 constexpr char kMagic[8] = {'D', 'I', 'P', 'C', 'A', 'L', 'T', 'E'};
 // Bump whenever what is written changes: an entry of another format is a miss.
-constexpr std::uint32_t kFormat = 7;
+constexpr std::uint32_t kFormat = 8;
 constexpr std::size_t kBlock = 16 * 1024;
 constexpr std::size_t kMaxKey = 64;
-// An event whose days span more than this goes to the list every day question reads whole.
-constexpr std::int32_t kShortSpan = 64;
+// An event that spans more than this goes to the list every day question reads whole.
+constexpr std::int64_t kShortSpan = 64 * 86400;
+constexpr std::int64_t kDay = 86400;
 // Beyond this many candidates of a prefix, the lookup is left to the whole calendar (it lists them).
 constexpr std::size_t kMaxCandidates = 64;
 
@@ -50,7 +51,7 @@ void put(std::string& out, const T& value) {
 
 std::int64_t seconds_or_none(const std::optional<Instant>& i) { return i ? i->unix_seconds() : kNone; }
 std::optional<Instant> instant_or_none(std::int64_t s) { return s == kNone ? std::nullopt : std::optional{Instant::from_unix(s)}; }
-std::int32_t day_number(CivilDate d) { return static_cast<std::int32_t>(d.days().time_since_epoch().count()); }
+std::int64_t day_second(CivilDate d) { return d.days().time_since_epoch().count() * kDay; }
 
 // Lists by event, as two sections: where each event's list starts (one past the last: the end), then the items.
 void write_lists(const std::vector<std::vector<std::uint32_t>>& lists, std::string& starts, std::string& items) {
@@ -97,18 +98,32 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
   }
 
   auto utc = ZoneDb::system().utc();
-  std::vector<DayKey> short_keys, long_keys;
+  constexpr auto kMin = std::numeric_limits<std::int64_t>::min(), kMax = std::numeric_limits<std::int64_t>::max();
+  std::vector<SpanKey> short_keys, long_keys;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& e = timeline.at(i);
-    auto days = days_of(e, e.dated() ? nullptr : &windows[i], utc);
-    if (!days.placed) continue;  // on no day
-    // Any zone's civil date is within a day of UTC's: two days each way hold every zone's reading.
-    DayKey key{days.first ? day_number(*days.first) - 2 : std::numeric_limits<std::int32_t>::min(),
-               days.last ? day_number(*days.last) + 2 : std::numeric_limits<std::int32_t>::max(), static_cast<std::uint32_t>(i)};
-    bool is_short = days.first && days.last && static_cast<std::int64_t>(key.last) - key.first <= kShortSpan;
+    const auto* window = e.dated() ? nullptr : &windows[i];
+    SpanKey key{kMin, kMax, static_cast<std::uint32_t>(i), 0};
+    if (const auto* t = std::get_if<Timed>(&e.time)) {
+      key.first = t->start.unix_seconds();
+      key.last = t->end.unix_seconds();
+    } else if (e.undated()) {
+      auto days = days_of(e, window, utc);  // the rule of query/days.h: nothing bounds it, no day
+      if (!days.placed) continue;
+      if (window->start.earliest) key.first = window->start.earliest->unix_seconds();
+      if (window->end.latest) key.last = window->end.latest->unix_seconds();
+      else if (window->start.latest) key.last = window->start.latest->unix_seconds();
+    } else {
+      auto days = days_of(e, window, utc);  // its own dates, in any zone
+      if (!days.placed) continue;
+      key.by_date = 1;
+      if (days.first) key.first = day_second(*days.first);
+      if (days.last) key.last = day_second(*days.last);
+    }
+    bool is_short = key.first != kMin && key.last != kMax && key.last - key.first <= kShortSpan;
     (is_short ? short_keys : long_keys).push_back(key);
   }
-  std::stable_sort(short_keys.begin(), short_keys.end(), [](const DayKey& a, const DayKey& b) { return a.first < b.first; });
+  std::stable_sort(short_keys.begin(), short_keys.end(), [](const SpanKey& a, const SpanKey& b) { return a.first < b.first; });
   for (const auto& k : short_keys) put(s[kDaysShort], k);
   for (const auto& k : long_keys) put(s[kDaysLong], k);
 
@@ -434,24 +449,30 @@ EntryView::NameMatch EntryView::find(std::string_view text) const {
   return match;
 }
 
-std::vector<std::uint32_t> EntryView::on_days(std::int32_t first, std::int32_t last) const {
+std::vector<std::uint32_t> EntryView::on_days(CivilDate first, CivilDate last, const std::optional<Zone>& zone) const {
+  // The days as instants of the zone (of any zone: a day each side of UTC's, since no offset is a day).
+  auto from = zone ? zone->start_of_day(first).unix_seconds() : day_second(first) - kDay;
+  auto until = zone ? zone->start_of_day(last.plus_days(1)).unix_seconds() : day_second(last) + 2 * kDay;
+  auto first_date = day_second(first), last_date = day_second(last);
+  auto meets = [&](const SpanKey& k) {
+    return k.by_date ? k.first <= last_date && k.last >= first_date : k.first < until && k.last >= from;
+  };
   std::vector<std::uint32_t> out;
-  auto meets = [&](const DayKey& k) { return k.first <= last && k.last >= first; };
-  auto count = items(kDaysShort, sizeof(DayKey));
-  auto from = static_cast<std::int64_t>(first) - kShortSpan;
+  auto count = items(kDaysShort, sizeof(SpanKey));
+  auto lowest = std::min(from, first_date) - kShortSpan;
   std::size_t lo = 0, hi = count;
   while (lo < hi) {
     auto mid = lo + (hi - lo) / 2;
-    if (item<DayKey>(kDaysShort, mid).first < from) lo = mid + 1;
+    if (item<SpanKey>(kDaysShort, mid).first < lowest) lo = mid + 1;
     else hi = mid;
   }
   for (auto k = lo; k < count; ++k) {
-    auto key = item<DayKey>(kDaysShort, k);
-    if (key.first > last) break;
+    auto key = item<SpanKey>(kDaysShort, k);
+    if (key.first > std::max(until, last_date)) break;
     if (meets(key)) out.push_back(key.event);
   }
-  for (std::size_t k = 0, n = items(kDaysLong, sizeof(DayKey)); k < n; ++k)
-    if (auto key = item<DayKey>(kDaysLong, k); meets(key)) out.push_back(key.event);
+  for (std::size_t k = 0, n = items(kDaysLong, sizeof(SpanKey)); k < n; ++k)
+    if (auto key = item<SpanKey>(kDaysLong, k); meets(key)) out.push_back(key.event);
   for (auto e : out)
     if (e >= events_) throw CorruptEntry{};
   return out;
@@ -542,7 +563,7 @@ std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const 
     }
   }
   if (interest.days) {
-    auto on = on_days(day_number(interest.days->first), day_number(interest.days->second));
+    auto on = on_days(interest.days->first, interest.days->second, interest.zone);
     chosen.insert(chosen.end(), on.begin(), on.end());
   }
   std::sort(chosen.begin(), chosen.end());

@@ -53,11 +53,15 @@ struct NameKey {
   std::uint32_t size;
 };
 
-// An event by the days it may be on.
-struct DayKey {
-  std::int32_t first;  // days since 1970-01-01, widened by two days each way
-  std::int32_t last;
+// An event by when it may take place, on one axis of seconds since 1970-01-01T00:00Z: a timed or
+// undated event by the instants it may span (it is on the days of any zone those touch); an all-day
+// or imprecise one by its own civil dates, which hold in every zone (each date as the second its
+// UTC midnight is). Unbounded sides are the extremes of the axis.
+struct SpanKey {
+  std::int64_t first;
+  std::int64_t last;
   std::uint32_t event;
+  std::uint32_t by_date;  // 1: first and last are civil dates
 };
 
 // A solved window as stored; kNone for an unbounded side.
@@ -139,7 +143,8 @@ class EntryView {
   // The ids of every event reached from `event` through the lists of `starts`/`items`, chronological.
   [[nodiscard]] std::vector<std::string> reached(EntrySection starts, EntrySection items, std::size_t event) const;
   [[nodiscard]] NameMatch find(std::string_view name) const;
-  [[nodiscard]] std::vector<std::uint32_t> on_days(std::int32_t first, std::int32_t last) const;
+  // The events that may be on civil days [first, last] of `zone` (of any zone when none is given).
+  [[nodiscard]] std::vector<std::uint32_t> on_days(CivilDate first, CivilDate last, const std::optional<Zone>& zone) const;
   // Reads the meta section into the members below; false when it does not read whole.
   bool read_meta();
   // A load result holding the entry's files and diagnostics, without events.
