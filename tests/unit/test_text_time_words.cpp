@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/values.h"
+
 #include <string>
 #include <string_view>
 
@@ -17,29 +19,11 @@ using std::chrono::seconds;
 
 namespace {
 
-Zone zone(std::string_view name) {
-  auto z = ZoneDb::system().find(name);
-  REQUIRE_MESSAGE(z.has_value(), "zone not found: " << name);
-  return *z;
-}
+using testing::civil;
+using testing::day;
+using testing::zone;
 
-Instant at(std::string_view rfc3339) {
-  auto i = parse_rfc3339(rfc3339);
-  REQUIRE_MESSAGE(i.has_value(), "bad instant in the test: " << rfc3339);
-  return *i;
-}
-
-CivilDate day(std::string_view text) {
-  auto d = parse_civil_date(text);
-  REQUIRE_MESSAGE(d.has_value(), "bad date in the test: " << text);
-  return *d;
-}
-
-CivilDateTime civil(std::string_view text) {
-  auto t = parse_civil_date_time(text);
-  REQUIRE_MESSAGE(t.has_value(), "bad civil time in the test: " << text);
-  return *t;
-}
+Instant at(std::string_view rfc3339) { return testing::instant(rfc3339); }
 
 Event event_in(std::string_view zone_name, EventTime time) {
   Event e;

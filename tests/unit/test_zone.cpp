@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/values.h"
+
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -25,29 +27,11 @@ namespace {
 std::string iso(Instant i) { return to_rfc3339(i); }
 std::string iso(const CivilDateTime& t) { return to_string(t); }
 
-Zone zone(std::string_view name) {
-  auto z = ZoneDb::system().find(name);
-  REQUIRE_MESSAGE(z.has_value(), "zone not found: " << name);
-  return *z;
-}
+using testing::civil;
+using testing::day;
+using testing::zone;
 
-CivilDateTime civil(std::string_view text) {
-  auto t = parse_civil_date_time(text);
-  REQUIRE_MESSAGE(t.has_value(), "bad civil time in the test: " << text);
-  return *t;
-}
-
-CivilDate day(std::string_view text) {
-  auto d = parse_civil_date(text);
-  REQUIRE_MESSAGE(d.has_value(), "bad date in the test: " << text);
-  return *d;
-}
-
-Instant utc(std::string_view text) {
-  auto i = parse_rfc3339(text);
-  REQUIRE_MESSAGE(i.has_value(), "bad instant in the test: " << text);
-  return *i;
-}
+Instant utc(std::string_view text) { return testing::instant(text); }
 
 // The offset a zone reads at a local time that is not near a transition.
 seconds offset_at(const Zone& z, std::string_view local) {
