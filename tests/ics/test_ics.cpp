@@ -155,10 +155,17 @@ TEST_CASE("values: durations and offsets and dates and date-times") {
   CHECK(whole_minutes(-(minutes{19} + seconds{29})) == -minutes{19});
   CHECK(format_local(at(2025, 10, 30, 11)) == "20251030T110000");
   CHECK(format_utc(utc(2025, 10, 30, 2)) == "20251030T020000Z");
+  // A Z value is an instant, whatever zone reads it later: Python's
+  // datetime(2025, 10, 30, 2, tzinfo=timezone.utc).timestamp() == 1761789600.
   auto t = parse_date_time("20251030T020000Z");
   REQUIRE(t);
-  CHECK(t->utc);
-  CHECK(t->local == at(2025, 10, 30, 2));
+  REQUIRE(std::holds_alternative<Instant>(*t));
+  CHECK(std::get<Instant>(*t) == Instant::from_unix(1761789600));
+  // Without the Z it is a wall clock still to be read in a zone.
+  auto floating = parse_date_time("20251030T110000");
+  REQUIRE(floating);
+  REQUIRE(std::holds_alternative<CivilDateTime>(*floating));
+  CHECK(std::get<CivilDateTime>(*floating) == at(2025, 10, 30, 11));
   CHECK_FALSE(parse_date_time("20251030T240000"));
   CHECK_FALSE(parse_date_time("20250230T100000"));
   auto d = parse_ics_duration("-P1W2DT3H");

@@ -182,8 +182,8 @@ std::variant<RecurrenceRule, std::string> parse_rrule(std::string_view text) {
     } else if (name == "UNTIL") {
       if (auto d = parse_date(value)) r.until = *d;
       else if (auto t = parse_date_time(value)) {
-        if (t->utc) r.until = Instant{date::sys_seconds{t->local.time().time_since_epoch()}};
-        else r.until = t->local;
+        if (const auto* utc = std::get_if<Instant>(&*t)) r.until = *utc;
+        else r.until = std::get<CivilDateTime>(*t);
       } else {
         return fmt::format("UNTIL={} is not a date or date-time", value);
       }

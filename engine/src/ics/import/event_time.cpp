@@ -18,8 +18,6 @@ struct TimeError {
   std::string message;
 };
 
-Instant utc_instant(const DateTimeValue& t) { return Instant{date::sys_seconds{t.local.time().time_since_epoch()}}; }
-
 // The event's zone: dipcal's own record, else the start's TZID, else the calendar's; UTC when the start
 // is in UTC and nothing else says. An all-day or floating start with no zone cannot be placed.
 std::variant<Zone, TimeError> event_zone(const Input& s, const TimeValue& start, const ZoneFinder& zones) {
@@ -31,7 +29,8 @@ std::variant<Zone, TimeError> event_zone(const Input& s, const TimeValue& start,
   }
   if (!zone) zone = zones.calendar_zone(s);
   if (!zone && start.is_date) return TimeError{"an all-day event, and nothing says which zone its days are in: give --tz ZONE"};
-  if (!zone && !start.time.utc) return TimeError{fmt::format("{} is a floating time (no TZID, no Z): give --tz ZONE", to_string(start.time.local))};
+  if (const auto* floating = std::get_if<CivilDateTime>(&start.time); !zone && floating)
+    return TimeError{fmt::format("{} is a floating time (no TZID, no Z): give --tz ZONE", to_string(*floating))};
   return zone ? *zone : zones.utc();
 }
 
@@ -116,14 +115,15 @@ std::optional<TimeValue> time_value(const ContentLine& p, std::string& error) {
 }
 
 std::optional<Instant> instant_of(const Input& s, const TimeValue& v, const ZoneFinder& zones, std::string& error) {
-  if (v.time.utc) return utc_instant(v.time);
+  if (const auto* utc = std::get_if<Instant>(&v.time)) return *utc;
+  const auto& local = std::get<CivilDateTime>(v.time);
   std::optional<Zone> zone;
   if (!v.tzid.empty()) zone = zones.zone_of_tzid(s, v.tzid, error);
   else if (auto floating = zones.floating_zone(s)) zone = floating;
-  else error = fmt::format("{} is a floating time (no TZID, no Z) and the calendar has no X-WR-TIMEZONE: give --tz ZONE to say where it is read", to_string(v.time.local));
+  else error = fmt::format("{} is a floating time (no TZID, no Z) and the calendar has no X-WR-TIMEZONE: give --tz ZONE to say where it is read", to_string(local));
   if (!zone) return std::nullopt;
   // Section 3.3.5: a time in a gap reads with the offset before it, a repeated one as the first.
-  return zone->resolve(v.time.local).first;
+  return zone->resolve(local).first;
 }
 
 bool read_time(const Input& s, Event& e, const ZoneFinder& zones, ImportLog& log) {
