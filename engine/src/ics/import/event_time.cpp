@@ -40,10 +40,8 @@ Window window_of(const Component& c, std::string text) {
   Window w;
   w.start_text = std::move(text);
   w.end_text = text_of(c.find(xprop::kEnd));
-  if (auto r = parse_edtf(w.start_text); std::holds_alternative<EdtfRange>(r))
-    w.earliest_first = std::get<EdtfRange>(r).earliest, w.latest_first = std::get<EdtfRange>(r).latest;
-  if (auto r = parse_edtf(w.end_text.empty() ? w.start_text : w.end_text); std::holds_alternative<EdtfRange>(r))
-    w.earliest_last = std::get<EdtfRange>(r).earliest, w.latest_last = std::get<EdtfRange>(r).latest;
+  if (auto r = parse_edtf(w.start_text)) w.earliest_first = r->earliest, w.latest_first = r->latest;
+  if (auto r = parse_edtf(w.end_text.empty() ? w.start_text : w.end_text)) w.earliest_last = r->earliest, w.latest_last = r->latest;
   return w;
 }
 
