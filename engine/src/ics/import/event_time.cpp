@@ -85,29 +85,22 @@ std::variant<EventTime, TimeError> timed_time(const Input& s, const TimeValue& s
 
 }  // namespace
 
-std::optional<TimeValue> time_value(const ContentLine& p, std::string& error) {
+Parsed<TimeValue> time_value(const ContentLine& p) {
   TimeValue v;
   v.tzid = p.param("TZID");
   auto type = p.param("VALUE");
-  if (type == "PERIOD") {
-    error = fmt::format("{};VALUE=PERIOD is not supported", p.name);
-    return std::nullopt;
-  }
+  if (type == "PERIOD") return ParseError{fmt::format("{};VALUE=PERIOD is not supported", p.name), 0, "", {}};
   if (type == "DATE" || (type.empty() && p.value.size() == 8)) {
     auto d = parse_date(p.value);
-    if (!d) {
-      error = fmt::format("{}:{} is not a date between {} and {}", p.name, p.value, kFirstYear, kLastYear);
-      return std::nullopt;
-    }
+    if (!d) return ParseError{fmt::format("{}:{} is not a date between {} and {}", p.name, p.value, kFirstYear, kLastYear), 0, "", {}};
     v.is_date = true;
     v.day = *d;
     return v;
   }
   auto t = parse_date_time(p.value);
-  if (!t) {
-    error = fmt::format("{}:{} is not a date-time (YYYYMMDDTHHMMSS, with Z for UTC) between {} and {}", p.name, p.value, kFirstYear, kLastYear);
-    return std::nullopt;
-  }
+  if (!t)
+    return ParseError{fmt::format("{}:{} is not a date-time (YYYYMMDDTHHMMSS, with Z for UTC) between {} and {}", p.name, p.value,
+                                  kFirstYear, kLastYear), 0, "", {}};
   v.time = *t;
   return v;
 }
@@ -126,15 +119,14 @@ std::optional<Instant> instant_of(const Input& s, const TimeValue& v, const Zone
 
 bool read_time(const Input& s, Event& e, const ZoneFinder& zones, ImportLog& log) {
   const auto& c = *s.event;
-  std::string error;
   auto fail = [&](std::string message) {
     log.note(s, std::move(message), true);
     return false;
   };
   const auto* dtstart = c.find("DTSTART");
   if (!dtstart) return fail("no DTSTART: an event needs a start");
-  auto start = time_value(*dtstart, error);
-  if (!start) return fail(error);
+  auto start = time_value(*dtstart);
+  if (!start) return fail(start.error().message);
   auto zone = event_zone(s, *start, zones);
   if (auto* why = std::get_if<TimeError>(&zone)) return fail(why->message);
   e.zone = std::get<Zone>(zone);
@@ -142,8 +134,9 @@ bool read_time(const Input& s, Event& e, const ZoneFinder& zones, ImportLog& log
 
   std::optional<TimeValue> end;
   if (const auto* dtend = c.find("DTEND")) {
-    end = time_value(*dtend, error);
-    if (!end) return fail(error);
+    auto parsed = time_value(*dtend);
+    if (!parsed) return fail(parsed.error().message);
+    end = *std::move(parsed);
   }
   std::optional<DurationValue> duration;
   if (const auto* d = c.find("DURATION"); d && !end) {

@@ -26,10 +26,9 @@ struct SeriesClock {
   [[nodiscard]] std::optional<CivilDateTime> local_of(const ContentLine& p, std::string_view item) const {
     ContentLine one = p;
     one.value = std::string{item};
-    std::string why;
-    auto v = time_value(one, why);
+    auto v = time_value(one);
     if (!v) {
-      log.note(s, why, false);
+      log.note(s, v.error().message, false);
       return std::nullopt;
     }
     if (v->is_date) return CivilDateTime{v->day, local_start.time_of_day()};
@@ -82,12 +81,12 @@ std::optional<std::vector<CivilDateTime>> start_times(const SeriesClock& clock, 
   std::vector<CivilDateTime> times;
   if (const auto* rrule = s.event->find("RRULE")) {
     auto rule = parse_rrule(rrule->value);
-    if (auto* why = std::get_if<std::string>(&rule)) {
-      clock.log.note(s, fmt::format("RRULE:{} cannot be expanded: {}", rrule->value, *why), true);
+    if (!rule) {
+      clock.log.note(s, fmt::format("RRULE:{} cannot be expanded: {}", rrule->value, rule.error().message), true);
       return std::nullopt;
     }
     auto to_instant = [&](const CivilDateTime& t) { return clock.zone.resolve(t).first; };
-    times = expand(std::get<RecurrenceRule>(rule), clock.local_start, last_day, to_instant);
+    times = expand(*rule, clock.local_start, last_day, to_instant);
     if (times.size() >= 100'000) clock.log.note(s, "the rule gives more than 100000 occurrences; only the first 100000 are read", false);
   } else {
     times.push_back(clock.local_start);
@@ -127,11 +126,14 @@ std::optional<Series> expand_series(const Input& s, const std::vector<const Inpu
     for (const auto* o : overrides) log.note(*o, "an occurrence of a recurring event that was not expanded", true);
     return std::nullopt;
   }
-  std::string error;
   const auto* dtstart = s.event->find("DTSTART");
-  auto start = dtstart ? time_value(*dtstart, error) : std::nullopt;
+  if (!dtstart) {
+    log.note(s, "no DTSTART: an event needs a start", true);
+    return std::nullopt;
+  }
+  auto start = time_value(*dtstart);
   if (!start) {
-    log.note(s, dtstart ? error : "no DTSTART: an event needs a start", true);
+    log.note(s, start.error().message, true);
     return std::nullopt;
   }
   auto zone = rule_zone(s, *start, zones, log);
