@@ -73,9 +73,8 @@ int run_draft(const DraftCommandOptions& options, Session& session) {
   for (const auto& file : options.articles) {
     auto text = read_article_file(file);
     auto result = draft::draft_report(text, engine_options);
-    if (auto* error = std::get_if<draft::DraftError>(&result))
-      throw UsageError{fmt::format("{}: {}; {}", file, error->message, error->suggestion)};
-    auto& drafted = std::get<draft::Drafted>(result);
+    if (!result) throw UsageError{fmt::format("{}: {}; {}", file, result.error().message, result.error().hint)};
+    auto& drafted = *result;
     for (const auto& w : drafted.warnings) std::fprintf(stderr, "%s: warning: %s\n", file.c_str(), w.c_str());
     for (auto& e : drafted.events) {
       // Two reports may name the same event: the second gets its own id, a person merges them.

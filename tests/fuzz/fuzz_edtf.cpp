@@ -8,11 +8,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text{reinterpret_cast<const char*>(data), size};
   auto result = dipcal::parse_edtf(text);
-  if (auto* range = std::get_if<dipcal::EdtfRange>(&result)) {
-    if (!range->earliest && !range->latest) std::abort();
-    if (range->earliest && range->latest && *range->latest < *range->earliest) std::abort();
+  if (result) {
+    if (!result->earliest && !result->latest) std::abort();
+    if (result->earliest && result->latest && *result->latest < *result->earliest) std::abort();
   } else {
-    const auto& error = std::get<dipcal::EdtfError>(result);
+    const auto& error = result.error();
     if (error.message.empty() || error.offset > text.size()) std::abort();
   }
   return 0;

@@ -112,19 +112,26 @@ TEST_CASE("folding at 75 octets never inside a UTF-8 sequence nor after an escap
 }
 
 TEST_CASE("content lines: quoted parameter values and RFC 6868 and lists and lower-case names") {
-  ContentLine line;
-  std::string error;
-  REQUIRE(parse_line({"dtstart;tzid=\"Korea Standard Time\":20251030T110000", 1}, line, error));
+  auto parsed = parse_line({"dtstart;tzid=\"Korea Standard Time\":20251030T110000", 1});
+  REQUIRE(parsed);
+  ContentLine line = *parsed;
   CHECK(line.name == "DTSTART");
   CHECK(line.param("TZID") == "Korea Standard Time");
   CHECK(line.value == "20251030T110000");
-  REQUIRE(parse_line({"X-A;X-Q=\"say ^'hi^': a;b\";MEMBER=\"a:x\",\"b:y\":v:w", 2}, line, error));
+  parsed = parse_line({"X-A;X-Q=\"say ^'hi^': a;b\";MEMBER=\"a:x\",\"b:y\":v:w", 2});
+  REQUIRE(parsed);
+  line = *parsed;
   CHECK(line.param("X-Q") == "say \"hi\": a;b");
   REQUIRE(line.params.size() == 2);
   CHECK(line.params[1].values == std::vector<std::string>{"a:x", "b:y"});
   CHECK(line.value == "v:w");
-  CHECK_FALSE(parse_line({"NOVALUE", 3}, line, error));
-  CHECK_FALSE(parse_line({"X;P=\"open:v", 4}, line, error));
+  auto no_value = parse_line({"NOVALUE", 3});
+  REQUIRE_FALSE(no_value);
+  CHECK(no_value.error().offset == 7);  // the end of the line, where ':' should be
+  auto open_quote = parse_line({"X;P=\"open:v", 4});
+  REQUIRE_FALSE(open_quote);
+  CHECK(open_quote.error().message == "a quoted parameter value is not closed");
+  CHECK(open_quote.error().offset == 4);  // the opening quote
   // Writing: quotes where needed, RFC 6868 for what a quoted value cannot hold.
   CHECK(param_value("Asia/Seoul") == "Asia/Seoul");
   CHECK(param_value("a;b") == "\"a;b\"");
@@ -155,10 +162,17 @@ TEST_CASE("values: durations and offsets and dates and date-times") {
   CHECK(whole_minutes(-(minutes{19} + seconds{29})) == -minutes{19});
   CHECK(format_local(at(2025, 10, 30, 11)) == "20251030T110000");
   CHECK(format_utc(utc(2025, 10, 30, 2)) == "20251030T020000Z");
+  // A Z value is an instant, whatever zone reads it later: Python's
+  // datetime(2025, 10, 30, 2, tzinfo=timezone.utc).timestamp() == 1761789600.
   auto t = parse_date_time("20251030T020000Z");
   REQUIRE(t);
-  CHECK(t->utc);
-  CHECK(t->local == at(2025, 10, 30, 2));
+  REQUIRE(std::holds_alternative<Instant>(*t));
+  CHECK(std::get<Instant>(*t) == Instant::from_unix(1761789600));
+  // Without the Z it is a wall clock still to be read in a zone.
+  auto floating = parse_date_time("20251030T110000");
+  REQUIRE(floating);
+  REQUIRE(std::holds_alternative<CivilDateTime>(*floating));
+  CHECK(std::get<CivilDateTime>(*floating) == at(2025, 10, 30, 11));
   CHECK_FALSE(parse_date_time("20251030T240000"));
   CHECK_FALSE(parse_date_time("20250230T100000"));
   auto d = parse_ics_duration("-P1W2DT3H");
@@ -261,8 +275,8 @@ TEST_CASE("recurrence rules: the common forms expand and the rest is refused wit
   auto to_instant = [](const CivilDateTime& t) { return Instant{date::sys_seconds{t.time().time_since_epoch()}}; };
   auto rule = [](std::string_view text) {
     auto r = parse_rrule(text);
-    if (auto* why = std::get_if<std::string>(&r)) FAIL(*why);
-    return std::get<RecurrenceRule>(r);
+    if (!r) FAIL(r.error().message);
+    return *r;
   };
   // Tue 4 Nov 2025: Tuesdays and Thursdays, four times.
   auto weekly = expand(rule("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4"), at(2025, 11, 4, 9), day(2026, 12, 31), to_instant);
@@ -279,9 +293,15 @@ TEST_CASE("recurrence rules: the common forms expand and the rest is refused wit
   // Every other day, until a UTC instant (inclusive).
   auto daily = expand(rule("FREQ=DAILY;INTERVAL=2;UNTIL=20250105T090000Z"), at(2025, 1, 1, 9), day(2025, 12, 31), to_instant);
   CHECK(daily.size() == 3);
-  CHECK(std::get<std::string>(parse_rrule("FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU")).find("BYSETPOS") != std::string::npos);
-  CHECK(std::get<std::string>(parse_rrule("FREQ=HOURLY")).find("HOURLY") != std::string::npos);
-  CHECK(std::holds_alternative<std::string>(parse_rrule("BYDAY=MO")));
+  auto bysetpos = parse_rrule("FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU");
+  REQUIRE_FALSE(bysetpos);
+  CHECK(bysetpos.error().message.find("BYSETPOS") != std::string::npos);
+  CHECK(bysetpos.error().offset == 13);  // after "FREQ=MONTHLY;"
+  CHECK(parse_rrule("FREQ=HOURLY").error().message.find("HOURLY") != std::string::npos);
+  auto no_freq = parse_rrule("BYDAY=MO");
+  REQUIRE_FALSE(no_freq);
+  CHECK(no_freq.error().message == "there is no FREQ");
+  CHECK(no_freq.error().offset == 0);
 }
 
 TEST_CASE("reader: components nest and an END that does not match is reported") {

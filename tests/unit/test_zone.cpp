@@ -293,15 +293,15 @@ TEST_CASE("Etc/GMT+5 is five hours behind UTC (POSIX signs are inverted in these
 TEST_CASE("ZoneDb: unknown zones suggest the near ones") {
   const auto& db = ZoneDb::system();
   auto result = db.lookup("Asia/Seol");
-  const auto* error = std::get_if<ZoneLookupError>(&result);
-  REQUIRE(error != nullptr);
+  REQUIRE_FALSE(result.has_value());
+  const auto* error = &result.error();
   CHECK(error->message.find("Asia/Seol") != std::string::npos);
   REQUIRE_FALSE(error->suggestions.empty());
   CHECK(error->suggestions.front() == "Asia/Seoul");
 
   auto found = db.lookup("Asia/Seoul");
-  REQUIRE(std::holds_alternative<Zone>(found));
-  CHECK(std::get<Zone>(found).name() == "Asia/Seoul");
+  REQUIRE(found.has_value());
+  CHECK(found->name() == "Asia/Seoul");
 }
 
 TEST_CASE("ZoneDb: only names the database lists are zones") {
@@ -315,8 +315,8 @@ TEST_CASE("ZoneDb: only names the database lists are zones") {
   CHECK_FALSE(db.find("Asia"));
   CHECK_FALSE(db.find("zone1970.tab"));
   CHECK_FALSE(db.find("tzdata.zi"));
-  CHECK(std::holds_alternative<ZoneLookupError>(db.lookup("../../etc/passwd")));
-  CHECK(std::holds_alternative<ZoneLookupError>(db.lookup("/etc/passwd")));
+  CHECK_FALSE(db.lookup("../../etc/passwd").has_value());
+  CHECK_FALSE(db.lookup("/etc/passwd").has_value());
 }
 
 TEST_CASE("ZoneDb: links are zones too, and a zone found twice is the same zone") {

@@ -786,7 +786,7 @@ std::optional<Zone> zone_for(std::string_view place, std::string& city) {
 
 }  // namespace
 
-std::variant<Drafted, DraftError> draft_report(std::string_view text, const DraftOptions& options) {
+Parsed<Drafted> draft_report(std::string_view text, const DraftOptions& options) {
   Drafted out;
   out.article = read_article(text);
   const auto& a = out.article;
@@ -795,8 +795,8 @@ std::variant<Drafted, DraftError> draft_report(std::string_view text, const Draf
   if (!options.place.empty()) {
     std::string city;
     auto z = zone_for(options.place, city);
-    if (!z) return DraftError{fmt::format("--place '{}' is neither a city dipcal knows nor an IANA zone", options.place),
-                              "give a zone such as Asia/Kuala_Lumpur"};
+    if (!z) return ParseError{fmt::format("--place '{}' is neither a city dipcal knows nor an IANA zone", options.place), 0,
+                              "give a zone such as Asia/Kuala_Lumpur", {}};
     zone = *z;
     out.place = city.empty() ? a.dateline_place : city;
   } else if (!a.dateline_place.empty()) {
@@ -821,8 +821,8 @@ std::variant<Drafted, DraftError> draft_report(std::string_view text, const Draf
   }
   if (!published) published = a.published;
   if (!published)
-    return DraftError{"no publication date: the report has no date line under its headline",
-                      "give --published YYYY-MM-DD (or a date-time with its offset)"};
+    return ParseError{"no publication date: the report has no date line under its headline", 0,
+                      "give --published YYYY-MM-DD (or a date-time with its offset)", {}};
   // A publication time with an offset gives the day in the dateline's zone.
   if (!options.published && out.article.published_time && out.article.published_offset) {
     OffsetDateTime odt{*out.article.published_time, *out.article.published_offset};

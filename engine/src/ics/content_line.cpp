@@ -207,36 +207,28 @@ std::vector<UnfoldedLine> unfold(std::string_view stream) {
   return lines;
 }
 
-bool parse_line(const UnfoldedLine& in, ContentLine& out, std::string& error) {
+// Each refusal points at the character where the line stops following section 3.1's grammar.
+Parsed<ContentLine> parse_line(const UnfoldedLine& in) {
   std::string_view s = in.text;
-  out = ContentLine{};
+  ContentLine out;
   out.line = in.line;
   auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; };
   std::size_t i = 0;
   while (i < s.size() && is_name_char(s[i])) ++i;
-  if (i == 0) {
-    error = "a content line must start with a property name";
-    return false;
-  }
+  if (i == 0) return ParseError{"a content line must start with a property name", i, "", {}};
   out.name = upper(s.substr(0, i));
   while (i < s.size() && s[i] == ';') {
     ++i;
     auto begin = i;
     while (i < s.size() && is_name_char(s[i])) ++i;
-    if (i == begin || i == s.size() || s[i] != '=') {
-      error = "a parameter must be NAME=value";
-      return false;
-    }
+    if (i == begin || i == s.size() || s[i] != '=') return ParseError{"a parameter must be NAME=value", i, "", {}};
     Parameter p{upper(s.substr(begin, i - begin)), {}};
     ++i;
     while (true) {
       std::string raw;
       if (i < s.size() && s[i] == '"') {
         auto close = s.find('"', i + 1);
-        if (close == std::string_view::npos) {
-          error = "a quoted parameter value is not closed";
-          return false;
-        }
+        if (close == std::string_view::npos) return ParseError{"a quoted parameter value is not closed", i, "", {}};
         raw = std::string{s.substr(i + 1, close - i - 1)};
         i = close + 1;
       } else {
@@ -263,12 +255,9 @@ bool parse_line(const UnfoldedLine& in, ContentLine& out, std::string& error) {
     }
     out.params.push_back(std::move(p));
   }
-  if (i >= s.size() || s[i] != ':') {
-    error = "expected ':' before the value";
-    return false;
-  }
+  if (i >= s.size() || s[i] != ':') return ParseError{"expected ':' before the value", i, "", {}};
   out.value = std::string{s.substr(i + 1)};
-  return true;
+  return out;
 }
 
 void LineWriter::add_text(std::string_view name, std::string_view text) {

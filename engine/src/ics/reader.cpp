@@ -31,12 +31,12 @@ ParsedStream parse_stream(std::string_view text) {
     return s;
   };
   for (const auto& raw : unfold(text)) {
-    ContentLine line;
-    std::string error;
-    if (!parse_line(raw, line, error)) {
-      out.problems.push_back({raw.line, error});
+    auto parsed = parse_line(raw);
+    if (!parsed) {
+      out.problems.push_back({raw.line, parsed.error().message});
       continue;
     }
+    auto& line = *parsed;
     if (line.name == "BEGIN") {
       if (stack.size() >= kMaxDepth) {
         out.problems.push_back({raw.line, fmt::format("components nested more than {} deep", kMaxDepth)});

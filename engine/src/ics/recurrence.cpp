@@ -156,13 +156,16 @@ std::vector<date::local_days> period_days(const RecurrenceRule& r, date::local_d
 
 }  // namespace
 
-std::variant<RecurrenceRule, std::string> parse_rrule(std::string_view text) {
+Parsed<RecurrenceRule> parse_rrule(std::string_view text) {
   RecurrenceRule r;
   bool has_freq = false;
+  std::size_t at = 0;  // where the NAME=value part being read starts; 0 for the rule as a whole
+  auto refuse = [&](std::string message) { return ParseError{std::move(message), at, "", {}}; };
   for (auto part : split(text, ';')) {
     if (part.empty()) continue;
+    at = static_cast<std::size_t>(part.data() - text.data());
     auto eq = part.find('=');
-    if (eq == std::string_view::npos) return fmt::format("'{}' is not NAME=value", part);
+    if (eq == std::string_view::npos) return refuse(fmt::format("'{}' is not NAME=value", part));
     auto name = part.substr(0, eq), value = part.substr(eq + 1);
     if (name == "FREQ") {
       has_freq = true;
@@ -170,58 +173,59 @@ std::variant<RecurrenceRule, std::string> parse_rrule(std::string_view text) {
       else if (value == "WEEKLY") r.freq = Frequency::weekly;
       else if (value == "MONTHLY") r.freq = Frequency::monthly;
       else if (value == "YEARLY") r.freq = Frequency::yearly;
-      else return fmt::format("FREQ={} is not supported (only DAILY, WEEKLY, MONTHLY and YEARLY)", value);
+      else return refuse(fmt::format("FREQ={} is not supported (only DAILY, WEEKLY, MONTHLY and YEARLY)", value));
     } else if (name == "INTERVAL") {
       auto n = integer(value);
-      if (!n || *n < 1 || *n > 10000) return fmt::format("INTERVAL={} is not a positive number", value);
+      if (!n || *n < 1 || *n > 10000) return refuse(fmt::format("INTERVAL={} is not a positive number", value));
       r.interval = *n;
     } else if (name == "COUNT") {
       auto n = integer(value);
-      if (!n || *n < 1) return fmt::format("COUNT={} is not a positive number", value);
+      if (!n || *n < 1) return refuse(fmt::format("COUNT={} is not a positive number", value));
       r.count = *n;
     } else if (name == "UNTIL") {
       if (auto d = parse_date(value)) r.until = *d;
       else if (auto t = parse_date_time(value)) {
-        if (t->utc) r.until = Instant{date::sys_seconds{t->local.time().time_since_epoch()}};
-        else r.until = t->local;
+        if (const auto* utc = std::get_if<Instant>(&*t)) r.until = *utc;
+        else r.until = std::get<CivilDateTime>(*t);
       } else {
-        return fmt::format("UNTIL={} is not a date or date-time", value);
+        return refuse(fmt::format("UNTIL={} is not a date or date-time", value));
       }
     } else if (name == "BYDAY") {
       for (auto item : split(value, ',')) {
-        if (item.size() < 2) return fmt::format("BYDAY {} is not a weekday", item);
+        if (item.size() < 2) return refuse(fmt::format("BYDAY {} is not a weekday", item));
         auto day = weekday_code(item.substr(item.size() - 2));
         auto ordinal = item.size() > 2 ? integer(item.substr(0, item.size() - 2)) : std::optional<int>{0};
-        if (!day || !ordinal || *ordinal < -53 || *ordinal > 53) return fmt::format("BYDAY {} is not a weekday", item);
+        if (!day || !ordinal || *ordinal < -53 || *ordinal > 53) return refuse(fmt::format("BYDAY {} is not a weekday", item));
         r.by_day.push_back({*ordinal, *day});
       }
     } else if (name == "BYMONTHDAY") {
       for (auto item : split(value, ',')) {
         auto n = integer(item);
-        if (!n || *n == 0 || *n < -31 || *n > 31) return fmt::format("BYMONTHDAY {} is not a day of a month", item);
+        if (!n || *n == 0 || *n < -31 || *n > 31) return refuse(fmt::format("BYMONTHDAY {} is not a day of a month", item));
         r.by_month_day.push_back(*n);
       }
     } else if (name == "BYMONTH") {
       for (auto item : split(value, ',')) {
         auto n = integer(item);
-        if (!n || *n < 1 || *n > 12) return fmt::format("BYMONTH {} is not a month", item);
+        if (!n || *n < 1 || *n > 12) return refuse(fmt::format("BYMONTH {} is not a month", item));
         r.by_month.push_back(static_cast<unsigned>(*n));
       }
     } else if (name == "WKST") {
       auto day = weekday_code(value);
-      if (!day) return fmt::format("WKST={} is not a weekday", value);
+      if (!day) return refuse(fmt::format("WKST={} is not a weekday", value));
       r.week_start = *day;
     } else {
-      return fmt::format("{} is not supported", name);
+      return refuse(fmt::format("{} is not supported", name));
     }
   }
-  if (!has_freq) return "there is no FREQ";
-  if (r.count && !std::holds_alternative<std::monostate>(r.until)) return "COUNT and UNTIL cannot both be given";
+  at = 0;
+  if (!has_freq) return refuse("there is no FREQ");
+  if (r.count && !std::holds_alternative<std::monostate>(r.until)) return refuse("COUNT and UNTIL cannot both be given");
   bool ordinals = std::any_of(r.by_day.begin(), r.by_day.end(), [](const WeekdayNum& w) { return w.ordinal != 0; });
   if (ordinals && (r.freq == Frequency::daily || r.freq == Frequency::weekly))
-    return "BYDAY with an ordinal only makes sense with FREQ=MONTHLY or YEARLY";
+    return refuse("BYDAY with an ordinal only makes sense with FREQ=MONTHLY or YEARLY");
   if (r.freq == Frequency::yearly && !r.by_day.empty() && r.by_month.empty())
-    return "BYDAY under FREQ=YEARLY without BYMONTH (weeks of the year) is not supported";
+    return refuse("BYDAY under FREQ=YEARLY without BYMONTH (weeks of the year) is not supported");
   return r;
 }
 

@@ -91,18 +91,17 @@ std::optional<CivilDate> parse_date(std::string_view text) {
 }
 
 std::optional<DateTimeValue> parse_date_time(std::string_view text) {
-  DateTimeValue v;
-  if (text.size() == 16 && (text.back() == 'Z' || text.back() == 'z')) {
-    v.utc = true;
-    text.remove_suffix(1);
-  }
+  bool utc = text.size() == 16 && (text.back() == 'Z' || text.back() == 'z');
+  if (utc) text.remove_suffix(1);
   if (text.size() != 15 || text[8] != 'T') return std::nullopt;
   auto d = parse_date(text.substr(0, 8));
   auto hh = digits(text, 9, 2), mm = digits(text, 11, 2), ss = digits(text, 13, 2);
   // Section 3.3.12 allows 60 for a leap second; dipcal's instants have none, so it reads as 59.
   if (!d || !hh || !mm || !ss || *hh > 23 || *mm > 59 || *ss > 60) return std::nullopt;
-  v.local = CivilDateTime{*d, std::chrono::seconds{*hh * 3600 + *mm * 60 + std::min(*ss, 59)}};
-  return v;
+  CivilDateTime local{*d, std::chrono::seconds{*hh * 3600 + *mm * 60 + std::min(*ss, 59)}};
+  // Form 2's digits are UTC's own clock: at offset zero they name the instant.
+  if (utc) return DateTimeValue{OffsetDateTime{local, std::chrono::seconds{0}}.instant()};
+  return DateTimeValue{local};
 }
 
 std::optional<std::chrono::seconds> parse_utc_offset(std::string_view text) {

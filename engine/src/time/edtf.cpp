@@ -13,9 +13,7 @@ struct Piece {
   bool uncertain = false;
 };
 
-using PieceResult = std::variant<Piece, EdtfError>;
-
-EdtfError error_at(std::size_t offset, std::string message) { return EdtfError{offset, std::move(message)}; }
+ParseError error_at(std::size_t offset, std::string message) { return ParseError{std::move(message), offset, "", {}}; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -38,7 +36,7 @@ std::optional<std::pair<int, int>> year_range(std::string_view y) {
   return std::pair{lo, hi};
 }
 
-PieceResult parse_piece(std::string_view text, std::size_t base) {
+Parsed<Piece> parse_piece(std::string_view text, std::size_t base) {
   Piece p;
   std::string_view body = text;
   if (!body.empty() && (body.back() == '~' || body.back() == '?' || body.back() == '%')) {
@@ -129,33 +127,30 @@ PieceResult parse_piece(std::string_view text, std::size_t base) {
 
 }  // namespace
 
-std::variant<EdtfRange, EdtfError> parse_edtf(std::string_view text) {
+Parsed<EdtfRange> parse_edtf(std::string_view text) {
   if (text.empty()) return error_at(0, "empty date");
   auto slash = text.find('/');
   if (slash == std::string_view::npos) {
     auto piece = parse_piece(text, 0);
-    if (auto* e = std::get_if<EdtfError>(&piece)) return *e;
-    auto& p = std::get<Piece>(piece);
-    return EdtfRange{p.earliest, p.latest, p.approximate, p.uncertain};
+    if (!piece) return piece.error();
+    return EdtfRange{piece->earliest, piece->latest, piece->approximate, piece->uncertain};
   }
   if (auto second = text.find('/', slash + 1); second != std::string_view::npos) return error_at(second, "an interval has one '/'");
   std::string_view left = text.substr(0, slash), right = text.substr(slash + 1);
   EdtfRange range;
   if (left != ".." && !left.empty()) {
     auto piece = parse_piece(left, 0);
-    if (auto* e = std::get_if<EdtfError>(&piece)) return *e;
-    auto& p = std::get<Piece>(piece);
-    range.earliest = p.earliest;
-    range.approximate |= p.approximate;
-    range.uncertain |= p.uncertain;
+    if (!piece) return piece.error();
+    range.earliest = piece->earliest;
+    range.approximate |= piece->approximate;
+    range.uncertain |= piece->uncertain;
   }
   if (right != ".." && !right.empty()) {
     auto piece = parse_piece(right, slash + 1);
-    if (auto* e = std::get_if<EdtfError>(&piece)) return *e;
-    auto& p = std::get<Piece>(piece);
-    range.latest = p.latest;
-    range.approximate |= p.approximate;
-    range.uncertain |= p.uncertain;
+    if (!piece) return piece.error();
+    range.latest = piece->latest;
+    range.approximate |= piece->approximate;
+    range.uncertain |= piece->uncertain;
   }
   if ((left == ".." || left.empty()) && (right == ".." || right.empty())) return error_at(0, "an interval needs at least one date");
   if (range.earliest && range.latest && *range.latest < *range.earliest)

@@ -175,9 +175,9 @@ std::optional<Zone> ZoneDb::find(std::string_view name) const {
   return Zone{loaded_.emplace(std::string{name}, std::move(data)).first->second.get()};
 }
 
-std::variant<Zone, ZoneLookupError> ZoneDb::lookup(std::string_view name) const {
+Parsed<Zone> ZoneDb::lookup(std::string_view name) const {
   if (auto z = find(name)) return *z;
-  return ZoneLookupError{fmt::format("unknown zone '{}'", name), closest(name, names_)};
+  return ParseError{fmt::format("unknown zone '{}'", name), 0, "", closest(name, names_)};
 }
 
 Zone ZoneDb::utc() const { return Zone{}; }

@@ -15,13 +15,13 @@
 #include "dipcal/draft/article.h"
 #include "dipcal/draft/temporal.h"
 #include "dipcal/event.h"
+#include "dipcal/text/parsed.h"
 #include "dipcal/timeline.h"
 
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 namespace dipcal::draft {
@@ -44,12 +44,9 @@ struct Drafted {
   std::string place;  // the dateline's place as found, "" when none
 };
 
-struct DraftError {
-  std::string message;
-  std::string suggestion;
-};
-
-std::variant<Drafted, DraftError> draft_report(std::string_view text, const DraftOptions& options);
+// The drafted events, or why the report cannot be read at all (no publication date, a --place that
+// names no zone), with a hint that says which option gives what is missing.
+Parsed<Drafted> draft_report(std::string_view text, const DraftOptions& options);
 
 // The fixture's text: the drafted events with a comment over each guess.
 std::string write_drafted(const Drafted& drafted, std::string_view schema_path);

@@ -14,6 +14,8 @@
 // unescape TEXT. Reading is lenient where real files are (bare LF line ends, lower-case names).
 #pragma once
 
+#include "dipcal/text/parsed.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,13 +56,13 @@ std::string format_line(const ContentLine& line);
 std::string fold(std::string_view line);
 
 // Reading. unfold() joins continuation lines and accepts CRLF or bare LF; parse_line() splits one
-// unfolded line, or returns false with a reason in `error`.
+// unfolded line, or says why it cannot and at which character.
 struct UnfoldedLine {
   std::string text;
   int line = 0;
 };
 std::vector<UnfoldedLine> unfold(std::string_view stream);
-bool parse_line(const UnfoldedLine& in, ContentLine& out, std::string& error);
+Parsed<ContentLine> parse_line(const UnfoldedLine& in);
 
 // Builds a calendar stream line by line.
 class LineWriter {

@@ -13,6 +13,7 @@
 // all-day event); DTSTART is always the first occurrence, as section 3.8.5.3 says.
 #pragma once
 
+#include "dipcal/text/parsed.h"
 #include "dipcal/time/civil.h"
 #include "dipcal/time/instant.h"
 
@@ -44,7 +45,8 @@ struct RecurrenceRule {
   date::weekday week_start = date::Monday;
 };
 
-std::variant<RecurrenceRule, std::string> parse_rrule(std::string_view text);
+// The rule, or a sentence saying what in it dipcal cannot expand, at the NAME=value part that says it.
+Parsed<RecurrenceRule> parse_rrule(std::string_view text);
 
 // The occurrences' start times from `start` up to and including `last_day` (or COUNT/UNTIL, if
 // sooner); `to_instant` reads a local time in the event's zone, for a UTC UNTIL. At most `limit`

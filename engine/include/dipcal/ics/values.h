@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace dipcal::ics {
 
@@ -27,12 +28,13 @@ std::string utc_offset(std::chrono::seconds offset);
 // the grammar needs ("PT1H0M5S", never "PT1H5S").
 std::string format_duration(std::chrono::seconds d);
 
-// A DATE-TIME as written: a civil time, with `utc` for the trailing Z (form 2); without it the
-// value is floating or read in a TZID (forms 1 and 3).
-struct DateTimeValue {
-  CivilDateTime local;
-  bool utc = false;
-};
+// A DATE-TIME as written (section 3.3.5): a civil time, floating or to be read in its TZID (forms 1
+// and 3), or, with the trailing Z, an instant (form 2). Never both, so that the digits of a UTC value
+// cannot be read as a wall clock in some other zone.
+//
+//   parse_date_time("20251030T110000")  == CivilDateTime 2025-10-30T11:00 (no zone yet)
+//   parse_date_time("20251030T020000Z") == Instant 2025-10-30T02:00:00Z
+using DateTimeValue = std::variant<CivilDateTime, Instant>;
 std::optional<CivilDate> parse_date(std::string_view text);            // YYYYMMDD
 std::optional<DateTimeValue> parse_date_time(std::string_view text);   // YYYYMMDDTHHMMSS[Z]
 std::optional<std::chrono::seconds> parse_utc_offset(std::string_view text);

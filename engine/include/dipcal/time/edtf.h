@@ -12,12 +12,11 @@
 // day, ±15 days for a month or season, ±6 months for a year (the same for "%", which is "~" and "?").
 #pragma once
 
+#include "dipcal/text/parsed.h"
 #include "dipcal/time/civil.h"
 
 #include <optional>
-#include <string>
 #include <string_view>
-#include <variant>
 
 namespace dipcal {
 
@@ -28,12 +27,8 @@ struct EdtfRange {
   bool uncertain = false;
 };
 
-struct EdtfError {
-  std::size_t offset = 0;  // where in the text the problem starts (0-based)
-  std::string message;
-};
-
-// A date or interval in EDTF level 1. Plain "YYYY-MM-DD" parses too (a one-day range).
-std::variant<EdtfRange, EdtfError> parse_edtf(std::string_view text);
+// A date or interval in EDTF level 1. Plain "YYYY-MM-DD" parses too (a one-day range). A refusal
+// says where in the text it goes wrong (ParseError::offset), so the loader can point at the character.
+Parsed<EdtfRange> parse_edtf(std::string_view text);
 
 }  // namespace dipcal

@@ -15,6 +15,7 @@
 // 2040-07-01 reads EDT, as the database intends.
 #pragma once
 
+#include "dipcal/text/parsed.h"
 #include "dipcal/time/civil.h"
 #include "dipcal/time/instant.h"
 
@@ -25,7 +26,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 namespace date {
@@ -88,11 +88,6 @@ class Zone {
   const Data* data_ = nullptr;
 };
 
-struct ZoneLookupError {
-  std::string message;               // "unknown zone 'Asia/Seol'"
-  std::vector<std::string> suggestions;  // nearest names in the database, best first
-};
-
 // Why a zone name that exists is still a poor choice for an event, and what to write instead.
 struct ZoneAdvice {
   std::string message;     // "EST is UTC−05:00 all year (no DST), a link to America/Panama"
@@ -111,8 +106,9 @@ class ZoneDb {
   ZoneDb& operator=(const ZoneDb&) = delete;
 
   [[nodiscard]] std::optional<Zone> find(std::string_view name) const;
-  // find() or an error that names the closest zone names.
-  [[nodiscard]] std::variant<Zone, ZoneLookupError> lookup(std::string_view name) const;
+  // find(), or an error ("unknown zone 'Asia/Seol'") whose suggestions are the database's nearest
+  // names, best first.
+  [[nodiscard]] Parsed<Zone> lookup(std::string_view name) const;
   [[nodiscard]] Zone utc() const;
 
   // The database's version, from the first line of tzdata.zi ("2026f"), or "unknown".

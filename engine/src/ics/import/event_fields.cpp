@@ -105,7 +105,8 @@ void read_revision(const Input& s, Event& e, ImportLog& log) {
   const auto& c = *s.event;
   if (const auto* lm = c.find("LAST-MODIFIED")) {
     auto t = parse_date_time(lm->value);
-    if (t && t->utc) e.updated = Instant{date::sys_seconds{t->local.time().time_since_epoch()}};
+    // Section 3.8.7.3: LAST-MODIFIED must be in UTC; a local time names no moment to compare.
+    if (const auto* utc = t ? std::get_if<Instant>(&*t) : nullptr) e.updated = *utc;
     else log.note(s, fmt::format("LAST-MODIFIED:{} is not a UTC date-time; left out", lm->value), false);
   }
   if (const auto* seq = c.find("SEQUENCE")) {

@@ -18,8 +18,6 @@ struct TimeError {
   std::string message;
 };
 
-Instant utc_instant(const DateTimeValue& t) { return Instant{date::sys_seconds{t.local.time().time_since_epoch()}}; }
-
 // The event's zone: dipcal's own record, else the start's TZID, else the calendar's; UTC when the start
 // is in UTC and nothing else says. An all-day or floating start with no zone cannot be placed.
 std::variant<Zone, TimeError> event_zone(const Input& s, const TimeValue& start, const ZoneFinder& zones) {
@@ -31,7 +29,8 @@ std::variant<Zone, TimeError> event_zone(const Input& s, const TimeValue& start,
   }
   if (!zone) zone = zones.calendar_zone(s);
   if (!zone && start.is_date) return TimeError{"an all-day event, and nothing says which zone its days are in: give --tz ZONE"};
-  if (!zone && !start.time.utc) return TimeError{fmt::format("{} is a floating time (no TZID, no Z): give --tz ZONE", to_string(start.time.local))};
+  if (const auto* floating = std::get_if<CivilDateTime>(&start.time); !zone && floating)
+    return TimeError{fmt::format("{} is a floating time (no TZID, no Z): give --tz ZONE", to_string(*floating))};
   return zone ? *zone : zones.utc();
 }
 
@@ -41,10 +40,8 @@ Window window_of(const Component& c, std::string text) {
   Window w;
   w.start_text = std::move(text);
   w.end_text = text_of(c.find(xprop::kEnd));
-  if (auto r = parse_edtf(w.start_text); std::holds_alternative<EdtfRange>(r))
-    w.earliest_first = std::get<EdtfRange>(r).earliest, w.latest_first = std::get<EdtfRange>(r).latest;
-  if (auto r = parse_edtf(w.end_text.empty() ? w.start_text : w.end_text); std::holds_alternative<EdtfRange>(r))
-    w.earliest_last = std::get<EdtfRange>(r).earliest, w.latest_last = std::get<EdtfRange>(r).latest;
+  if (auto r = parse_edtf(w.start_text)) w.earliest_first = r->earliest, w.latest_first = r->latest;
+  if (auto r = parse_edtf(w.end_text.empty() ? w.start_text : w.end_text)) w.earliest_last = r->earliest, w.latest_last = r->latest;
   return w;
 }
 
@@ -88,55 +85,48 @@ std::variant<EventTime, TimeError> timed_time(const Input& s, const TimeValue& s
 
 }  // namespace
 
-std::optional<TimeValue> time_value(const ContentLine& p, std::string& error) {
+Parsed<TimeValue> time_value(const ContentLine& p) {
   TimeValue v;
   v.tzid = p.param("TZID");
   auto type = p.param("VALUE");
-  if (type == "PERIOD") {
-    error = fmt::format("{};VALUE=PERIOD is not supported", p.name);
-    return std::nullopt;
-  }
+  if (type == "PERIOD") return ParseError{fmt::format("{};VALUE=PERIOD is not supported", p.name), 0, "", {}};
   if (type == "DATE" || (type.empty() && p.value.size() == 8)) {
     auto d = parse_date(p.value);
-    if (!d) {
-      error = fmt::format("{}:{} is not a date between {} and {}", p.name, p.value, kFirstYear, kLastYear);
-      return std::nullopt;
-    }
+    if (!d) return ParseError{fmt::format("{}:{} is not a date between {} and {}", p.name, p.value, kFirstYear, kLastYear), 0, "", {}};
     v.is_date = true;
     v.day = *d;
     return v;
   }
   auto t = parse_date_time(p.value);
-  if (!t) {
-    error = fmt::format("{}:{} is not a date-time (YYYYMMDDTHHMMSS, with Z for UTC) between {} and {}", p.name, p.value, kFirstYear, kLastYear);
-    return std::nullopt;
-  }
+  if (!t)
+    return ParseError{fmt::format("{}:{} is not a date-time (YYYYMMDDTHHMMSS, with Z for UTC) between {} and {}", p.name, p.value,
+                                  kFirstYear, kLastYear), 0, "", {}};
   v.time = *t;
   return v;
 }
 
 std::optional<Instant> instant_of(const Input& s, const TimeValue& v, const ZoneFinder& zones, std::string& error) {
-  if (v.time.utc) return utc_instant(v.time);
+  if (const auto* utc = std::get_if<Instant>(&v.time)) return *utc;
+  const auto& local = std::get<CivilDateTime>(v.time);
   std::optional<Zone> zone;
   if (!v.tzid.empty()) zone = zones.zone_of_tzid(s, v.tzid, error);
   else if (auto floating = zones.floating_zone(s)) zone = floating;
-  else error = fmt::format("{} is a floating time (no TZID, no Z) and the calendar has no X-WR-TIMEZONE: give --tz ZONE to say where it is read", to_string(v.time.local));
+  else error = fmt::format("{} is a floating time (no TZID, no Z) and the calendar has no X-WR-TIMEZONE: give --tz ZONE to say where it is read", to_string(local));
   if (!zone) return std::nullopt;
   // Section 3.3.5: a time in a gap reads with the offset before it, a repeated one as the first.
-  return zone->resolve(v.time.local).first;
+  return zone->resolve(local).first;
 }
 
 bool read_time(const Input& s, Event& e, const ZoneFinder& zones, ImportLog& log) {
   const auto& c = *s.event;
-  std::string error;
   auto fail = [&](std::string message) {
     log.note(s, std::move(message), true);
     return false;
   };
   const auto* dtstart = c.find("DTSTART");
   if (!dtstart) return fail("no DTSTART: an event needs a start");
-  auto start = time_value(*dtstart, error);
-  if (!start) return fail(error);
+  auto start = time_value(*dtstart);
+  if (!start) return fail(start.error().message);
   auto zone = event_zone(s, *start, zones);
   if (auto* why = std::get_if<TimeError>(&zone)) return fail(why->message);
   e.zone = std::get<Zone>(zone);
@@ -144,8 +134,9 @@ bool read_time(const Input& s, Event& e, const ZoneFinder& zones, ImportLog& log
 
   std::optional<TimeValue> end;
   if (const auto* dtend = c.find("DTEND")) {
-    end = time_value(*dtend, error);
-    if (!end) return fail(error);
+    auto parsed = time_value(*dtend);
+    if (!parsed) return fail(parsed.error().message);
+    end = *std::move(parsed);
   }
   std::optional<DurationValue> duration;
   if (const auto* d = c.find("DURATION"); d && !end) {

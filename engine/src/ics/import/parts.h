@@ -8,6 +8,7 @@
 #include "dipcal/event.h"
 #include "dipcal/ics/import.h"
 #include "dipcal/ics/values.h"
+#include "dipcal/text/parsed.h"
 
 #include <map>
 #include <optional>
@@ -94,8 +95,9 @@ class ZoneFinder {
   const ImportOptions& options_;
 };
 
-// event_time.cpp: a DTSTART, DTEND, RDATE… value as written, not yet read in a zone.
-std::optional<TimeValue> time_value(const ContentLine& p, std::string& error);
+// event_time.cpp: a DTSTART, DTEND, RDATE… value as written, not yet read in a zone, or the note
+// that says why it cannot be read.
+Parsed<TimeValue> time_value(const ContentLine& p);
 // A DATE-TIME as an instant: UTC, in its TZID, or floating in the default zone.
 std::optional<Instant> instant_of(const Input& s, const TimeValue& v, const ZoneFinder& zones, std::string& error);
 // The event's zone and time from DTSTART/DTEND/DURATION (or the window dipcal wrote); false, with a

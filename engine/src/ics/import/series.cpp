@@ -26,19 +26,19 @@ struct SeriesClock {
   [[nodiscard]] std::optional<CivilDateTime> local_of(const ContentLine& p, std::string_view item) const {
     ContentLine one = p;
     one.value = std::string{item};
-    std::string why;
-    auto v = time_value(one, why);
+    auto v = time_value(one);
     if (!v) {
-      log.note(s, why, false);
+      log.note(s, v.error().message, false);
       return std::nullopt;
     }
     if (v->is_date) return CivilDateTime{v->day, local_start.time_of_day()};
-    if (v->time.utc) return zone.to_civil(Instant{date::sys_seconds{v->time.local.time().time_since_epoch()}});
+    if (const auto* utc = std::get_if<Instant>(&v->time)) return zone.to_civil(*utc);
+    const auto& local = std::get<CivilDateTime>(v->time);
     if (!v->tzid.empty() && v->tzid != start.tzid) {
       std::string ignored;
-      if (auto z = zones.zone_of_tzid(s, v->tzid, ignored)) return zone.to_civil(z->resolve(v->time.local).first);
+      if (auto z = zones.zone_of_tzid(s, v->tzid, ignored)) return zone.to_civil(z->resolve(local).first);
     }
-    return v->time.local;
+    return local;
   }
 };
 
@@ -53,11 +53,24 @@ std::vector<std::string> list_items(const std::string& value) {
 
 // The zone the rule runs in: DTSTART's TZID, UTC for Z times and dates, the floating zone otherwise.
 std::optional<Zone> rule_zone(const Input& s, const TimeValue& start, const ZoneFinder& zones, ImportLog& log) {
-  if (start.is_date || start.time.utc) return zones.utc();
+  if (start.is_date || std::holds_alternative<Instant>(start.time)) return zones.utc();
   std::string error;
   auto zone = start.tzid.empty() ? zones.floating_zone(s) : zones.zone_of_tzid(s, start.tzid, error);
   if (!zone) log.note(s, error.empty() ? "a floating recurring time: give --tz ZONE" : error, true);
   return zone;
+}
+
+// The rule's first start on the calendar it runs on: a UTC start reads on UTC's (rule_zone).
+CivilDateTime rule_start(const TimeValue& start, const Zone& zone) {
+  if (start.is_date) return CivilDateTime{start.day, seconds{0}};
+  if (const auto* utc = std::get_if<Instant>(&start.time)) return zone.to_civil(*utc);
+  return std::get<CivilDateTime>(start.time);
+}
+
+// An occurrence's start in the form DTSTART has: an instant again when DTSTART was one.
+DateTimeValue occurrence_time(const TimeValue& start, const CivilDateTime& t, const Zone& zone) {
+  if (std::holds_alternative<Instant>(start.time)) return zone.resolve(t).first;
+  return t;
 }
 
 // The series' start times up to the end of the range: the RRULE's (or DTSTART's alone), with the
@@ -68,12 +81,12 @@ std::optional<std::vector<CivilDateTime>> start_times(const SeriesClock& clock, 
   std::vector<CivilDateTime> times;
   if (const auto* rrule = s.event->find("RRULE")) {
     auto rule = parse_rrule(rrule->value);
-    if (auto* why = std::get_if<std::string>(&rule)) {
-      clock.log.note(s, fmt::format("RRULE:{} cannot be expanded: {}", rrule->value, *why), true);
+    if (!rule) {
+      clock.log.note(s, fmt::format("RRULE:{} cannot be expanded: {}", rrule->value, rule.error().message), true);
       return std::nullopt;
     }
     auto to_instant = [&](const CivilDateTime& t) { return clock.zone.resolve(t).first; };
-    times = expand(std::get<RecurrenceRule>(rule), clock.local_start, last_day, to_instant);
+    times = expand(*rule, clock.local_start, last_day, to_instant);
     if (times.size() >= 100'000) clock.log.note(s, "the rule gives more than 100000 occurrences; only the first 100000 are read", false);
   } else {
     times.push_back(clock.local_start);
@@ -113,16 +126,19 @@ std::optional<Series> expand_series(const Input& s, const std::vector<const Inpu
     for (const auto* o : overrides) log.note(*o, "an occurrence of a recurring event that was not expanded", true);
     return std::nullopt;
   }
-  std::string error;
   const auto* dtstart = s.event->find("DTSTART");
-  auto start = dtstart ? time_value(*dtstart, error) : std::nullopt;
+  if (!dtstart) {
+    log.note(s, "no DTSTART: an event needs a start", true);
+    return std::nullopt;
+  }
+  auto start = time_value(*dtstart);
   if (!start) {
-    log.note(s, dtstart ? error : "no DTSTART: an event needs a start", true);
+    log.note(s, start.error().message, true);
     return std::nullopt;
   }
   auto zone = rule_zone(s, *start, zones, log);
   if (!zone) return std::nullopt;
-  SeriesClock clock{s, *start, *zone, start->is_date ? CivilDateTime{start->day, seconds{0}} : start->time.local, zones, log};
+  SeriesClock clock{s, *start, *zone, rule_start(*start, *zone), zones, log};
   auto times = start_times(clock, *options.expand_to);
   if (!times) return std::nullopt;
   std::map<CivilDateTime, const Input*> replaced;
@@ -135,7 +151,7 @@ std::optional<Series> expand_series(const Input& s, const std::vector<const Inpu
     Occurrence o{occurrence_suffix(t, *times), *start, nullptr};
     if (auto it = replaced.find(t); it != replaced.end()) o.replaced_by = it->second;
     if (o.at.is_date) o.at.day = t.date();
-    else o.at.time.local = t;
+    else o.at.time = occurrence_time(*start, t, *zone);
     series.occurrences.push_back(std::move(o));
   }
   return series;
@@ -165,7 +181,6 @@ bool place_occurrence(const Input& s, const TimeValue& at, const ZoneFinder& zon
   const auto& t = std::get<Timed>(first.time);
   std::string error;
   auto begin = instant_of(s, at, zones, error);
-  if (!begin && at.time.utc) begin = Instant{date::sys_seconds{at.time.local.time().time_since_epoch()}};
   if (!begin) {
     log.note(s, error, true);
     return false;
