@@ -76,8 +76,8 @@ int main(int argc, char** argv) {
   auto t0 = clock::now();
   for (const auto& t : texts) {
     auto result = dipcal::draft::draft_report(t, options);
-    if (auto* d = std::get_if<dipcal::draft::Drafted>(&result)) events += d->events.size();
-    else return 1;
+    if (!result) return 1;
+    events += result->events.size();
   }
   auto t1 = clock::now();
   std::size_t floor_words = 0;

@@ -50,12 +50,3 @@ TEST_CASE("Parsed: -> and a moved value") {
   std::string taken = *std::move(text);
   CHECK(taken == "busan");
 }
-
-TEST_CASE("Parsed: still a variant to code that asks std::get_if") {
-  auto seven = digit("7");
-  REQUIRE(std::get_if<int>(&seven) != nullptr);
-  CHECK(*std::get_if<int>(&seven) == 7);
-  auto none = digit("");
-  CHECK(std::holds_alternative<ParseError>(none));
-  CHECK(none.error().offset == 0);
-}

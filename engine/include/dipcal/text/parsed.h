@@ -32,34 +32,30 @@ struct ParseError {
   std::vector<std::string> suggestions;  // known names near the one written, best first
 };
 
-// A std::variant underneath, and public about it, so that code written against the variants these
-// parsers returned before (std::get_if<T>, std::holds_alternative) still compiles and means the same.
 template <typename T>
-class Parsed : public std::variant<T, ParseError> {
-  using Base = std::variant<T, ParseError>;
-
+class Parsed {
  public:
   // Implicit, as std::expected's are, so that a parser can `return value;` or `return ParseError{…};`.
-  using Base::Base;
+  Parsed(T value) : value_{std::move(value)} {}                // NOLINT(google-explicit-constructor)
+  Parsed(ParseError error) : value_{std::move(error)} {}       // NOLINT(google-explicit-constructor)
 
-  [[nodiscard]] bool has_value() const { return this->index() == 0; }
+  [[nodiscard]] bool has_value() const { return value_.index() == 0; }
   explicit operator bool() const { return has_value(); }
 
   // value() and * of an error, like error() of a value, throw std::bad_variant_access.
-  [[nodiscard]] const T& value() const& { return std::get<0>(base()); }
-  [[nodiscard]] T& value() & { return std::get<0>(base()); }
-  [[nodiscard]] T&& value() && { return std::get<0>(std::move(base())); }
+  [[nodiscard]] const T& value() const& { return std::get<0>(value_); }
+  [[nodiscard]] T& value() & { return std::get<0>(value_); }
+  [[nodiscard]] T&& value() && { return std::get<0>(std::move(value_)); }
   [[nodiscard]] const T& operator*() const& { return value(); }
   [[nodiscard]] T& operator*() & { return value(); }
   [[nodiscard]] T&& operator*() && { return std::move(*this).value(); }
   [[nodiscard]] const T* operator->() const { return &value(); }
   [[nodiscard]] T* operator->() { return &value(); }
 
-  [[nodiscard]] const ParseError& error() const { return std::get<1>(base()); }
+  [[nodiscard]] const ParseError& error() const { return std::get<1>(value_); }
 
  private:
-  const Base& base() const { return *this; }
-  Base& base() { return *this; }
+  std::variant<T, ParseError> value_;
 };
 
 }  // namespace dipcal
