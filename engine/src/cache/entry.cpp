@@ -38,6 +38,8 @@ struct Header {
   std::uint64_t header_check;  // of every byte before it
 };
 
+static_assert(sizeof(Header) % 8 == 0, "the data after the header must stay 8-byte aligned");
+
 std::uint64_t check_of(std::string_view bytes) {
   Fingerprint f;
   f.add(bytes);
@@ -217,32 +219,32 @@ std::string entry_bytes(const CompiledTimeline& compiled, std::string_view key, 
   for (auto i : order) put(s[kOrder], static_cast<std::uint32_t>(i));
   if (indexed) write_indexes(compiled, s);
 
-  Header h{};
+  Header h;
+  std::memset(&h, 0, sizeof h);  // padding too: the same calendar gives the same bytes
   std::copy(std::begin(kMagic), std::end(kMagic), h.magic);
   h.format = kFormat;
   h.sections = kSections;
   h.key_size = static_cast<std::uint32_t>(std::min(key.size(), kMaxKey));
   std::copy_n(key.data(), h.key_size, h.key);
-  std::string data;
-  std::size_t total = 0;
+  // The header's place first, filled in last; the sections after it, then the block checks.
+  std::string out(sizeof h, '\0');
+  std::size_t total = sizeof h;
   for (const auto& section : s) total += section.size() + 8;
-  data.reserve(total);
+  out.reserve(total + (total / kBlock + 1) * 8);
   for (std::size_t k = 0; k < kSections; ++k) {
-    h.places[k] = {data.size(), s[k].size()};
-    data.append(s[k]);
+    h.places[k] = {out.size() - sizeof h, s[k].size()};
+    out.append(s[k]);
     std::string{}.swap(s[k]);
-    data.append((8 - data.size() % 8) % 8, '\0');
+    out.append((8 - out.size() % 8) % 8, '\0');
   }
+  auto data = std::string_view{out}.substr(sizeof h);
   h.data_size = data.size();
   h.blocks = (data.size() + kBlock - 1) / kBlock;
   std::string checks;
-  for (std::size_t b = 0; b < h.blocks; ++b) put(checks, check_of(std::string_view{data}.substr(b * kBlock, kBlock)));
+  for (std::size_t b = 0; b < h.blocks; ++b) put(checks, check_of(data.substr(b * kBlock, kBlock)));
   h.checks_check = check_of(checks);
   h.header_check = check_of(std::string_view{reinterpret_cast<const char*>(&h), offsetof(Header, header_check)});
-  std::string out;
-  out.reserve(sizeof h + data.size() + checks.size());
-  put(out, h);
-  out.append(data);
+  std::memcpy(out.data(), &h, sizeof h);
   out.append(checks);
   return out;
 }
