@@ -220,7 +220,7 @@ std::string entry_bytes(const CompiledTimeline& compiled, std::string_view key, 
   if (indexed) write_indexes(compiled, s);
 
   Header h;
-  std::memset(&h, 0, sizeof h);  // padding too: the same calendar gives the same bytes
+  std::memset(static_cast<void*>(&h), 0, sizeof h);  // padding too: the same calendar gives the same bytes
   std::copy(std::begin(kMagic), std::end(kMagic), h.magic);
   h.format = kFormat;
   h.sections = kSections;
