@@ -34,7 +34,7 @@ void append_string(std::string& out, std::string_view s) {
   auto at = out.size();
   out.resize(at + s.size() + 2);
   out[at] = '"';
-  std::memcpy(out.data() + at + 1, s.data(), s.size());
+  if (!s.empty()) std::memcpy(out.data() + at + 1, s.data(), s.size());
   out[at + s.size() + 1] = '"';
 }
 

@@ -367,6 +367,7 @@ std::vector<std::uint32_t> EntryView::list(EntrySection starts, EntrySection ite
   auto begin = item<std::uint32_t>(starts, event), end = item<std::uint32_t>(starts, event + 1);
   if (end < begin) throw CorruptEntry{};
   std::vector<std::uint32_t> out(end - begin);
+  if (out.empty()) return out;  // (memcpy of nothing from no bytes is still undefined)
   auto bytes = bytes_of(items_section, std::uint64_t{begin} * 4, std::uint64_t{end - begin} * 4);
   std::memcpy(out.data(), bytes.data(), bytes.size());
   for (auto v : out)
