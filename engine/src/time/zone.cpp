@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -40,6 +41,32 @@ std::optional<detail::PosixRule> read_footer(const std::string& path) {
   auto begin = bytes->rfind('\n', bytes->size() - 2);
   if (begin == std::string::npos) return std::nullopt;
   return detail::PosixRule::parse(std::string_view{*bytes}.substr(begin + 1, bytes->size() - begin - 2));
+}
+
+// Calls `each` with every line of `text`, without its newline.
+template <class Each>
+void for_each_line(std::string_view text, const Each& each) {
+  for (std::size_t from = 0; from < text.size();) {
+    auto end = std::min(text.find('\n', from), text.size());
+    each(text.substr(from, end - from));
+    from = end + 1;
+  }
+}
+
+// The first `count` fields of `line` separated by `separator` (runs of it count as one when it is a
+// space, as in tzdata.zi); fields past the end are empty.
+template <std::size_t count>
+std::array<std::string_view, count> split(std::string_view line, char separator) {
+  std::array<std::string_view, count> fields{};
+  std::size_t from = 0;
+  for (auto& field : fields) {
+    if (separator == ' ') from = std::min(line.find_first_not_of(' ', from), line.size());
+    if (from >= line.size()) break;
+    auto end = std::min(line.find(separator, from), line.size());
+    field = line.substr(from, end - from);
+    from = end + 1;
+  }
+  return fields;
 }
 
 }  // namespace
@@ -105,20 +132,17 @@ CivilDateTime Zone::to_civil(Instant i) const {
 Instant Zone::start_of_day(CivilDate d) const { return resolve(CivilDateTime{d, seconds{0}}).earliest_valid(); }
 
 ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
+  // Split by hand: an istringstream a line cost as much as the rest of a short run together.
   if (auto zi = read_file(root_ + "/tzdata.zi")) {
-    std::istringstream lines{*zi};
-    std::string line;
-    while (std::getline(lines, line)) {
-      if (line.rfind("# version ", 0) == 0) version_ = line.substr(10);
-      std::istringstream words{line};
-      std::string tag, first, second;
-      words >> tag >> first >> second;
-      if (tag == "Z") names_.push_back(first);
-      if (tag == "L") {  // L TARGET LINK-NAME
-        names_.push_back(second);
-        links_.emplace(second, first);
+    for_each_line(*zi, [&](std::string_view line) {
+      if (line.rfind("# version ", 0) == 0) version_ = std::string{line.substr(10)};
+      auto words = split<3>(line, ' ');
+      if (words[0] == "Z") names_.emplace_back(words[1]);
+      if (words[0] == "L") {  // L TARGET LINK-NAME
+        names_.emplace_back(words[2]);
+        links_.emplace(words[2], words[1]);
       }
-    }
+    });
   } else {
     for (const auto& z : date::get_tzdb().zones) names_.push_back(std::string{z.name()});
   }
@@ -129,25 +153,23 @@ ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
   auto each_row = [&](const char* name, const auto& row) {
     auto tab = read_file(root_ + "/" + name);
     if (!tab) return;
-    std::istringstream lines{*tab};
-    std::string line;
-    while (std::getline(lines, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      std::istringstream fields{line};
-      std::string countries, coordinates, zone;
-      std::getline(fields, countries, '\t');
-      std::getline(fields, coordinates, '\t');
-      std::getline(fields, zone, '\t');
-      row(countries, zone);
-    }
+    for_each_line(*tab, [&](std::string_view line) {
+      if (line.empty() || line[0] == '#') return;
+      auto fields = split<3>(line, '\t');
+      row(fields[0], fields[2]);
+    });
   };
-  each_row("zone1970.tab", [&](const std::string& countries, const std::string& zone) {
-    std::istringstream codes{countries};
-    std::string code;
-    while (std::getline(codes, code, ',')) country_zones_.emplace(code, zone);
+  each_row("zone1970.tab", [&](std::string_view countries, std::string_view zone) {
+    for (std::size_t from = 0; from < countries.size();) {
+      auto comma = std::min(countries.find(',', from), countries.size());
+      country_zones_.emplace(countries.substr(from, comma - from), zone);
+      from = comma + 1;
+    }
   });
   // Names zone.tab gives a country are kept even where tzdata made them links (Europe/Luxembourg).
-  each_row("zone.tab", [&](const std::string&, const std::string& zone) { links_.erase(zone); });
+  each_row("zone.tab", [&](std::string_view, std::string_view zone) {
+    if (auto it = links_.find(zone); it != links_.end()) links_.erase(it);
+  });
   for (const auto& [country, zone] : country_zones_) links_.erase(zone);
 }
 
