@@ -10,6 +10,7 @@
 #include <atomic>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -148,6 +149,94 @@ bool read_file(const fs::path& file, const LoadLimits& limits, LoadResult& into,
 
 }  // namespace
 
+namespace {
+
+// Reads the events parse_fixture_yaml hands over into `into`, up to the limit of events.
+auto event_reader(LoadResult& into, const FileName& file, const ZoneDb& zones, const LoadLimits& limits,
+                  const std::function<void()>& after_event, bool& saw_events) {
+  return [&into, &file, &zones, &limits, &after_event, &saw_events](detail::YNode&& node) {
+    saw_events = true;
+    if (into.timeline.size() >= limits.max_events) {
+      report_cap(into, Position{file, node.line, node.col}, limits);
+      return;
+    }
+    Event e;
+    if (detail::read_event(node, file, zones, into.diagnostics, e)) admit(into, {}, std::move(e));
+    else if (!e.id.empty()) into.dropped.push_back({std::move(e), into.timeline.size()});
+    if (after_event) after_event();
+  };
+}
+
+// The calendar id the root map gives its events, if any.
+std::optional<std::string> calendar_id(const detail::YNode& root) {
+  if (root.kind != detail::YNode::Kind::map) return std::nullopt;
+  std::optional<std::string> id;
+  for (std::size_t i = 0; i + 1 < root.items.size(); i += 2) {
+    if (root.items[i].text != "calendar" || root.items[i + 1].kind != detail::YNode::Kind::map) continue;
+    const auto& cal = root.items[i + 1];
+    for (std::size_t k = 0; k + 1 < cal.items.size(); k += 2)
+      if (cal.items[k].text == "id") id = cal.items[k + 1].text;
+  }
+  return id;
+}
+
+const detail::YNode* events_value(const detail::YNode& root) {
+  if (root.kind != detail::YNode::Kind::map) return nullptr;
+  for (std::size_t i = 0; i + 1 < root.items.size(); i += 2)
+    if (root.items[i].text == "events") return &root.items[i + 1];
+  return nullptr;
+}
+
+// One file's events parsed in pieces on up to `threads` threads, appended to `parts` in file order;
+// false, with nothing appended, unless the file cuts cleanly and no piece has anything to report —
+// then the caller parses it whole, which gives the same events and says what is wrong.
+bool load_in_pieces(std::string_view text, const std::string& file_name, std::vector<LoadResult>& parts, const ZoneDb& zones,
+                    const LoadLimits& limits, const std::function<void()>& after_event, std::size_t threads) {
+  const FileName file{file_name};
+  std::string what;
+  if (first_bad_text_byte(text, file, what)) return false;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  auto cut = detail::cut_events(text, threads * 2);
+  if (!cut) return false;
+  detail::ParseLimits parse_limits{limits.max_depth, limits.max_value_bytes};
+
+  // The root must read as it does in the whole file: a map whose `events` is the list cut out.
+  detail::YNode root;
+  Diagnostics root_diagnostics;
+  bool no_events = false;
+  auto no_event = [&](detail::YNode&&) { no_events = true; };
+  if (!detail::parse_fixture_yaml(cut->root, file, parse_limits, root_diagnostics, root, no_event)) return false;
+  detail::read_root(root, file, true, root_diagnostics);
+  const auto* events = events_value(root);
+  if (!root_diagnostics.all().empty() || no_events || !events || events->kind != detail::YNode::Kind::seq ||
+      events->line != cut->events_line)
+    return false;
+  auto calendar = calendar_id(root);
+
+  std::vector<LoadResult> pieces(cut->pieces.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < pieces.size();) {
+      bool saw_events = false;
+      detail::YNode piece_root;
+      auto on_event = event_reader(pieces[i], file, zones, limits, after_event, saw_events);
+      detail::parse_fixture_yaml(cut->pieces[i].text, file, parse_limits, pieces[i].diagnostics, piece_root, on_event,
+                                 cut->pieces[i].line_offset);
+      if (calendar) pieces[i].timeline.set_calendar(0, *calendar);
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min(threads, pieces.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& t : helpers) t.join();
+  for (const auto& piece : pieces)
+    if (!piece.diagnostics.all().empty() || !piece.dropped.empty() || piece.events_capped) return false;
+  for (auto& piece : pieces) parts.push_back(std::move(piece));
+  return true;
+}
+
+}  // namespace
+
 void load_fixture_text(std::string_view text, const std::string& file_name, LoadResult& into, const ZoneDb& zones,
                        const LoadLimits& limits, const std::function<void()>& after_event) {
   const FileName file{file_name};  // one name, shared by every position in the file
@@ -160,28 +249,11 @@ void load_fixture_text(std::string_view text, const std::string& file_name, Load
   detail::YNode root;
   bool saw_events = false;
   std::size_t first_new = into.timeline.size();
-  auto on_event = [&](detail::YNode&& node) {
-    saw_events = true;
-    if (into.timeline.size() >= limits.max_events) {
-      report_cap(into, Position{file, node.line, node.col}, limits);
-      return;
-    }
-    Event e;
-    if (detail::read_event(node, file, zones, into.diagnostics, e)) admit(into, {}, std::move(e));
-    else if (!e.id.empty()) into.dropped.push_back({std::move(e), into.timeline.size()});
-    if (after_event) after_event();
-  };
+  auto on_event = event_reader(into, file, zones, limits, after_event, saw_events);
   detail::ParseLimits parse_limits{limits.max_depth, limits.max_value_bytes};
   if (!detail::parse_fixture_yaml(text, file, parse_limits, into.diagnostics, root, on_event)) return;
   detail::read_root(root, file, saw_events, into.diagnostics);
-  if (root.kind == detail::YNode::Kind::map) {
-    for (std::size_t i = 0; i + 1 < root.items.size(); i += 2) {
-      if (root.items[i].text != "calendar" || root.items[i + 1].kind != detail::YNode::Kind::map) continue;
-      const auto& cal = root.items[i + 1];
-      for (std::size_t k = 0; k + 1 < cal.items.size(); k += 2)
-        if (cal.items[k].text == "id") into.timeline.set_calendar(first_new, cal.items[k + 1].text);
-    }
-  }
+  if (auto id = calendar_id(root)) into.timeline.set_calendar(first_new, *id);
 }
 
 void list_fixture_files(const std::vector<fs::path>& paths, LoadResult& into) {
@@ -202,35 +274,55 @@ LoadResult load_fixtures(const std::vector<fs::path>& paths, const ZoneDb& zones
 
   // Files are read and parsed on up to one thread a core, each into a result of its own; the results
   // are then merged in file order, checking ids and the event cap across files, so that the outcome
-  // is the one a load of one file after the other gives.
-  std::vector<LoadResult> parts(result.files.size());
+  // is the one a load of one file after the other gives. With fewer files than cores, each large
+  // file is parsed in pieces instead, one thread a piece, its pieces merged like files.
+  const auto files = result.files.size();
+  const auto threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<LoadResult> parts;
   std::atomic<std::size_t> next_file{0};
   std::atomic<std::size_t> events{0};
   std::mutex progress_mutex;
   auto report = [&] {
     std::lock_guard lock{progress_mutex};
-    hooks.progress(events.load(), std::min(next_file.load(), parts.size()), parts.size());
+    hooks.progress(events.load(), std::min(next_file.load(), files), files);
   };
   std::function<void()> count;
   if (hooks.progress)
     count = [&] {
       if (++events % LoadHooks::kProgressEvents == 0) report();
     };
-  auto work = [&] {
+  if (files < threads || hooks.piece_bytes == 0) {
     std::string text;
-    for (std::size_t i; (i = next_file++) < parts.size();) {
+    for (std::size_t i; (i = next_file++) < files;) {
       if (hooks.progress) report();
-      if (!read_file(result.files[i], limits, parts[i], text)) continue;
-      auto name = result.files[i].string();
-      if (hooks.observe) hooks.observe(i, name, text);
-      load_fixture_text(text, name, parts[i], zones, limits, count);
+      LoadResult whole;
+      if (read_file(result.files[i], limits, whole, text)) {
+        auto name = result.files[i].string();
+        if (hooks.observe) hooks.observe(i, name, text);
+        if (hooks.piece_bytes != 0 && text.size() >= hooks.piece_bytes &&
+            load_in_pieces(text, name, parts, zones, limits, count, threads))
+          continue;
+        load_fixture_text(text, name, whole, zones, limits, count);
+      }
+      parts.push_back(std::move(whole));
     }
-  };
-  auto threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), parts.size());
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
-  work();
-  for (auto& t : helpers) t.join();
+  } else {
+    parts.resize(files);
+    auto work = [&] {
+      std::string text;
+      for (std::size_t i; (i = next_file++) < files;) {
+        if (hooks.progress) report();
+        if (!read_file(result.files[i], limits, parts[i], text)) continue;
+        auto name = result.files[i].string();
+        if (hooks.observe) hooks.observe(i, name, text);
+        load_fixture_text(text, name, parts[i], zones, limits, count);
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < std::min<std::size_t>(threads, files); ++t) helpers.emplace_back(work);
+    work();
+    for (auto& t : helpers) t.join();
+  }
 
   std::size_t total = 0;
   for (const auto& part : parts) total += part.timeline.size();

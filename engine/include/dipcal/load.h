@@ -51,6 +51,9 @@ struct LoadHooks {
   // Every kProgressEvents events read, and once per file: events so far, files started, files in all.
   std::function<void(std::size_t events, std::size_t file, std::size_t files)> progress;
   static constexpr std::size_t kProgressEvents = 10'000;
+  // With fewer files than cores, a file of at least this many bytes is parsed in pieces on all of
+  // them (0: never; tests set 1 to cut every file).
+  std::size_t piece_bytes = 256u << 10;
 };
 
 // Loads files and folders (recursively, *.yaml and *.yml, sorted by path), one thread a core, each
