@@ -48,12 +48,15 @@ void append_instant(std::string& out, const std::optional<Instant>& at) {
   out += '"';
 }
 
+using Sink = std::function<void(std::string_view)>;
+
 // The array's items [0, count) as nlohmann's dump(2) writes them, each by `item(out, k)` after
-// its separator, then the closing bracket. Items are written in batches, each batch's parts on one
-// thread a core and written out in order: the time is the formatting's, shared, and the writing's.
-void print_array(std::size_t count, const std::function<void(std::string&, std::size_t)>& item) {
+// its separator, then the closing bracket, into `write`. Items are written in batches, each batch's
+// parts on one thread a core and written out in order: the time is the formatting's, shared, and
+// the writing's.
+void print_array(std::size_t count, const Sink& write, const std::function<void(std::string&, std::size_t)>& item) {
   if (count == 0) {
-    std::fputs("[]\n", stdout);
+    write("[]\n");
     return;
   }
   constexpr std::size_t kPart = 16384;
@@ -75,37 +78,57 @@ void print_array(std::size_t count, const std::function<void(std::string&, std::
       format(0);
     }
     for (const auto& p : parts)
-      if (!p.empty()) std::fwrite(p.data(), 1, p.size(), stdout);
+      if (!p.empty()) write(p);
     for (auto& p : parts) p.clear();
   }
-  std::fputs("\n]\n", stdout);
+  write("\n]\n");
+}
+
+// The answer kept under `name`, or `format`'s, printed and kept.
+bool print_kept(EntryListing& listing, std::string_view name, EntryListing::Columns columns, const std::function<void(const Sink&)>& format) {
+  if (auto kept = listing.kept(name)) {
+    std::fwrite(kept->data(), 1, kept->size(), stdout);
+    return true;
+  }
+  if (!listing.ready(columns)) return false;
+  auto keeper = listing.keep(name);
+  format([&](std::string_view bytes) {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    keeper.add(bytes);
+  });
+  keeper.commit();
+  return true;
 }
 
 }  // namespace
 
-void print_windows_json(const EntryListing& listing) {
-  print_array(listing.size(), [&](std::string& out, std::size_t k) {
-    auto i = listing.chronological(k);
-    auto w = listing.window(i);
-    out += "{\n    \"id\": ";
-    append_string(out, listing.id(i));
-    out += ",\n    \"zone\": ";
-    append_string(out, listing.zone(i));
-    out += listing.dated(i) ? ",\n    \"dated\": true,\n    \"earliest_start_utc\": " : ",\n    \"dated\": false,\n    \"earliest_start_utc\": ";
-    append_instant(out, w.start.earliest);
-    out += ",\n    \"latest_start_utc\": ";
-    append_instant(out, w.start.latest);
-    out += ",\n    \"earliest_end_utc\": ";
-    append_instant(out, w.end.earliest);
-    out += ",\n    \"latest_end_utc\": ";
-    append_instant(out, w.end.latest);
-    out += "\n  }";
+bool print_windows_json(EntryListing& listing) {
+  return print_kept(listing, "windows-json", EntryListing::Columns::windows, [&](const Sink& write) {
+    print_array(listing.size(), write, [&](std::string& out, std::size_t k) {
+      auto i = listing.chronological(k);
+      auto w = listing.window(i);
+      out += "{\n    \"id\": ";
+      append_string(out, listing.id(i));
+      out += ",\n    \"zone\": ";
+      append_string(out, listing.zone(i));
+      out += listing.dated(i) ? ",\n    \"dated\": true,\n    \"earliest_start_utc\": " : ",\n    \"dated\": false,\n    \"earliest_start_utc\": ";
+      append_instant(out, w.start.earliest);
+      out += ",\n    \"latest_start_utc\": ";
+      append_instant(out, w.start.latest);
+      out += ",\n    \"earliest_end_utc\": ";
+      append_instant(out, w.end.earliest);
+      out += ",\n    \"latest_end_utc\": ";
+      append_instant(out, w.end.latest);
+      out += "\n  }";
+    });
   });
 }
 
-void print_order_json(const EntryListing& listing, bool by_time) {
-  print_array(listing.size(), [&](std::string& out, std::size_t k) {
-    append_string(out, listing.id(by_time ? listing.chronological(k) : listing.by_dependency(k)));
+bool print_order_json(EntryListing& listing, bool by_time) {
+  return print_kept(listing, by_time ? "order-time-json" : "order-json", EntryListing::Columns::ids, [&](const Sink& write) {
+    print_array(listing.size(), write, [&](std::string& out, std::size_t k) {
+      append_string(out, listing.id(by_time ? listing.chronological(k) : listing.by_dependency(k)));
+    });
   });
 }
 

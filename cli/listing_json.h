@@ -7,11 +7,13 @@
 
 namespace dipcal::cli {
 
-// What `windows --json` prints: every event in chronological order with its window. The listing
-// must be ready(Columns::windows).
-void print_windows_json(const EntryListing& listing);
+// Both print the answer kept beside the entry when it is there for the entry as it is now
+// (EntryListing::kept), else format it from the listing and keep what they printed; false, having
+// printed nothing, when the entry's arrays do not check (the caller loads the calendar instead).
+//
+// What `windows --json` prints: every event in chronological order with its window.
+bool print_windows_json(EntryListing& listing);
 // What `order --json` prints: the ids by dependency order (the listing must have one), or by time.
-// The listing must be ready(Columns::ids).
-void print_order_json(const EntryListing& listing, bool by_time);
+bool print_order_json(EntryListing& listing, bool by_time);
 
 }  // namespace dipcal::cli

@@ -27,8 +27,7 @@ int run_order(const OrderOptions& options, Session& session) {
   if (options.json) {
     // Every event, from the warm entry in place; a cycle is reported from the loaded calendar.
     auto listing = session.listing();
-    if (listing && (by_time || listing->has_dependency_order()) && listing->ready(EntryListing::Columns::ids)) {
-      print_order_json(*listing, by_time);
+    if (listing && (by_time || listing->has_dependency_order()) && print_order_json(*listing, by_time)) {
       return kOk;
     }
   }

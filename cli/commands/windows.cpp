@@ -27,10 +27,7 @@ std::string bound_text(const std::optional<Instant>& i, const Zone& zone) { retu
 int run_windows(const WindowsOptions& options, Session& session) {
   if (options.json && options.events.empty()) {
     auto listing = session.listing();  // every event, from the warm entry in place
-    if (listing && listing->ready(EntryListing::Columns::windows)) {
-      print_windows_json(*listing);
-      return kOk;
-    }
+    if (listing && print_windows_json(*listing)) return kOk;
   }
   const auto& zone = session.zone();
   std::optional<Interest> interest;

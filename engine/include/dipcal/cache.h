@@ -104,6 +104,26 @@ struct Interest {
 std::string serialize_compiled(const CompiledTimeline& compiled, std::string_view key);
 std::optional<CompiledTimeline> deserialize_compiled(std::string_view bytes, std::string_view key, const ZoneDb& zones);
 
+namespace detail {
+class AnswerWriter;
+}
+
+// An answer being kept beside the entry it was printed from (EntryListing::keep): the bytes given
+// to add(), in order, are kept when commit() is called; without it, or if writing fails, nothing is.
+class AnswerKeeper {
+ public:
+  explicit AnswerKeeper(std::unique_ptr<detail::AnswerWriter> writer);
+  ~AnswerKeeper();
+  AnswerKeeper(AnswerKeeper&&) noexcept;
+  AnswerKeeper& operator=(AnswerKeeper&&) noexcept;
+
+  void add(std::string_view bytes);
+  void commit();
+
+ private:
+  std::unique_ptr<detail::AnswerWriter> writer_;
+};
+
 // Every event of a warm cache entry, read in place without reading any event's record: ids, zones,
 // windows and the two orders. What the listings of every event print (`windows --json`,
 // `order --json`), at the cost of the bytes they print.
@@ -133,6 +153,13 @@ class EntryListing {
   [[nodiscard]] bool dated(std::uint32_t event) const;
   // The network's window (network.h), as Calendar::windows() holds it.
   [[nodiscard]] EventWindow window(std::uint32_t event) const;
+
+  // What a listing printed from this entry before, kept beside it under `name` (a file name's
+  // part): its bytes, checked whole, valid while the listing lives; nullopt when none is kept for
+  // this entry as it is now, or the kept bytes do not check.
+  [[nodiscard]] std::optional<std::string_view> kept(std::string_view name);
+  // Keeps what is printed now under `name`, for kept() of later runs.
+  [[nodiscard]] AnswerKeeper keep(std::string_view name) const;
 
  private:
   void prepare(Columns columns);

@@ -263,6 +263,7 @@ std::optional<EntryView> EntryView::open(std::string_view bytes, std::string_vie
 
   EntryView view;
   view.data_ = bytes.substr(sizeof h, h.data_size);
+  view.identity_ = h.header_check;
   view.checks_ = reinterpret_cast<const std::uint64_t*>(checks.data());  // 8-aligned: the header and data are multiples of 8
   view.blocks_ = h.blocks;
   view.checked_.assign(h.blocks, false);

@@ -101,6 +101,9 @@ class EntryView {
   static std::optional<EntryView> open(std::string_view bytes, std::string_view key);
 
   [[nodiscard]] const std::vector<FileInput>& inputs() const { return inputs_; }
+  // The check of the entry's header, which covers the checks of every block: two entries with the
+  // same identity hold the same bytes (answers kept beside an entry name it, kept_answer.h).
+  [[nodiscard]] std::uint64_t identity() const { return identity_; }
 
   // Everything the entry holds (every block checked first). Throws CorruptEntry.
   [[nodiscard]] CompiledTimeline everything(const ZoneDb& zones) const;
@@ -151,6 +154,7 @@ class EntryView {
   [[nodiscard]] LoadResult meta_load() const;
 
   std::string_view data_;
+  std::uint64_t identity_ = 0;
   const std::uint64_t* checks_ = nullptr;  // one per block of data_
   std::size_t blocks_ = 0;
   mutable std::vector<bool> checked_;

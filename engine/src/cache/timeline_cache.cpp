@@ -2,6 +2,7 @@
 
 #include "dipcal/version.h"
 #include "entry.h"
+#include "kept_answer.h"
 #include "mapped_file.h"
 
 #include <fmt/format.h>
@@ -194,6 +195,7 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
   std::error_code ec;
   auto now = fs::file_time_type::clock::now();
   std::vector<std::pair<fs::file_time_type, fs::path>> others;
+  std::vector<fs::path> answers;
   for (fs::directory_iterator it{folder, ec}, end; !ec && it != end; it.increment(ec)) {
     auto name = it->path().filename().string();
     std::error_code item_ec;
@@ -206,7 +208,15 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
       else others.emplace_back(written, it->path());
     } else if (it->path().extension() == ".verified" && name.rfind(set_prefix, 0) == 0 && it->path().stem() != keep.filename()) {
       fs::remove(it->path(), item_ec);
+    } else if (it->path().extension() == ".answer") {
+      answers.push_back(it->path());
     }
+  }
+  // Answers name the entry they were printed from: those of this set were printed from an entry
+  // just replaced, those of an entry removed below go with it.
+  for (const auto& answer : answers) {
+    std::error_code item_ec;
+    if (answer.filename().string().rfind(set_prefix, 0) == 0) fs::remove(answer, item_ec);
   }
   if (others.size() + 1 <= kMaxEntries) return;
   std::sort(others.begin(), others.end());
@@ -214,6 +224,9 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
     std::error_code item_ec;
     fs::remove(others[i].second, item_ec);
     fs::remove(fs::path{others[i].second} += ".verified", item_ec);
+    auto entry_name = others[i].second.filename().string() + ".";
+    for (const auto& answer : answers)
+      if (answer.filename().string().rfind(entry_name, 0) == 0) fs::remove(answer, item_ec);
   }
 }
 
@@ -223,6 +236,7 @@ void remove_stale(const fs::path& folder, const std::string& set_prefix, const f
 struct TimelineCache::Found {
   std::unique_ptr<detail::MappedFile> mapped;
   detail::EntryView view;
+  fs::path path;
 };
 
 TimelineCache::TimelineCache(fs::path folder, std::string program) : folder_{std::move(folder)}, program_{std::move(program)} {}
@@ -324,7 +338,7 @@ std::optional<TimelineCache::Found> TimelineCache::find_entry(const std::string&
   auto verified = entry_path(key);
   verified += ".verified";
   if (!view || !unchanged(view->inputs(), listing.files, paths, limits, verified)) return std::nullopt;
-  return Found{std::move(mapped), std::move(*view)};
+  return Found{std::move(mapped), std::move(*view), entry_path(key)};
 }
 
 std::optional<EntryListing> TimelineCache::listing(const std::vector<fs::path>& paths, const ZoneDb& zones, const LoadLimits& limits) {
@@ -360,7 +374,14 @@ struct EntryListing::Impl {
       if (listed[k] >= n) throw detail::CorruptEntry{};
   }
 
+  // An answer kept beside the entry under `name`.
+  [[nodiscard]] fs::path answer_path(std::string_view name) const {
+    auto path = entry.path;
+    return path += fmt::format(".{}.answer", name);
+  }
+
   TimelineCache::Found entry;
+  std::unique_ptr<detail::MappedFile> kept;  // the answer last read by kept()
   const std::uint32_t* order = nullptr;
   const std::uint32_t* dependency_order = nullptr;
   const std::uint32_t* id_starts = nullptr;
@@ -416,6 +437,22 @@ EventWindow EntryListing::window(std::uint32_t event) const {
   auto instant = [](std::int64_t s) { return s == detail::kNone ? std::nullopt : std::optional{Instant::from_unix(s)}; };
   return {{instant(w.start_earliest), instant(w.start_latest)}, {instant(w.end_earliest), instant(w.end_latest)}};
 }
+
+std::optional<std::string_view> EntryListing::kept(std::string_view name) {
+  impl_->kept = std::make_unique<detail::MappedFile>(impl_->answer_path(name), std::numeric_limits<std::uintmax_t>::max());
+  return detail::read_kept_answer(*impl_->kept, impl_->entry.view.identity());
+}
+
+AnswerKeeper EntryListing::keep(std::string_view name) const {
+  return AnswerKeeper{std::make_unique<detail::AnswerWriter>(impl_->answer_path(name), impl_->entry.view.identity())};
+}
+
+AnswerKeeper::AnswerKeeper(std::unique_ptr<detail::AnswerWriter> writer) : writer_{std::move(writer)} {}
+AnswerKeeper::~AnswerKeeper() = default;
+AnswerKeeper::AnswerKeeper(AnswerKeeper&&) noexcept = default;
+AnswerKeeper& AnswerKeeper::operator=(AnswerKeeper&&) noexcept = default;
+void AnswerKeeper::add(std::string_view bytes) { writer_->add(bytes); }
+void AnswerKeeper::commit() { writer_->commit(); }
 
 std::string serialize_compiled(const CompiledTimeline& compiled, std::string_view key) { return detail::entry_bytes(compiled, key, {}); }
 
