@@ -82,12 +82,7 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
   // Nothing written is worth a word even when the filter kept undated events the calendar cannot hold.
   for (const auto& w : nothing_selected_warnings(timeline, options.filter, result.events_written))
     std::fprintf(stderr, "dipcal: warning: %s\n", w.c_str());
-  if (options.output.empty() || options.output == "-") {
-    std::fwrite(result.text.data(), 1, result.text.size(), stdout);
-    if (std::fflush(stdout) != 0) throw UsageError{"cannot write the calendar to standard output"};
-  } else {
-    write_file_atomically(options.output, result.text);
-  }
+  write_output(options.output, result.text, "the calendar");
   return kOk;
 }
 
