@@ -14,6 +14,11 @@ namespace dipcal::cli {
 
 namespace fs = std::filesystem;
 
+void FixtureOutput::add_options(CLI::App& command) {
+  command.add_option("-o,--output", path, "Write the fixture to this file, atomically (default: standard output)");
+  command.add_flag("--force", force, "Replace the output file if it exists");
+}
+
 void refuse_to_replace(const FixtureOutput& output) {
   if (output.to_file() && !output.force && fs::exists(output.path))
     throw UsageError{fmt::format("{} exists; give --force to replace it", output.path)};
