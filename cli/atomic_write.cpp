@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -116,6 +117,16 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     ::fsync(dir);
     ::close(dir);
   }
+}
+
+void write_output(const std::string& output, std::string_view text, std::string_view what, Overwrite overwrite) {
+  if (!output.empty() && output != "-") {
+    write_file_atomically(output, text, overwrite);
+    return;
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  if (std::fflush(stdout) != 0)
+    throw UsageError{what.empty() ? std::string{"cannot write to standard output"} : fmt::format("cannot write {} to standard output", what)};
 }
 
 }  // namespace dipcal::cli

@@ -26,4 +26,7 @@ ics::ExportResult write_ics(const Calendar& calendar, const SelectedEvents& sele
 // --alarm's value (ics::parse_alarm_offset); UsageError naming `option` otherwise.
 std::chrono::seconds alarm_arg(const std::string& text, const char* option);
 
+// --refresh's value: a positive duration (duration.h); UsageError otherwise.
+std::chrono::seconds refresh_arg(const std::string& text);
+
 }  // namespace dipcal::cli

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +13,11 @@
 namespace dipcal::cli {
 
 namespace fs = std::filesystem;
+
+void FixtureOutput::add_options(CLI::App& command) {
+  command.add_option("-o,--output", path, "Write the fixture to this file, atomically (default: standard output)");
+  command.add_flag("--force", force, "Replace the output file if it exists");
+}
 
 void refuse_to_replace(const FixtureOutput& output) {
   if (output.to_file() && !output.force && fs::exists(output.path))
@@ -30,12 +34,7 @@ std::string schema_path_for(const FixtureOutput&) {
 }
 
 void write_fixture_output(const FixtureOutput& output, std::string_view text) {
-  if (output.to_file()) {
-    write_file_atomically(output.path, text, output.force ? Overwrite::allow : Overwrite::refuse);
-    return;
-  }
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  if (std::fflush(stdout) != 0) throw UsageError{"cannot write the fixture to standard output"};
+  write_output(output.path, text, "the fixture", output.force ? Overwrite::allow : Overwrite::refuse);
 }
 
 std::string read_input_file(const std::string& path, std::uintmax_t max_bytes, std::string_view what) {

@@ -3,6 +3,8 @@
 // (atomically, never over an existing file without --force) or to standard output.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,6 +15,9 @@ struct FixtureOutput {
   std::string path;  // "" or "-": standard output
   bool force = false;
   [[nodiscard]] bool to_file() const { return !path.empty() && path != "-"; }
+
+  // -o,--output and --force.
+  void add_options(CLI::App& command);
 };
 
 // Throws UsageError when the output exists and --force is not given (checked before any work, and

@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
+#include <memory>
 #include <set>
 
 namespace dipcal::cli {
@@ -102,13 +102,13 @@ std::string timeline_page(const Drawing& drawing, const DrawingOptions& options,
       fmt::arg("width", svg::number(options.width)), fmt::arg("svg", drawing.svg), fmt::arg("js", assets::timeline_js), fmt::arg("before", before_timeline));
 }
 
-void write_output(const std::string& output, std::string_view text) {
-  if (output.empty() || output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    if (std::fflush(stdout) != 0) throw UsageError{"cannot write to standard output"};
-    return;
-  }
-  write_file_atomically(output, text);
+Runner setup_drawing_export(CLI::App& command, RenderDrawing render) {
+  auto options = std::make_shared<DrawingOptions>();
+  options->add_options(command);
+  return [options, render](Session& session) {
+    write_output(options->output, render(draw_timeline(*options, session), *options));
+    return static_cast<int>(kOk);
+  };
 }
 
 }  // namespace dipcal::cli

@@ -2,6 +2,7 @@
 // (engine: dipcal/timeline_layout.h, dipcal/svg.h), and where the result goes.
 #pragma once
 
+#include "commands.h"
 #include "filter.h"
 #include "session.h"
 
@@ -41,7 +42,9 @@ Drawing draw_timeline(const DrawingOptions& options, const Calendar& calendar, c
 // no network request; `before_timeline` is HTML put between the heading and the timeline.
 std::string timeline_page(const Drawing& drawing, const DrawingOptions& options, std::string_view before_timeline = {});
 
-// To the file (atomically) or, for "" and "-", to standard output; UsageError when that fails.
-void write_output(const std::string& output, std::string_view text);
+// A command that draws the timeline: declares the drawing options on `command`; its run writes what
+// `render` makes of the drawing to -o.
+using RenderDrawing = std::string (*)(const Drawing& drawing, const DrawingOptions& options);
+Runner setup_drawing_export(CLI::App& command, RenderDrawing render);
 
 }  // namespace dipcal::cli

@@ -23,8 +23,7 @@ struct DraftCommandOptions {
   std::string outlet;
   std::string url;
   std::vector<std::string> against;
-  std::string output;
-  bool force = false;
+  FixtureOutput output;
 };
 
 // A news report is a few kilobytes; anything this large is not one.
@@ -41,7 +40,7 @@ std::string read_article_file(const std::string& path) {
 }
 
 int run_draft(const DraftCommandOptions& options, Session& session) {
-  FixtureOutput output{options.output, options.force};
+  const auto& output = options.output;
   refuse_to_replace(output);
   draft::DraftOptions engine_options;
   if (!options.published.empty()) {
@@ -95,7 +94,7 @@ int run_draft(const DraftCommandOptions& options, Session& session) {
   LoadResult check;
   if (against)
     for (const auto& e : against->events()) check.timeline.add(e);
-  load_fixture_text(text, output.to_file() ? options.output : "<draft>", check);
+  load_fixture_text(text, output.to_file() ? output.path : "<draft>", check);
   print_diagnostics(check.diagnostics);
   write_fixture_output(output, text);
   std::size_t guessed = 0;
@@ -116,8 +115,7 @@ Runner setup_draft(CLI::App& command) {
   command.add_option("--outlet", options->outlet, "The outlet, for each event's sources");
   command.add_option("--url", options->url, "The report's address, for each event's sources");
   command.add_option("--against", options->against, "Fixtures (files or folders) whose events mentions link to");
-  command.add_option("-o,--output", options->output, "Write the fixture to this file, atomically (default: standard output)");
-  command.add_flag("--force", options->force, "Replace the output file if it exists");
+  options->output.add_options(command);
   return [options](Session& session) { return run_draft(*options, session); };
 }
 

@@ -6,18 +6,10 @@
 #include "../commands.h"
 #include "../timeline_drawing.h"
 
-#include <memory>
-
 namespace dipcal::cli {
 
 Runner setup_export_html(CLI::App& command) {
-  auto options = std::make_shared<DrawingOptions>();
-  options->add_options(command);
-  return [options](Session& session) {
-    auto drawing = draw_timeline(*options, session);
-    write_output(options->output, timeline_page(drawing, *options));
-    return static_cast<int>(kOk);
-  };
+  return setup_drawing_export(command, [](const Drawing& drawing, const DrawingOptions& options) { return timeline_page(drawing, options); });
 }
 
 }  // namespace dipcal::cli

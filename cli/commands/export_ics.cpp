@@ -39,6 +39,13 @@ std::chrono::seconds alarm_arg(const std::string& text, const char* option) {
   return *offset;
 }
 
+std::chrono::seconds refresh_arg(const std::string& text) {
+  auto refresh = parse_duration(text);
+  if (!refresh || *refresh <= std::chrono::seconds{0})
+    throw UsageError{fmt::format("--refresh '{}' is not a duration; expected PT1H, P1D or the like", text)};
+  return *refresh;
+}
+
 namespace {
 
 struct ExportIcsOptions {
@@ -58,10 +65,7 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
   IcsSettings settings;
   settings.name = options.name;
   settings.source = options.source;
-  auto refresh = parse_duration(options.refresh);
-  if (!refresh || *refresh <= std::chrono::seconds{0})
-    throw UsageError{fmt::format("--refresh '{}' is not a duration; expected PT1H, P1D or the like", options.refresh)};
-  settings.refresh = *refresh;
+  settings.refresh = refresh_arg(options.refresh);
   for (const auto& text : options.alarms) settings.alarms.push_back(alarm_arg(text, "--alarm"));
   const auto& calendar = session.calendar();
   const auto& timeline = calendar.timeline();
@@ -82,12 +86,7 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
   // Nothing written is worth a word even when the filter kept undated events the calendar cannot hold.
   for (const auto& w : nothing_selected_warnings(timeline, options.filter, result.events_written))
     std::fprintf(stderr, "dipcal: warning: %s\n", w.c_str());
-  if (options.output.empty() || options.output == "-") {
-    std::fwrite(result.text.data(), 1, result.text.size(), stdout);
-    if (std::fflush(stdout) != 0) throw UsageError{"cannot write the calendar to standard output"};
-  } else {
-    write_file_atomically(options.output, result.text);
-  }
+  write_output(options.output, result.text, "the calendar");
   return kOk;
 }
 

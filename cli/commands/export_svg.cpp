@@ -4,18 +4,10 @@
 #include "../commands.h"
 #include "../timeline_drawing.h"
 
-#include <memory>
-
 namespace dipcal::cli {
 
 Runner setup_export_svg(CLI::App& command) {
-  auto options = std::make_shared<DrawingOptions>();
-  options->add_options(command);
-  return [options](Session& session) {
-    auto drawing = draw_timeline(*options, session);
-    write_output(options->output, drawing.svg);
-    return static_cast<int>(kOk);
-  };
+  return setup_drawing_export(command, [](const Drawing& drawing, const DrawingOptions&) { return drawing.svg; });
 }
 
 }  // namespace dipcal::cli

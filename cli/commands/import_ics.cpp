@@ -21,8 +21,7 @@ namespace fs = std::filesystem;
 
 struct ImportIcsOptions {
   std::vector<std::string> files;
-  std::string output;
-  bool force = false;
+  FixtureOutput output;
   std::string expand_from;
   std::string expand_to;
 };
@@ -37,7 +36,7 @@ CivilDate date_option(const std::string& text, const char* option) {
 }
 
 int run_import_ics(const ImportIcsOptions& options, Session& session) {
-  FixtureOutput output{options.output, options.force};
+  const auto& output = options.output;
   refuse_to_replace(output);
   if (options.expand_from.empty() != options.expand_to.empty())
     throw UsageError{"--expand-from and --expand-to go together: recurring events are expanded over a stated range"};
@@ -63,7 +62,7 @@ int run_import_ics(const ImportIcsOptions& options, Session& session) {
   auto text = ics::write_fixture(result.calendar, result.events, schema_path_for(output));
   // What check would say: the fixture is loaded from memory before it is written.
   LoadResult check;
-  load_fixture_text(text, output.to_file() ? options.output : "<import>", check);
+  load_fixture_text(text, output.to_file() ? output.path : "<import>", check);
   print_diagnostics(check.diagnostics);
   // Only a fixture check takes is written: one it refuses would only move the problem to the next run.
   if (check.diagnostics.has_errors()) {
@@ -86,8 +85,7 @@ int run_import_ics(const ImportIcsOptions& options, Session& session) {
 Runner setup_import_ics(CLI::App& command) {
   auto options = std::make_shared<ImportIcsOptions>();
   command.add_option("files", options->files, "iCalendar files to import (one fixture from all of them)")->required();
-  command.add_option("-o,--output", options->output, "Write the fixture to this file, atomically (default: standard output)");
-  command.add_flag("--force", options->force, "Replace the output file if it exists");
+  options->output.add_options(command);
   command.add_option("--expand-from", options->expand_from, "Expand recurring events from this date (YYYY-MM-DD, inclusive)");
   command.add_option("--expand-to", options->expand_to, "… to this date (inclusive)");
   return [options](Session& session) { return run_import_ics(*options, session); };

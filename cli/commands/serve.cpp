@@ -23,7 +23,6 @@
 
 #include "dipcal/svg.h"
 #include "dipcal/text/names.h"
-#include "dipcal/time/duration.h"
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -97,12 +96,8 @@ class FeedServer {
  public:
   // `now`: the clock /until counts from when it is fixed (--now), else each request's time.
   FeedServer(const ServeOptions& options, const Zone& zone, std::optional<Instant> now, serve::LiveCalendar& calendar, std::string base_url)
-      : options_{options}, calendar_{calendar}, base_url_{std::move(base_url)}, default_zone_{zone}, now_{now} {
-    auto refresh = parse_duration(options.refresh);
-    if (!refresh || *refresh <= std::chrono::seconds{0})
-      throw UsageError{fmt::format("--refresh '{}' is not a duration; expected PT1H, P1D or the like", options.refresh)};
-    refresh_ = *refresh;
-  }
+      : options_{options}, calendar_{calendar}, base_url_{std::move(base_url)}, default_zone_{zone}, now_{now},
+        refresh_{refresh_arg(options.refresh)} {}
 
   void handle(const httplib::Request& req, httplib::Response& res) {
     res.set_header("Access-Control-Allow-Origin", "*");
@@ -284,7 +279,7 @@ class FeedServer {
   std::string base_url_;
   Zone default_zone_;
   std::optional<Instant> now_;
-  std::chrono::seconds refresh_{3600};
+  std::chrono::seconds refresh_;
   std::mutex mutex_;
   std::uint64_t kept_generation_ = 0;
   std::map<std::string, std::shared_ptr<Rendered>> kept_;

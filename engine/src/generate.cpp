@@ -57,6 +57,8 @@ constexpr std::array<Place, 36> kPlaces{{
 constexpr std::array<const char*, 12> kTopics{"trade", "climate", "security", "energy", "health", "migration",
                                               "finance", "technology", "maritime", "food", "arms-control", "space"};
 
+std::int64_t civil_seconds(CivilDate day) { return static_cast<std::int64_t>(day.days().time_since_epoch().count()) * 86'400; }
+
 struct Generated {
   std::string id;
   std::size_t place = 0;
@@ -71,9 +73,16 @@ struct Generated {
   // instants otherwise.
   [[nodiscard]] std::int64_t start_against(const Generated& other) const { return all_day && other.all_day ? civil_start : start; }
   [[nodiscard]] std::int64_t end_against(const Generated& other) const { return all_day && other.all_day ? civil_end : end; }
-};
 
-std::int64_t civil_seconds(CivilDate day) { return static_cast<std::int64_t>(day.days().time_since_epoch().count()) * 86'400; }
+  // All day for `days` days from `first`, in `zone`.
+  void place_all_day(const Zone& zone, CivilDate first, int days) {
+    start = zone.start_of_day(first).unix_seconds();
+    end = zone.start_of_day(first.plus_days(days)).unix_seconds();
+    all_day = true;
+    civil_start = civil_seconds(first);
+    civil_end = civil_seconds(first.plus_days(days));
+  }
+};
 
 // A local date-time for an instant, "YYYY-MM-DDTHH:MM", with the offset added when the zone repeats
 // that local time (a DST overlap), as fixtures require.
@@ -142,11 +151,7 @@ std::size_t generate_calendar(const GenerateOptions& options,
     auto day = zone.to_civil(Instant::from_unix(clock)).date();
     if (roll < 12) {  // a summit: 2–4 days, all day
       int days = 2 + static_cast<int>(random.below(3));
-      g.start = zone.start_of_day(day).unix_seconds();
-      g.end = zone.start_of_day(day.plus_days(days)).unix_seconds();
-      g.all_day = true;
-      g.civil_start = civil_seconds(day);
-      g.civil_end = civil_seconds(day.plus_days(days));
+      g.place_all_day(zone, day, days);
       body = fmt::format("    title: {} summit on {}\n    kind: summit\n    status: held\n    start: {}\n    end: {}\n", place.city, topic,
                          to_string(day), to_string(day.plus_days(days - 1)));
       open_summits.push_back(i);
@@ -165,11 +170,7 @@ std::size_t generate_calendar(const GenerateOptions& options,
     }
     if (body.empty() && roll < 70) {  // a negotiating round, after the previous round of its track
       int days = 1 + static_cast<int>(random.below(2));
-      g.start = zone.start_of_day(day).unix_seconds();
-      g.end = zone.start_of_day(day.plus_days(days)).unix_seconds();
-      g.all_day = true;
-      g.civil_start = civil_seconds(day);
-      g.civil_end = civil_seconds(day.plus_days(days));
+      g.place_all_day(zone, day, days);
       body = fmt::format("    title: Talks on {} in {}\n    kind: talks\n    status: held\n    start: {}\n    end: {}\n", topic, place.city,
                          to_string(day), to_string(day.plus_days(days - 1)));
       if (!chain_heads.empty() && random.chance(0.7)) {

@@ -14,18 +14,12 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from dipcal_run import ENV, Tally, run as run_process  # noqa: E402
+
 DIPCAL, WORK, ROOT = sys.argv[1], sys.argv[2], sys.argv[3]
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}\n{detail}")
-
+tally = Tally()
+check = tally.check
 
 shutil.rmtree(WORK, ignore_errors=True)
 FIX = os.path.join(WORK, "fixtures")
@@ -39,10 +33,8 @@ os.makedirs(OUT)
 
 
 def run(*args, cache=True, cache_dir=CACHE):
-    env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_CACHE_DIR": cache_dir}
     cmd = [DIPCAL, "--fixtures", FIX, *([] if cache else ["--no-cache"]), *args]
-    p = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
-    return p.returncode, p.stdout, p.stderr
+    return run_process(cmd, env={**ENV, "DIPCAL_CACHE_DIR": cache_dir}, timeout=120)
 
 
 def entries():
@@ -147,7 +139,7 @@ os.remove(os.path.join(FIX, "generated", "copy.yaml"))
 
 # --- a warm run trusts files by their size, times and inode, and reads none of them -----------------
 def fixtures_opened(*args):
-    env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_CACHE_DIR": CACHE}
+    env = {**ENV, "DIPCAL_CACHE_DIR": CACHE}
     p = subprocess.run(["strace", "-f", "-e", "trace=open,openat", DIPCAL, "--fixtures", FIX, *args], capture_output=True, env=env,
                        timeout=120)
     return sum(FIX in line and ".yaml" in line and "ENOENT" not in line for line in p.stderr.decode(errors="replace").splitlines())
@@ -182,7 +174,7 @@ check("…and is replaced by a whole one", run("list", "--json") == run("list", 
 # --- racing runs on an empty cache ------------------------------------------------------------------
 shutil.rmtree(CACHE, ignore_errors=True)
 expected = run("order", "--json", cache=False)
-env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "DIPCAL_CACHE_DIR": CACHE}
+env = {**ENV, "DIPCAL_CACHE_DIR": CACHE}
 racers = [subprocess.Popen([DIPCAL, "--fixtures", FIX, "order", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
           for _ in range(8)]
 results = [(p.wait(timeout=120), *p.communicate()) for p in racers]
@@ -198,5 +190,4 @@ open(blocker, "w").write("not a folder")
 blocked = run("list", "--json", cache_dir=os.path.join(blocker, "cache"))
 check("an unusable cache folder still answers, silently", blocked == run("list", "--json", cache=False), blocked[2].decode()[:300])
 
-print(f"cache: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(tally.finish("cache: "))

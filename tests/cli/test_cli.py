@@ -13,25 +13,17 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from dipcal_run import ENV, Tally, run as run_process  # noqa: E402
+
 DIPCAL, ROOT = sys.argv[1], sys.argv[2]
 FIX = os.path.join(ROOT, "tests", "cli", "fixtures")
-passed = failed = 0
+tally = Tally()
+check = tally.check
 
 
 def run(*args, env_extra=None):
-    env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8"}
-    env.update(env_extra or {})
-    p = subprocess.run([DIPCAL, *args], capture_output=True, text=True, env=env, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}\n{detail}")
+    return run_process([DIPCAL, *args], env={**ENV, **(env_extra or {})}, text=True)
 
 
 def position(path, needle, occurrence=1):
@@ -194,5 +186,4 @@ check("a load shows its progress on a terminal", "loading fixtures:" in tty.stdo
 code, out, err = run("--no-cache", "--fixtures", seed, "check")
 check("…and none in a pipe", code == 0 and "loading" not in err and "\x1b" not in err + out, err)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(tally.finish())

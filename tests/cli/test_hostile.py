@@ -11,20 +11,14 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from dipcal_run import ENV, Tally, run as run_process  # noqa: E402
+
 DIPCAL, WORK = sys.argv[1], sys.argv[2]
 shutil.rmtree(WORK, ignore_errors=True)
 os.makedirs(WORK)
-passed = failed = 0
-ENV = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8"}
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}\n{detail[:2000]}")
+tally = Tally(detail_limit=2000)
+check = tally.check
 
 
 def write(name, data):
@@ -36,10 +30,10 @@ def write(name, data):
 
 def run(args, timeout=30, prefix=()):
     try:
-        p = subprocess.run([*prefix, DIPCAL, *args], capture_output=True, env=ENV, timeout=timeout)
-        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+        code, out, err = run_process([*prefix, DIPCAL, *args], timeout=timeout)
     except subprocess.TimeoutExpired:
         return "timeout", "", ""
+    return code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
 
 
 GOOD_EVENT = "  - id: {id}\n    title: Talks\n    start: 2025-10-25\n    location: {{zone: Asia/Kuala_Lumpur}}\n"
@@ -147,5 +141,4 @@ for delay in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5):
     check(f"interrupted after {delay}s: no temporary file left", not leftovers, str(leftovers))
 check("interrupted exports leave the old file or the whole new one, never part", "torn" not in outcomes, str(outcomes))
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(tally.finish())

@@ -9,32 +9,24 @@ Usage: test_newcomer.py DIPCAL REPO_ROOT WORK_DIR
 import os
 import re
 import shutil
-import subprocess
 import sys
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from dipcal_run import Tally, run as run_process  # noqa: E402
 
 DIPCAL, ROOT, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 FIX = os.path.join(ROOT, "tests/cli/fixtures/newcomer")
 shutil.rmtree(WORK, ignore_errors=True)
 os.makedirs(WORK)
 ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8", DIPCAL_FIXTURES="")
-failures = 0
-passed = 0
+tally = Tally()
+check = tally.check
 
 
 def run(*args, stdin=None):
-    p = subprocess.run([DIPCAL, "--no-cache", *args], capture_output=True, text=True, env=ENV, timeout=120, input=stdin)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(name, condition, detail=""):
-    global failures, passed
-    if condition:
-        passed += 1
-    else:
-        failures += 1
-        print(f"FAIL {name}\n{detail}")
+    return run_process([DIPCAL, "--no-cache", *args], env=ENV, text=True, timeout=120, input=stdin)
 
 
 def diagnostics(text):
@@ -234,5 +226,4 @@ cats = re.search(r"^CATEGORIES:(.*)$", unfolded, re.M)
 values = cats.group(1).strip().split(",") if cats else []
 check("no CATEGORIES value repeats", values and len(values) == len(set(values)), unfolded)
 
-print(f"{passed} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+sys.exit(tally.finish())

@@ -24,33 +24,26 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import uuid
 import zoneinfo
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from dipcal_run import ENV, Tally, run as run_process  # noqa: E402
 
 DIPCAL, ROOT, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 LIBICAL = sys.argv[4] if len(sys.argv) > 4 else ""
 HERE = os.path.join(ROOT, "tests", "ics")
 NODE_DIR = os.path.join(HERE, "node")
-ENV = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "LC_ALL": "C.UTF-8", "HOME": os.environ.get("HOME", "/tmp")}
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n  {detail}" if detail else ""))
+tally = Tally()
+check = tally.check
 
 
 def run(args, cwd=None, extra_env=None):
-    env = dict(ENV)
-    env.update(extra_env or {})
-    p = subprocess.run(args, capture_output=True, cwd=cwd, env=env, timeout=300)
-    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+    # HOME for npm and node, which keep their caches there.
+    env = {**ENV, "HOME": os.environ.get("HOME", "/tmp"), **(extra_env or {})}
+    code, out, err = run_process(args, cwd=cwd, env=env, timeout=300)
+    return code, out, err.decode("utf-8", "replace")
 
 
 def dipcal(*args):
@@ -328,8 +321,7 @@ def main():
     export_checks("seed", os.path.join(ROOT, "fixtures"), "us-china-trade-2025", found)
     export_checks("edges", os.path.join(HERE, "fixtures", "edges.yaml"), "ics-edges", found)
     sample_checks()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.finish()
 
 
 if __name__ == "__main__":
