@@ -2,7 +2,7 @@
 // dipcal/text/time_words.h).
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/network.h"
 
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 
 #include "session.h"
 
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 #include "dipcal/suggest.h"
 
 #include <fmt/format.h>

@@ -2,7 +2,7 @@
 
 #include "bundled.h"
 #include "dipcal/cache.h"
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 #include "dipcal/places/places.h"
 #include "dipcal/suggest.h"
 #include "progress.h"

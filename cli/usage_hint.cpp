@@ -1,6 +1,6 @@
 #include "usage_hint.h"
 
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 #include "dipcal/suggest.h"
 
 #include <fmt/format.h>

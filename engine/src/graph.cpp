@@ -1,7 +1,7 @@
 #include "dipcal/graph.h"
 
-#include "dipcal/relations.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/relations.h"
+#include "dipcal/model/timeline.h"
 #include "dipcal/text/time_words.h"
 
 #include <boost/graph/adjacency_list.hpp>

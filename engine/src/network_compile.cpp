@@ -6,9 +6,9 @@
 #include <string>
 #include <tuple>
 
-#include "dipcal/relations.h"
+#include "dipcal/model/relations.h"
 #include "dipcal/text/time_words.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 #include "dipcal/graph.h"
 #include "dipcal/query/days.h"
 #include "dipcal/text/utf8.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

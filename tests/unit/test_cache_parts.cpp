@@ -12,7 +12,7 @@
 #include "dipcal/query/dependencies.h"
 #include "dipcal/query/lead.h"
 #include "dipcal/query/select.h"
-#include "dipcal/relations.h"
+#include "dipcal/model/relations.h"
 
 #include <doctest/doctest.h>
 

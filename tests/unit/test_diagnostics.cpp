@@ -1,5 +1,5 @@
 // Diagnostics: how problems are counted, ordered and written.
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 
 #include <doctest/doctest.h>
 

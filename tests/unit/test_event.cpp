@@ -1,5 +1,5 @@
 // Events: the names of kinds, statuses and relation types, and where an event lies on the UTC line.
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
-// Relation semantics (dipcal/relations.h). Every expected bound is read off the definitions in the
+// Relation semantics (dipcal/model/relations.h). Every expected bound is read off the definitions in the
 // issue (dipcal's types), RFC 9253 section 4 (Event-A, the event stating the relation, is the
 // predecessor) and Allen 1983; every instant below was worked out by hand from the zones' offsets
 // (Asia/Kuala_Lumpur +08:00, Asia/Seoul +09:00, America/New_York −04:00 in October; none of them
 // changes offset on the days used except New York, which is not used across its change here).
-#include "dipcal/relations.h"
+#include "dipcal/model/relations.h"
 
 #include "dipcal/load.h"
 

@@ -3,7 +3,7 @@
 #include "dipcal/svg.h"
 
 #include "dipcal/load.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-// The timeline (dipcal/timeline.h): finding events by name and putting them in order. Start instants
+// The timeline (dipcal/model/timeline.h): finding events by name and putting them in order. Start instants
 // are worked out by hand from fixed offsets: Pacific/Kiritimati is +14, Pacific/Pago_Pago -11 and
 // Asia/Seoul +09, all year, none with daylight time (checked with Python's zoneinfo).
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include "dipcal/load.h"
 

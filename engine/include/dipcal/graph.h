@@ -16,8 +16,8 @@
 //   g.cycles()   -> every elementary cycle, each as its links in order
 #pragma once
 
-#include "dipcal/diagnostics.h"
-#include "dipcal/event.h"
+#include "dipcal/model/diagnostics.h"
+#include "dipcal/model/event.h"
 
 #include <chrono>
 #include <cstddef>

@@ -20,7 +20,7 @@
 // times 24 h across a DST change (New York 1 Nov 12:00 → 2 Nov 12:00 is 1 day and 25 hours).
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/network.h"
 
 #include <chrono>

@@ -4,8 +4,8 @@
 // memory stays proportional to one event, not to the file, and every value keeps its line and column.
 #pragma once
 
-#include "dipcal/diagnostics.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/diagnostics.h"
+#include "dipcal/model/timeline.h"
 #include "dipcal/time/zone.h"
 
 #include <cstdint>

@@ -18,7 +18,7 @@
 //   auto s = net.solve();  // s.points[net.start(1)].earliest == end of event 0 + 2 days
 #pragma once
 
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 #include "dipcal/time/instant.h"
 
 #include <chrono>

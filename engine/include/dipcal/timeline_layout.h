@@ -22,7 +22,7 @@
 //   layout.axis.x_of(busan_start)  -> 810 for 26 Oct 12:00Z on a 20–29 Oct axis (100 px a day)
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/network.h"
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"

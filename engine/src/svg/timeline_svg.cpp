@@ -1,6 +1,6 @@
 // The timeline layout as an SVG document.
 #include "dipcal/svg.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include "dipcal/text/time_words.h"
 #include "dipcal/query/days.h"

@@ -22,7 +22,7 @@
 #pragma once
 
 #include "dipcal/network.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include <chrono>
 #include <optional>

@@ -17,7 +17,7 @@
 //     it out.
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/network.h"
 
 #include <optional>

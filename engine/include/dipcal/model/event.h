@@ -2,7 +2,7 @@
 // zone. Events are plain data; the Timeline (timeline.h) owns them and answers questions about them.
 #pragma once
 
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 #include "dipcal/time/civil.h"
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"

@@ -43,8 +43,8 @@
 // exactly (check_relation), as a bound between points it can only say |S(B) − S(A)| < 1 day.
 #pragma once
 
-#include "dipcal/diagnostics.h"
-#include "dipcal/event.h"
+#include "dipcal/model/diagnostics.h"
+#include "dipcal/model/event.h"
 
 #include <chrono>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 
 #include "dipcal/text/utf8.h"
 

@@ -1,4 +1,4 @@
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 
 #include <array>
 #include <utility>

@@ -1,7 +1,7 @@
-#include "dipcal/relations.h"
+#include "dipcal/model/relations.h"
 
 #include "dipcal/text/time_words.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include <fmt/format.h>
 

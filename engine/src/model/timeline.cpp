@@ -1,4 +1,4 @@
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include "dipcal/network.h"
 #include "dipcal/suggest.h"

@@ -1,7 +1,7 @@
 // The loaded calendar: every event of every fixture, found by id, alias or unique prefix.
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 
 #include <cstdint>
 #include <string>
