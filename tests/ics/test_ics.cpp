@@ -12,8 +12,8 @@
 #include "dipcal/ics/values.h"
 #include "dipcal/ics/vtimezone.h"
 #include "dipcal/ics/writer.h"
-#include "dipcal/generate.h"
-#include "dipcal/load.h"
+#include "dipcal/fixture/generate.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -3,7 +3,7 @@
 // +14:00; Pago Pago −11:00).
 #include "dipcal/query/agenda.h"
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 

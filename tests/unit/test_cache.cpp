@@ -3,7 +3,7 @@
 // "Exactly" is judged through the outputs that carry every field of every event: the iCalendar
 // export (ics/writer.h) and the diagnostics as printed; the solved network against solve_windows.
 #include "dipcal/cache.h"
-#include "dipcal/generate.h"
+#include "dipcal/fixture/generate.h"
 #include "dipcal/ics/writer.h"
 
 #include <doctest/doctest.h>

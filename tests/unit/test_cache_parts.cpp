@@ -5,7 +5,7 @@
 // ends, everything it depends on and that depends on it, a count to it from another event, and the
 // agenda and date selection of days in three zones.
 #include "dipcal/cache.h"
-#include "dipcal/generate.h"
+#include "dipcal/fixture/generate.h"
 #include "dipcal/ics/writer.h"
 #include "dipcal/query/agenda.h"
 #include "dipcal/query/calendar.h"

@@ -1,6 +1,6 @@
 // The synthetic calendar generator: reproducible, valid, consistent, and split into files as asked.
-#include "dipcal/generate.h"
-#include "dipcal/load.h"
+#include "dipcal/fixture/generate.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/network.h"
 
 #include <doctest/doctest.h>

@@ -2,7 +2,7 @@
 // edges, levels, cycles and chains below come from those drawings, written beside each test.
 #include "dipcal/graph.h"
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 

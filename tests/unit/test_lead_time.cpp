@@ -4,7 +4,7 @@
 // DST; New York −04:00 EDT until 2 Nov 2025 06:00Z and from 9 Mar 2025 07:00Z, −05:00 EST otherwise).
 #include "dipcal/lead_time.h"
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 

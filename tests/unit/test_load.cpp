@@ -1,8 +1,8 @@
-// Loading fixtures (dipcal/load.h). Positions are worked out from the fixture text itself (the
+// Loading fixtures (dipcal/fixture/load.h). Positions are worked out from the fixture text itself (the
 // line and column of a marker string, see `where`), never taken from dipcal; instants were computed
 // by hand from the zones' offsets (Asia/Seoul is +09:00 all year; New York's readings are checked
 // with Python's zoneinfo in test_zone.cpp).
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

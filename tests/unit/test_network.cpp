@@ -1,5 +1,5 @@
 // The temporal network: windows worked out by hand on small networks, consistent and not.
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/network.h"
 
 #include <doctest/doctest.h>

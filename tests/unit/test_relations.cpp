@@ -5,7 +5,7 @@
 // changes offset on the days used except New York, which is not used across its change here).
 #include "dipcal/model/relations.h"
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // Expected attribute values are written from the fixture's dates by hand.
 #include "dipcal/svg.h"
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/model/timeline.h"
 
 #include <doctest/doctest.h>

@@ -3,7 +3,7 @@
 // Asia/Seoul +09, all year, none with daylight time (checked with Python's zoneinfo).
 #include "dipcal/model/timeline.h"
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 

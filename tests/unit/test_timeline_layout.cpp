@@ -5,7 +5,7 @@
 // Sunday); label widths from the per-character table (0.28 em for "i", 12 px a em).
 #include "dipcal/timeline_layout.h"
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/network.h"
 
 #include <doctest/doctest.h>

@@ -28,7 +28,7 @@
 // cache folder.
 #pragma once
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/network.h"
 
 #include <cstdint>

@@ -9,7 +9,7 @@
 #pragma once
 
 #include "dipcal/cache.h"
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/network.h"
 
 #include <cstddef>
