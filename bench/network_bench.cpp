@@ -7,7 +7,7 @@
 // once before timing; the timed part is what `dipcal windows` and `check` add on top of loading.
 #include "dipcal/fixture/generate.h"
 #include "dipcal/fixture/load.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <benchmark/benchmark.h>
 #include <boost/graph/adjacency_list.hpp>

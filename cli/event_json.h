@@ -3,7 +3,7 @@
 #pragma once
 
 #include "dipcal/model/event.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <nlohmann/json.hpp>
 

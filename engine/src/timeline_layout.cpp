@@ -1,6 +1,6 @@
 #include "dipcal/timeline_layout.h"
 
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 #include "dipcal/query/days.h"
 #include "dipcal/text/utf8.h"
 #include "dipcal/model/timeline.h"

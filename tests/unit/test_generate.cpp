@@ -1,7 +1,7 @@
 // The synthetic calendar generator: reproducible, valid, consistent, and split into files as asked.
 #include "dipcal/fixture/generate.h"
 #include "dipcal/fixture/load.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-// The dependency graph (dipcal/graph.h). Each fixture is small enough to draw by hand; the expected
+// The dependency graph (dipcal/reasoning/graph.h). Each fixture is small enough to draw by hand; the expected
 // edges, levels, cycles and chains below come from those drawings, written beside each test.
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 
 #include "dipcal/fixture/load.h"
 

@@ -1,8 +1,8 @@
-// Lead times (dipcal/lead_time.h). Every expected count is a difference of civil dates worked out by
+// Lead times (dipcal/reasoning/lead_time.h). Every expected count is a difference of civil dates worked out by
 // hand on a calendar, after converting instants with the zones' offsets written beside each case
 // (Seoul +09:00, Kuala Lumpur +08:00, Kiritimati +14:00, Honolulu −10:00, Pago Pago −11:00, none with
 // DST; New York −04:00 EDT until 2 Nov 2025 06:00Z and from 9 Mar 2025 07:00Z, −05:00 EST otherwise).
-#include "dipcal/lead_time.h"
+#include "dipcal/reasoning/lead_time.h"
 
 #include "dipcal/fixture/load.h"
 

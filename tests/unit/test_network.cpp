@@ -1,6 +1,6 @@
 // The temporal network: windows worked out by hand on small networks, consistent and not.
 #include "dipcal/fixture/load.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <doctest/doctest.h>
 

@@ -6,7 +6,7 @@
 #include "dipcal/timeline_layout.h"
 
 #include "dipcal/fixture/load.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <doctest/doctest.h>
 

@@ -29,7 +29,7 @@
 #pragma once
 
 #include "dipcal/fixture/load.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <cstdint>
 #include <filesystem>

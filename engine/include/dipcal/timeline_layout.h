@@ -23,7 +23,7 @@
 #pragma once
 
 #include "dipcal/model/event.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"
 

@@ -1,6 +1,6 @@
 #include "dipcal/model/timeline.h"
 
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 #include "dipcal/suggest.h"
 
 #include <algorithm>

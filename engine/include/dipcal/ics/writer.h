@@ -21,7 +21,7 @@
 //     properties, so that importing the output gives back the same fixture (import.h).
 #pragma once
 
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 #include "dipcal/model/timeline.h"
 
 #include <chrono>

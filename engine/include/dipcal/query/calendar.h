@@ -10,7 +10,7 @@
 
 #include "dipcal/cache.h"
 #include "dipcal/fixture/load.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <cstddef>
 #include <filesystem>

@@ -18,7 +18,7 @@
 #pragma once
 
 #include "dipcal/model/event.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <optional>
 

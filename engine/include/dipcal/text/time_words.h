@@ -14,8 +14,8 @@
 #pragma once
 
 #include "dipcal/model/event.h"
-#include "dipcal/lead_time.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/lead_time.h"
+#include "dipcal/reasoning/network.h"
 
 #include <chrono>
 #include <optional>

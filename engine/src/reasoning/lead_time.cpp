@@ -1,4 +1,4 @@
-#include "dipcal/lead_time.h"
+#include "dipcal/reasoning/lead_time.h"
 
 namespace dipcal {
 

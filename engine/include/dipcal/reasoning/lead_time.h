@@ -21,7 +21,7 @@
 #pragma once
 
 #include "dipcal/model/event.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <chrono>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 
 #include "dipcal/model/relations.h"
 #include "dipcal/model/timeline.h"

@@ -1,5 +1,5 @@
 // Compiling a Timeline into its temporal network, and explaining an inconsistent one.
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <map>
 #include <set>

@@ -1,4 +1,4 @@
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/range/iterator_range.hpp>
