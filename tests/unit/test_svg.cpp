@@ -1,6 +1,6 @@
-// The SVG writer (dipcal/svg.h): escaping, numbers, and the elements a browser and a script rely on.
+// The SVG writer (dipcal/draw/svg.h): escaping, numbers, and the elements a browser and a script rely on.
 // Expected attribute values are written from the fixture's dates by hand.
-#include "dipcal/svg.h"
+#include "dipcal/draw/svg.h"
 
 #include "dipcal/fixture/load.h"
 #include "dipcal/model/timeline.h"

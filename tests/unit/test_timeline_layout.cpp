@@ -1,9 +1,9 @@
-// The timeline layout (dipcal/timeline_layout.h). Positions are worked out by hand from the axis
+// The timeline layout (dipcal/draw/timeline_layout.h). Positions are worked out by hand from the axis
 // formula x(t) = plot_x0 + (t − axis.start) / (axis.end − axis.start) · (plot_x1 − plot_x0): most
 // tests use a 1180 px drawing, so the plot area runs from 160 to 1160 px (1000 px), and a UTC axis
 // of whole days. Weekdays come from a printed calendar of 2025 (12 May and 1 Sep are Mondays, 1 Jun a
 // Sunday); label widths from the per-character table (0.28 em for "i", 12 px a em).
-#include "dipcal/timeline_layout.h"
+#include "dipcal/draw/timeline_layout.h"
 
 #include "dipcal/fixture/load.h"
 #include "dipcal/reasoning/network.h"

@@ -13,7 +13,7 @@
 //   auto text = svg::write_timeline(timeline, layout, {.title = "US–China trade talks 2025"});
 #pragma once
 
-#include "dipcal/timeline_layout.h"
+#include "dipcal/draw/timeline_layout.h"
 
 #include <string>
 #include <string_view>

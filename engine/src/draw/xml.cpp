@@ -1,5 +1,5 @@
 // XML text: escaping and numbers, for the SVG writer.
-#include "dipcal/svg.h"
+#include "dipcal/draw/svg.h"
 
 #include "dipcal/text/utf8.h"
 

@@ -1,5 +1,5 @@
 // The timeline layout as an SVG document.
-#include "dipcal/svg.h"
+#include "dipcal/draw/svg.h"
 #include "dipcal/model/timeline.h"
 
 #include "dipcal/text/time_words.h"

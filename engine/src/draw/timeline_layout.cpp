@@ -1,4 +1,4 @@
-#include "dipcal/timeline_layout.h"
+#include "dipcal/draw/timeline_layout.h"
 
 #include "dipcal/reasoning/graph.h"
 #include "dipcal/query/days.h"
