@@ -1,7 +1,7 @@
 #include "session.h"
 
 #include "bundled.h"
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 #include "dipcal/model/diagnostics.h"
 #include "dipcal/places/places.h"
 #include "dipcal/suggest.h"

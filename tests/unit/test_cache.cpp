@@ -1,8 +1,8 @@
-// The on-disk cache of loaded timelines (dipcal/cache.h). What a user relies on: a cached load gives
+// The on-disk cache of loaded timelines (dipcal/cache/cache.h). What a user relies on: a cached load gives
 // exactly what a parse gives, any change to the fixtures is seen, and a damaged entry is never read.
 // "Exactly" is judged through the outputs that carry every field of every event: the iCalendar
 // export (ics/writer.h) and the diagnostics as printed; the solved network against solve_windows.
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 #include "dipcal/fixture/generate.h"
 #include "dipcal/ics/writer.h"
 

@@ -4,7 +4,7 @@
 // compared: the event's own fields (through its iCalendar text), its window, its relations from both
 // ends, everything it depends on and that depends on it, a count to it from another event, and the
 // agenda and date selection of days in three zones.
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 #include "dipcal/fixture/generate.h"
 #include "dipcal/ics/writer.h"
 #include "dipcal/query/agenda.h"

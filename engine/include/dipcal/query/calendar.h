@@ -8,7 +8,7 @@
 //   lead.count.days();                                                // 4
 #pragma once
 
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 #include "dipcal/fixture/load.h"
 #include "dipcal/reasoning/network.h"
 
