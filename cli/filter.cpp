@@ -3,7 +3,7 @@
 #include "session.h"
 
 #include "dipcal/model/diagnostics.h"
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 
 #include <fmt/format.h>
 

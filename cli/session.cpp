@@ -4,7 +4,7 @@
 #include "dipcal/cache/cache.h"
 #include "dipcal/model/diagnostics.h"
 #include "dipcal/places/places.h"
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 #include "progress.h"
 
 #include <fmt/format.h>

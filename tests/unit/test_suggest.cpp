@@ -1,6 +1,6 @@
-// "Did you mean …?" (dipcal/suggest.h). Distances counted by hand: Levenshtein, one edit per insert,
+// "Did you mean …?" (dipcal/text/suggest.h). Distances counted by hand: Levenshtein, one edit per insert,
 // delete or substitution (a swap of two letters is two edits).
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 
 #include <doctest/doctest.h>
 

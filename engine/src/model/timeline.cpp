@@ -1,7 +1,7 @@
 #include "dipcal/model/timeline.h"
 
 #include "dipcal/reasoning/network.h"
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 
 #include <algorithm>
 #include <cctype>
