@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "../support/values.h"
+#include "support/values.h"
 
 #include <algorithm>
 #include <chrono>

@@ -8,7 +8,7 @@
 
 #include <doctest/doctest.h>
 
-#include "../support/values.h"
+#include "support/values.h"
 
 #include <string>
 #include <string_view>
