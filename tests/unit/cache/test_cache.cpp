@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/temp_folder.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,19 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CacheDir {
-  fs::path path;
-  CacheDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("dipcal-cache-test-" + std::to_string(rd()));
-    fs::create_directories(path / "fixtures");
-  }
-  ~CacheDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  CacheDir(const CacheDir&) = delete;
-  CacheDir& operator=(const CacheDir&) = delete;
+struct CacheDir : testing::TempFolder {
+  CacheDir() : TempFolder{"dipcal-cache-test-"} { fs::create_directories(path / "fixtures"); }
 
   [[nodiscard]] fs::path fixtures() const { return path / "fixtures"; }
   [[nodiscard]] fs::path cache() const { return path / "cache"; }

@@ -16,6 +16,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/temp_folder.h"
+
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -28,11 +30,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-  fs::path path;
-  Folder() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("dipcal-parts-test-" + std::to_string(rd()));
+struct Folder : testing::TempFolder {
+  Folder() : TempFolder{"dipcal-parts-test-"} {
     fs::create_directories(path / "fixtures");
     fs::copy_file(DIPCAL_SEED_FIXTURE, path / "fixtures" / "seed.yaml");
     GenerateOptions options;
@@ -44,12 +43,6 @@ struct Folder {
       out << text;
     });
   }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  Folder(const Folder&) = delete;
-  Folder& operator=(const Folder&) = delete;
 
   [[nodiscard]] Calendar open(std::optional<Interest> interest, bool cached = true) const {
     Calendar::OpenOptions options;

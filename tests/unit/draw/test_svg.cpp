@@ -7,20 +7,15 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fixture_text.h"
+
 #include <string>
 #include <string_view>
 
 using namespace dipcal;
+using dipcal::testing::timeline_of;
 
 namespace {
-
-Timeline timeline_of(std::string_view yaml) {
-  LoadResult r;
-  load_fixture_text(yaml, "svg.yaml", r);
-  for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
-  REQUIRE_FALSE(r.diagnostics.has_errors());
-  return std::move(r.timeline);
-}
 
 std::size_t count(std::string_view haystack, std::string_view needle) {
   std::size_t n = 0;

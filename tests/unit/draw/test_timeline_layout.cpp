@@ -10,35 +10,21 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fixture_text.h"
+#include "support/values.h"
+
 #include <algorithm>
 #include <string>
 #include <string_view>
 
 using namespace dipcal;
+using dipcal::testing::instant;
+using dipcal::testing::timeline_of;
+using dipcal::testing::zone;
 using doctest::Approx;
 using M = LayoutMetrics;
 
 namespace {
-
-Timeline timeline_of(std::string_view yaml) {
-  LoadResult r;
-  load_fixture_text(yaml, "layout.yaml", r);
-  for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
-  REQUIRE_FALSE(r.diagnostics.has_errors());
-  return std::move(r.timeline);
-}
-
-Zone zone(std::string_view name) {
-  auto z = ZoneDb::system().find(name);
-  REQUIRE(z.has_value());
-  return *z;
-}
-
-Instant utc(std::string_view text) {
-  auto i = parse_rfc3339(text);
-  REQUIRE(i.has_value());
-  return *i;
-}
 
 std::vector<std::size_t> all(const Timeline& t) {
   std::vector<std::size_t> out(t.size());
@@ -153,12 +139,12 @@ TEST_CASE("layout: boxes overlap only when they share interior points") {
 TEST_CASE("layout: a UTC axis of whole days, 100 px a day") {
   auto t = timeline_of(kThree);
   auto o = options_1180();
-  o.now = utc("2025-10-25T06:00:00Z");
+  o.now = instant("2025-10-25T06:00:00Z");
   auto layout = layout_timeline(t, all(t), nullptr, o);
 
   // From midnight of 20 Oct (talks start) to midnight after 29 Oct (summit's last day): 10 days.
-  CHECK(layout.axis.start == utc("2025-10-20T00:00:00Z"));
-  CHECK(layout.axis.end == utc("2025-10-30T00:00:00Z"));
+  CHECK(layout.axis.start == instant("2025-10-20T00:00:00Z"));
+  CHECK(layout.axis.end == instant("2025-10-30T00:00:00Z"));
   CHECK(layout.axis.plot_x0 == 160);
   CHECK(layout.axis.plot_x1 == 1160);
 
@@ -171,7 +157,7 @@ TEST_CASE("layout: a UTC axis of whole days, 100 px a day") {
   CHECK(meeting.shape == Shape::mark);
   CHECK(meeting.box.x == Approx(810 - 6));
   CHECK(meeting.box.width == Approx(12));
-  CHECK(meeting.end == utc("2025-10-26T13:00:00Z"));
+  CHECK(meeting.end == instant("2025-10-26T13:00:00Z"));
   const auto& summit = shape(layout, t, "summit");
   CHECK(summit.box.x == Approx(1060));
   CHECK(summit.box.right() == Approx(1160));
@@ -236,15 +222,15 @@ TEST_CASE("layout: an axis in Seoul places Kuala Lumpur's days an hour into Seou
   // KL (+08) 25 Oct 00:00 is 24 Oct 16:00Z, 25 Oct 01:00 KST (+09): the axis starts at Seoul's
   // midnight of the 25th, 24 Oct 15:00Z. The talks end at KL's midnight after the 26th, 27 Oct 01:00
   // KST, so the axis ends at Seoul's midnight after the 27th: 72 hours in all.
-  CHECK(layout.axis.start == utc("2025-10-24T15:00:00Z"));
-  CHECK(layout.axis.end == utc("2025-10-27T15:00:00Z"));
+  CHECK(layout.axis.start == instant("2025-10-24T15:00:00Z"));
+  CHECK(layout.axis.end == instant("2025-10-27T15:00:00Z"));
   const auto& kl = shape(layout, t, "kl");
   CHECK(kl.box.x == Approx(160 + 1000.0 / 72));
   CHECK(kl.box.right() == Approx(160 + 1000.0 * 49 / 72));
   // Ticks at Seoul's midnights: 1000/3 px a day (12 px an hour) leaves room for "00:00" every 6 hours.
   REQUIRE_FALSE(layout.ticks.empty());
-  CHECK(layout.ticks.front().at == utc("2025-10-24T15:00:00Z"));
-  CHECK(layout.ticks[1].at == utc("2025-10-24T21:00:00Z"));
+  CHECK(layout.ticks.front().at == instant("2025-10-24T15:00:00Z"));
+  CHECK(layout.ticks[1].at == instant("2025-10-24T21:00:00Z"));
   CHECK(texts_in_row(layout, 22).front() == "25");
 }
 
@@ -416,11 +402,11 @@ TEST_CASE("layout: undated events take their window, or a line below the lanes")
   auto layout = layout_timeline(t, all(t), &windows.events, options_1180());
   // The follow-up starts between the end of the talks (21 Oct 00:00) and 5 days later; nothing bounds
   // its end. The axis runs 20 – 25 Oct: 6 days.
-  CHECK(layout.axis.end == utc("2025-10-26T00:00:00Z"));
+  CHECK(layout.axis.end == instant("2025-10-26T00:00:00Z"));
   const auto& follow = shape(layout, t, "follow-up");
   CHECK(follow.shape == Shape::window);
-  CHECK(follow.start == utc("2025-10-21T00:00:00Z"));
-  CHECK(follow.end == utc("2025-10-26T00:00:00Z"));
+  CHECK(follow.start == instant("2025-10-21T00:00:00Z"));
+  CHECK(follow.end == instant("2025-10-26T00:00:00Z"));
   CHECK(follow.box.x == Approx(160 + 1000.0 / 6));
   CHECK(follow.box.right() == Approx(1160));
   CHECK(layout.lanes.size() == 2);
@@ -508,12 +494,12 @@ TEST_CASE("layout: lanes by kind and by group of actors") {
 TEST_CASE("layout: only the events asked for, and a now outside the axis draws no line") {
   auto t = timeline_of(kThree);
   auto o = options_1180();
-  o.now = utc("2026-01-01T00:00:00Z");
+  o.now = instant("2026-01-01T00:00:00Z");
   std::vector<std::size_t> some{t.index_of("summit")};
   auto layout = layout_timeline(t, some, nullptr, o);
   CHECK(layout.events.size() == 1);
-  CHECK(layout.axis.start == utc("2025-10-29T00:00:00Z"));
-  CHECK(layout.axis.end == utc("2025-10-30T00:00:00Z"));
+  CHECK(layout.axis.start == instant("2025-10-29T00:00:00Z"));
+  CHECK(layout.axis.end == instant("2025-10-30T00:00:00Z"));
   CHECK_FALSE(layout.now_x.has_value());
   CHECK_FALSE(layout.now_label.has_value());
   CHECK(layout.arrows.empty());
@@ -547,7 +533,7 @@ TEST_CASE("layout: no label overlaps another on a crowded timeline, at any width
     CAPTURE(width);
     auto o = options_1180("Europe/London");
     o.width = width;
-    o.now = utc("2025-03-01T12:00:00Z");
+    o.now = instant("2025-03-01T12:00:00Z");
     auto layout = layout_timeline(t, all(t), nullptr, o);
     CHECK(layout.events.size() == t.size());
     check_no_overlaps(layout);
@@ -582,7 +568,7 @@ TEST_CASE("layout: the header names the drawing, the axis's zone and the time it
   auto o = options_1180("Asia/Seoul");
   o.title = "Geneva to Busan";
   // 06:00Z is 15:00 in Seoul (UTC+9, no daylight time).
-  o.now = utc("2025-10-25T06:00:00Z");
+  o.now = instant("2025-10-25T06:00:00Z");
   auto layout = layout_timeline(t, all(t), nullptr, o);
   REQUIRE(layout.title.has_value());
   CHECK(layout.title->text == "Geneva to Busan");
@@ -592,7 +578,7 @@ TEST_CASE("layout: the header names the drawing, the axis's zone and the time it
   CHECK(layout.axis_top == 4 + 16 + 16 + 2);
   CHECK(layout.as_of == o.now);
   // A now outside the axis still dates the drawing.
-  o.now = utc("2026-01-01T00:00:00Z");
+  o.now = instant("2026-01-01T00:00:00Z");
   auto later = layout_timeline(t, all(t), nullptr, o);
   CHECK_FALSE(later.now_x.has_value());
   CHECK(later.subtitle.text == "Axis in Asia/Seoul \u00B7 as of 2026-01-01 09:00 KST");
@@ -607,9 +593,9 @@ TEST_CASE("layout: the axis runs from the first day asked for to the last, in th
   auto layout = layout_timeline(t, all(t), nullptr, o);
   // 22 Oct 00:00Z to the midnight after 31 Oct: 10 days, 100 px a day, though the talks start on the
   // 20th and the summit ends on the 29th.
-  CHECK(layout.axis.start == utc("2025-10-22T00:00:00Z"));
-  CHECK(layout.axis.end == utc("2025-11-01T00:00:00Z"));
-  CHECK(layout.ticks.front().at == utc("2025-10-22T00:00:00Z"));
+  CHECK(layout.axis.start == instant("2025-10-22T00:00:00Z"));
+  CHECK(layout.axis.end == instant("2025-11-01T00:00:00Z"));
+  CHECK(layout.ticks.front().at == instant("2025-10-22T00:00:00Z"));
   CHECK(texts_in_row(layout, 22).front() == "22");
   // The talks (20–21 Oct) run off the left of the plot area; their label stays inside it.
   const auto& talks = shape(layout, t, "talks");
@@ -623,10 +609,10 @@ TEST_CASE("layout: the axis runs from the first day asked for to the last, in th
   auto seoul = options_1180("Asia/Seoul");
   seoul.first_day = CivilDate::from_ymd(2025, 8, 1);
   auto from_only = layout_timeline(t, all(t), nullptr, seoul);
-  CHECK(from_only.axis.start == utc("2025-07-31T15:00:00Z"));
+  CHECK(from_only.axis.start == instant("2025-07-31T15:00:00Z"));
   // No last day given: the summit's last day, 29 Oct in UTC, ends at 30 Oct 09:00 KST, so the axis
   // ends at Seoul's midnight after the 30th.
-  CHECK(from_only.axis.end == utc("2025-10-30T15:00:00Z"));
+  CHECK(from_only.axis.end == instant("2025-10-30T15:00:00Z"));
 }
 
 TEST_CASE("layout: a window of whole days ends on its last day, in its own zone") {
@@ -646,8 +632,8 @@ TEST_CASE("layout: a window of whole days ends on its last day, in its own zone"
   CHECK(b.last_day == CivilDate::from_ymd(2025, 12, 31));
   // Budapest is UTC+1 in winter: its midnight of 1 Nov is 31 Oct 23:00Z, the one after 31 Dec is
   // 31 Dec 23:00Z.
-  CHECK(b.start == utc("2025-10-31T23:00:00Z"));
-  CHECK(b.end == utc("2025-12-31T23:00:00Z"));
+  CHECK(b.start == instant("2025-10-31T23:00:00Z"));
+  CHECK(b.end == instant("2025-12-31T23:00:00Z"));
 }
 
 TEST_CASE("layout: an arrow goes around a label its curve would cross") {

@@ -9,12 +9,15 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fixture_text.h"
+
 #include <algorithm>
 #include <chrono>
 #include <string>
 #include <string_view>
 
 using namespace dipcal;
+using dipcal::testing::timeline_of;
 using std::chrono::seconds;
 
 namespace {
@@ -49,15 +52,6 @@ std::string text(const std::vector<PointConstraint>& cs) {
 void check_bounds(RelationType type, const Gap& gap, const std::vector<PointConstraint>& want) {
   INFO("type ", std::string{to_string(type)});
   CHECK(text(endpoint_constraints(type, gap)) == text(want));
-}
-
-// A timeline from fixture text; no loader errors allowed.
-Timeline timeline_of(std::string_view yaml) {
-  LoadResult r;
-  load_fixture_text(yaml, "rel.yaml", r);
-  for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
-  REQUIRE_FALSE(r.diagnostics.has_errors());
-  return std::move(r.timeline);
 }
 
 // Checks the first relation of the first event against its target.
@@ -244,7 +238,7 @@ TEST_CASE("a broken prepares names both events and both dates, each in its own z
   REQUIRE(d.has_value());
   CHECK(d->message == "a prepares b, but ends 2025-10-31 after it starts Thu 30 Oct 2025 11:00 KST");
   CHECK(d->expected == "the end of a no later than the start of b");
-  CHECK(d->where.file == "rel.yaml");
+  CHECK(d->where.file == "test.yaml");
   // Lines of the text `pair` builds: 2 "  - id: a", 3 title, 4–6 a's body, 7 "relations:",
   // 8 "      - type: prepares" (column 9 is the mapping), 9 "event: b", 10 "  - id: b".
   CHECK(d->where.line == 8);
@@ -253,8 +247,8 @@ TEST_CASE("a broken prepares names both events and both dates, each in its own z
   // An all-day event beside a timed one is compared on the UTC line, so both are shown there too:
   // midnight of 25 Oct in Kuala Lumpur (+08:00) is 24 Oct 16:00Z, midnight after 31 Oct is 31 Oct
   // 16:00Z; 11:00 and 12:40 KST (+09:00) are 02:00Z and 03:40Z.
-  CHECK(d->notes[0] == "rel.yaml:2:9: a is 2025-10-25 – 2025-10-31 (all day, Asia/Kuala_Lumpur), 2025-10-24T16:00:00Z – 2025-10-31T16:00:00Z UTC");
-  CHECK(d->notes[1] == "rel.yaml:10:9: b is Thu 30 Oct 2025 11:00 KST – Thu 30 Oct 2025 12:40 KST (Asia/Seoul), 2025-10-30T02:00:00Z – 2025-10-30T03:40:00Z UTC");
+  CHECK(d->notes[0] == "test.yaml:2:9: a is 2025-10-25 – 2025-10-31 (all day, Asia/Kuala_Lumpur), 2025-10-24T16:00:00Z – 2025-10-31T16:00:00Z UTC");
+  CHECK(d->notes[1] == "test.yaml:10:9: b is Thu 30 Oct 2025 11:00 KST – Thu 30 Oct 2025 12:40 KST (Asia/Seoul), 2025-10-30T02:00:00Z – 2025-10-30T03:40:00Z UTC");
 }
 
 TEST_CASE("the seed's prepares holds; its gap can break it by how much") {

@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fixture_text.h"
+#include "support/values.h"
+
 #include <string>
 #include <string_view>
 
@@ -35,23 +38,16 @@ const char* const kFixture =
     "  - id: undated\n    title: Undated\n    location: {zone: Asia/Shanghai}\n";
 
 Calendar timeline() {
-  LoadResult r;
-  load_fixture_text(kFixture, "agenda.yaml", r);
-  for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
-  REQUIRE_FALSE(r.diagnostics.has_errors());
   CompiledTimeline compiled;
-  compiled.load = std::move(r);
+  compiled.load = testing::load_clean(kFixture, "agenda.yaml");
   return Calendar{std::move(compiled)};
 }
 
 // "id" for each entry, "id?" for a possible one.
 std::string on(const Calendar& c, std::string_view date, std::string_view zone_name) {
-  auto z = ZoneDb::system().find(zone_name);
-  REQUIRE(z.has_value());
-  auto d = parse_civil_date(date);
-  REQUIRE(d.has_value());
+  const auto d = testing::day(date);
   std::string out;
-  auto days = agenda(c, *d, *d, *z);
+  auto days = agenda(c, d, d, testing::zone(zone_name));
   REQUIRE(days.size() == 1);
   for (const auto& e : days.front().entries) out += c.timeline().at(e.event).id + (e.possible ? "? " : " ");
   return out;

@@ -6,22 +6,17 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fixture_text.h"
+
 #include <algorithm>
 #include <string>
 #include <string_view>
 
 using namespace dipcal;
+using dipcal::testing::timeline_of;
 using std::chrono::seconds;
 
 namespace {
-
-Timeline timeline_of(std::string_view yaml) {
-  LoadResult r;
-  load_fixture_text(yaml, "g.yaml", r);
-  for (const auto& d : r.diagnostics.all()) INFO(format_diagnostic(d));
-  REQUIRE_FALSE(r.diagnostics.has_errors());
-  return std::move(r.timeline);
-}
 
 // An event with a date (or none), in Paris, and relations "type target" separated by commas.
 std::string event(std::string_view id, std::string_view start, std::string_view relations = {}) {
@@ -87,7 +82,7 @@ TEST_CASE("each relation type points its edge from the prerequisite to the depen
   CHECK(l.owner == at(t, "a"));
   CHECK(l.type == RelationType::after);
   CHECK(l.stated(t) == "a after b2");
-  CHECK(l.where.file == "g.yaml");
+  CHECK(l.where.file == "test.yaml");
 }
 
 TEST_CASE("same-day makes no edge") {
@@ -157,9 +152,9 @@ TEST_CASE("a cycle is found whole, with each link's relation and place") {
   // gamma's on line 17 (column 9, after "      - ").
   CHECK(d.where.line == 6);
   REQUIRE(d.notes.size() == 3);
-  CHECK(d.notes[0] == "g.yaml:6:9: alpha → beta: alpha prepares beta");
-  CHECK(d.notes[1] == "g.yaml:17:9: beta → gamma: gamma after beta");
-  CHECK(d.notes[2] == "g.yaml:8:9: gamma → alpha: alpha during gamma");
+  CHECK(d.notes[0] == "test.yaml:6:9: alpha → beta: alpha prepares beta");
+  CHECK(d.notes[1] == "test.yaml:17:9: beta → gamma: gamma after beta");
+  CHECK(d.notes[2] == "test.yaml:8:9: gamma → alpha: alpha during gamma");
   // Everyone on the cycle is everyone's prerequisite, but never their own.
   CHECK(ids(t, g.prerequisites(at(t, "alpha"))) == Strings{"beta", "gamma"});
 }

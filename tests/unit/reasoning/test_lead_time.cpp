@@ -8,31 +8,18 @@
 
 #include <doctest/doctest.h>
 
+#include "support/values.h"
+
 #include <string>
 #include <string_view>
 
 using namespace dipcal;
+using dipcal::testing::day;
+using dipcal::testing::instant;
+using dipcal::testing::zone;
 using std::chrono::seconds;
 
 namespace {
-
-Zone zone(std::string_view name) {
-  auto z = ZoneDb::system().find(name);
-  REQUIRE(z.has_value());
-  return *z;
-}
-
-Instant utc(std::string_view text) {
-  auto i = parse_rfc3339(text);
-  REQUIRE(i.has_value());
-  return *i;
-}
-
-CivilDate day(std::string_view text) {
-  auto d = parse_civil_date(text);
-  REQUIRE(d.has_value());
-  return *d;
-}
 
 std::string days_text(const LeadTime& l) {
   auto n = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string{"open"}; };
@@ -43,7 +30,7 @@ std::string days_text(const LeadTime& l) {
 
 TEST_CASE("the issue's examples: four days before Busan, six days ago") {
   const auto seoul = zone("Asia/Seoul");
-  const auto busan = utc("2025-10-30T02:00:00Z");  // 11:00 KST on Thu 30 Oct
+  const auto busan = instant("2025-10-30T02:00:00Z");  // 11:00 KST on Thu 30 Oct
   // From the last day of the Kuala Lumpur talks, Sun 26 Oct (all day, kept): 30 − 26 = 4.
   auto l = lead_time(day("2025-10-26"), busan, seoul);
   CHECK(l.exact());
@@ -52,23 +39,23 @@ TEST_CASE("the issue's examples: four days before Busan, six days ago") {
   CHECK(l.to_date == day("2025-10-30"));
   CHECK_FALSE(l.elapsed.has_value());  // an all-day end has no instant
   // Now = 2025-10-26T12:00+08:00 = 04:00Z = 13:00 KST on the 26th: 4 days, 3 days 22 h elapsed.
-  l = lead_time(utc("2025-10-26T04:00:00Z"), busan, seoul);
+  l = lead_time(instant("2025-10-26T04:00:00Z"), busan, seoul);
   CHECK(l.days() == 4);
   REQUIRE(l.elapsed.has_value());
   CHECK(l.elapsed->count() == 3 * 86'400 + 22 * 3'600);
   // Now = 2025-11-05T09:00+09:00 = 00:00Z, Wed 5 Nov in Seoul: 30 Oct − 5 Nov = −6.
-  l = lead_time(utc("2025-11-05T00:00:00Z"), busan, seoul);
+  l = lead_time(instant("2025-11-05T00:00:00Z"), busan, seoul);
   CHECK(l.days() == -6);
   CHECK(l.elapsed->count() == -(5 * 86'400 + 22 * 3'600));
 }
 
 TEST_CASE("the reference zone decides the date of a timed end, never of an all-day one") {
-  const auto busan = utc("2025-10-30T02:00:00Z");
+  const auto busan = instant("2025-10-30T02:00:00Z");
   // In New York, Busan's 11:00 KST is 22:00 EDT on Wed 29 Oct; the talks' 26 Oct stays: 3 days.
   CHECK(lead_time(day("2025-10-26"), busan, zone("America/New_York")).days() == 3);
   // A timed end at 23:30 in Kuala Lumpur on the 26th = 15:30Z = 00:30 KST on the 27th: 3 days in
   // Seoul, but 4 counted in Kuala Lumpur, where Busan is 10:00 on the 30th.
-  const auto late = utc("2025-10-26T15:30:00Z");
+  const auto late = instant("2025-10-26T15:30:00Z");
   CHECK(lead_time(late, busan, zone("Asia/Seoul")).days() == 3);
   CHECK(lead_time(late, busan, zone("Asia/Kuala_Lumpur")).days() == 4);
 }
@@ -76,16 +63,16 @@ TEST_CASE("the reference zone decides the date of a timed end, never of an all-d
 TEST_CASE("DST days: calendar days stay whole while elapsed time stretches or shrinks") {
   const auto ny = zone("America/New_York");
   // Fall back: Sat 1 Nov 12:00 EDT = 16:00Z → Sun 2 Nov 12:00 EST = 17:00Z: 1 day, 25 h.
-  auto l = lead_time(utc("2025-11-01T16:00:00Z"), utc("2025-11-02T17:00:00Z"), ny);
+  auto l = lead_time(instant("2025-11-01T16:00:00Z"), instant("2025-11-02T17:00:00Z"), ny);
   CHECK(l.days() == 1);
   CHECK(l.elapsed->count() == 25 * 3'600);
   // Spring forward: Sat 8 Mar 12:00 EST = 17:00Z → Sun 9 Mar 12:00 EDT = 16:00Z: 1 day, 23 h.
-  l = lead_time(utc("2025-03-08T17:00:00Z"), utc("2025-03-09T16:00:00Z"), ny);
+  l = lead_time(instant("2025-03-08T17:00:00Z"), instant("2025-03-09T16:00:00Z"), ny);
   CHECK(l.days() == 1);
   CHECK(l.elapsed->count() == 23 * 3'600);
   // Within the repeated hour of 2 Nov: 00:30 EDT (04:30Z) to the second 01:30, EST (06:30Z): the
   // same day, two hours apart although the clocks differ by one.
-  l = lead_time(utc("2025-11-02T04:30:00Z"), utc("2025-11-02T06:30:00Z"), ny);
+  l = lead_time(instant("2025-11-02T04:30:00Z"), instant("2025-11-02T06:30:00Z"), ny);
   CHECK(l.days() == 0);
   CHECK(l.elapsed->count() == 2 * 3'600);
 }
@@ -93,7 +80,7 @@ TEST_CASE("DST days: calendar days stay whole while elapsed time stretches or sh
 TEST_CASE("the date line: Kiritimati against Honolulu and Pago Pago") {
   const auto kiritimati = zone("Pacific/Kiritimati"), honolulu = zone("Pacific/Honolulu"), pago = zone("Pacific/Pago_Pago");
   // 10:00 on Sat 25 Oct in Kiritimati = 20:00Z on the 24th; 11:00 on Fri 24 Oct in Honolulu = 21:00Z.
-  const auto k = utc("2025-10-24T20:00:00Z"), h = utc("2025-10-24T21:00:00Z");
+  const auto k = instant("2025-10-24T20:00:00Z"), h = instant("2025-10-24T21:00:00Z");
   // One hour apart and on the same civil day in either zone (24th in Honolulu, 25th in Kiritimati).
   auto l = lead_time(k, h, honolulu);
   CHECK(l.days() == 0);
@@ -115,9 +102,9 @@ TEST_CASE("the date line: Kiritimati against Honolulu and Pago Pago") {
 TEST_CASE("negative answers: the target lies before the start of the count") {
   const auto seoul = zone("Asia/Seoul");
   // From APEC's last day, Sat 1 Nov, back to Busan on Thu 30 Oct: −2.
-  CHECK(lead_time(day("2025-11-01"), utc("2025-10-30T02:00:00Z"), seoul).days() == -2);
+  CHECK(lead_time(day("2025-11-01"), instant("2025-10-30T02:00:00Z"), seoul).days() == -2);
   // Same instant: 0 days, 0 s.
-  auto l = lead_time(utc("2025-10-30T02:00:00Z"), utc("2025-10-30T02:00:00Z"), seoul);
+  auto l = lead_time(instant("2025-10-30T02:00:00Z"), instant("2025-10-30T02:00:00Z"), seoul);
   CHECK(l.days() == 0);
   CHECK(l.elapsed->count() == 0);
 }
@@ -134,10 +121,10 @@ TEST_CASE("windows give a range of days, never a made-up date") {
   // An open latest day leaves the maximum open.
   CHECK(days_text(lead_time(day("2025-10-30"), DaySpan{day("2025-11-01"), std::nullopt}, seoul)) == "2..open");
   // From a window ending 1–5 Nov to 00:01 EST on 10 Nov (05:01Z, the 10th in New York): 5 to 9 days.
-  CHECK(days_text(lead_time(DaySpan{day("2025-11-01"), day("2025-11-05")}, utc("2025-11-10T05:01:00Z"), zone("America/New_York"))) ==
+  CHECK(days_text(lead_time(DaySpan{day("2025-11-01"), day("2025-11-05")}, instant("2025-11-10T05:01:00Z"), zone("America/New_York"))) ==
         "5..9");
   // Undated on both sides: nothing to count.
-  CHECK(days_text(lead_time(DaySpan{}, utc("2025-11-10T05:01:00Z"), seoul)) == "open..open");
+  CHECK(days_text(lead_time(DaySpan{}, instant("2025-11-10T05:01:00Z"), seoul)) == "open..open");
   // A one-day span is exact.
   CHECK(lead_time(day("2025-10-26"), DaySpan{day("2025-10-30"), day("2025-10-30")}, seoul).days() == 4);
 }
@@ -157,8 +144,8 @@ TEST_CASE("count_point: an event's start or end") {
   CHECK(std::get<CivilDate>(count_point(t.at(0), EventSide::start)) == day("2025-10-25"));
   CHECK(std::get<CivilDate>(count_point(t.at(0), EventSide::end)) == day("2025-10-26"));
   // Timed: 11:00 KST = 02:00Z; 1 h 40 min later = 03:40Z.
-  CHECK(std::get<Instant>(count_point(t.at(1), EventSide::start)) == utc("2025-10-30T02:00:00Z"));
-  CHECK(std::get<Instant>(count_point(t.at(1), EventSide::end)) == utc("2025-10-30T03:40:00Z"));
+  CHECK(std::get<Instant>(count_point(t.at(1), EventSide::start)) == instant("2025-10-30T02:00:00Z"));
+  CHECK(std::get<Instant>(count_point(t.at(1), EventSide::end)) == instant("2025-10-30T03:40:00Z"));
   // "2025-11": it starts on some day of November.
   auto span = std::get<DaySpan>(count_point(t.at(2), EventSide::start));
   CHECK(span.earliest == day("2025-11-01"));
