@@ -91,12 +91,9 @@ namespace {
 
 // "id start-end" for each timed entry, a side on another day as "-", e.g. "late 23:00-" ; untimed: "id".
 std::string hours(const Calendar& c, std::string_view date, std::string_view zone_name) {
-  auto z = ZoneDb::system().find(zone_name);
-  REQUIRE(z.has_value());
-  auto d = parse_civil_date(date);
-  REQUIRE(d.has_value());
+  const auto d = testing::day(date);
   auto clock = [](const std::optional<CivilDateTime>& t) { return t ? to_string(*t).substr(11, 5) : std::string{"-"}; };
-  auto days = agenda(c, *d, *d, *z);
+  auto days = agenda(c, d, d, testing::zone(zone_name));
   REQUIRE(days.size() == 1);
   std::string out;
   for (const auto& e : days.front().entries) {
