@@ -43,13 +43,19 @@ Calendar timeline() {
   return Calendar{std::move(compiled)};
 }
 
-// "id" for each entry, "id?" for a possible one.
-std::string on(const Calendar& c, std::string_view date, std::string_view zone_name) {
+// The agenda of one day, `date` in the zone named `zone_name`.
+AgendaDay one_day(const Calendar& c, std::string_view date, std::string_view zone_name) {
   const auto d = testing::day(date);
-  std::string out;
   auto days = agenda(c, d, d, testing::zone(zone_name));
   REQUIRE(days.size() == 1);
-  for (const auto& e : days.front().entries) out += c.timeline().at(e.event).id + (e.possible ? "? " : " ");
+  return std::move(days.front());
+}
+
+// "id" for each entry, "id?" for a possible one.
+std::string on(const Calendar& c, std::string_view date, std::string_view zone_name) {
+  const auto day = one_day(c, date, zone_name);
+  std::string out;
+  for (const auto& e : day.entries) out += c.timeline().at(e.event).id + (e.possible ? "? " : " ");
   return out;
 }
 
@@ -91,12 +97,10 @@ namespace {
 
 // "id start-end" for each timed entry, a side on another day as "-", e.g. "late 23:00-" ; untimed: "id".
 std::string hours(const Calendar& c, std::string_view date, std::string_view zone_name) {
-  const auto d = testing::day(date);
   auto clock = [](const std::optional<CivilDateTime>& t) { return t ? to_string(*t).substr(11, 5) : std::string{"-"}; };
-  auto days = agenda(c, d, d, testing::zone(zone_name));
-  REQUIRE(days.size() == 1);
+  const auto day = one_day(c, date, zone_name);
   std::string out;
-  for (const auto& e : days.front().entries) {
+  for (const auto& e : day.entries) {
     out += c.timeline().at(e.event).id;
     if (e.hours) out += " " + clock(e.hours->start) + (e.hours->instant ? "" : "-" + clock(e.hours->end));
     out += "; ";
