@@ -7,9 +7,9 @@
 // memory before timing. The timed part is ics::write_calendar over every event in chronological
 // order, with the calendar properties `dipcal export ics` gives it, on one thread a core as the export
 // runs it and on one thread; bytes_per_second counts its output against wall time.
-#include "dipcal/generate.h"
+#include "dipcal/fixture/generate.h"
 #include "dipcal/ics/writer.h"
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <benchmark/benchmark.h>
 

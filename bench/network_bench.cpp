@@ -5,9 +5,9 @@
 //
 // The calendar comes from the synthetic generator (generate.h, seed 7, 3 relations an event), loaded
 // once before timing; the timed part is what `dipcal windows` and `check` add on top of loading.
-#include "dipcal/generate.h"
-#include "dipcal/load.h"
-#include "dipcal/network.h"
+#include "dipcal/fixture/generate.h"
+#include "dipcal/fixture/load.h"
+#include "dipcal/reasoning/network.h"
 
 #include <benchmark/benchmark.h>
 #include <boost/graph/adjacency_list.hpp>

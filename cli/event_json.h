@@ -2,8 +2,8 @@
 // dipcal/text/time_words.h).
 #pragma once
 
-#include "dipcal/event.h"
-#include "dipcal/network.h"
+#include "dipcal/model/event.h"
+#include "dipcal/reasoning/network.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 
 #include "session.h"
 
-#include "dipcal/diagnostics.h"
-#include "dipcal/suggest.h"
+#include "dipcal/model/diagnostics.h"
+#include "dipcal/text/suggest.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // How `until` and `between` put a lead time into JSON (the words are in dipcal/text/time_words.h).
 #pragma once
 
-#include "dipcal/lead_time.h"
+#include "dipcal/reasoning/lead_time.h"
 #include "dipcal/query/lead.h"
 
 #include <nlohmann/json.hpp>

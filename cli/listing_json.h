@@ -3,7 +3,7 @@
 // `windows --json` and `order --json` cost about the bytes they print at any size.
 #pragma once
 
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 
 namespace dipcal::cli {
 

@@ -1,10 +1,10 @@
 #include "session.h"
 
 #include "bundled.h"
-#include "dipcal/cache.h"
-#include "dipcal/diagnostics.h"
+#include "dipcal/cache/cache.h"
+#include "dipcal/model/diagnostics.h"
 #include "dipcal/places/places.h"
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 #include "progress.h"
 
 #include <fmt/format.h>

@@ -2,7 +2,7 @@
 // zone, the clock. One Session per run, made by main and handed to the command it runs.
 #pragma once
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/query/calendar.h"
 #include "dipcal/time/instant.h"
 #include "dipcal/time/zone.h"

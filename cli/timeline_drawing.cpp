@@ -2,10 +2,10 @@
 
 #include "atomic_write.h"
 
-#include "dipcal/svg.h"
+#include "dipcal/draw/svg.h"
 #include "dipcal/version.h"
 
-#include "dipcal/timeline_layout.h"
+#include "dipcal/draw/timeline_layout.h"
 
 #include "timeline_assets.h"
 

@@ -1,5 +1,5 @@
 // What `export svg` and `export html` share: their options, the timeline laid out and written as SVG
-// (engine: dipcal/timeline_layout.h, dipcal/svg.h), and where the result goes.
+// (engine: dipcal/draw/timeline_layout.h, dipcal/draw/svg.h), and where the result goes.
 #pragma once
 
 #include "commands.h"

@@ -1,7 +1,7 @@
 #include "usage_hint.h"
 
-#include "dipcal/diagnostics.h"
-#include "dipcal/suggest.h"
+#include "dipcal/model/diagnostics.h"
+#include "dipcal/text/suggest.h"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 //
 //   days_before_busan /usr/share/dipcal/examples
 //   → Trump–Xi meeting, Busan: 4 days after the end of US–China trade talks, Kuala Lumpur (counted in Asia/Seoul)
-#include <dipcal/diagnostics.h>
+#include <dipcal/model/diagnostics.h>
 #include <dipcal/query/calendar.h>
 #include <dipcal/query/lead.h>
 #include <dipcal/version.h>

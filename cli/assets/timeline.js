@@ -5,7 +5,7 @@
 //   x' = plotX0 + (x − plotX0)·k − pan        (k ≥ 1, 0 ≤ pan ≤ (plotX1 − plotX0)(k − 1))
 // bars stretch, marks and labels keep their size, and a label keeps its offset from its anchor
 // (data-anchor, data-dx), which is why labels laid out without overlap at k = 1 never overlap when
-// zoomed in (see engine/include/dipcal/timeline_layout.h). The axis ticks are recomputed with the same
+// zoomed in (see engine/include/dipcal/draw/timeline_layout.h). The axis ticks are recomputed with the same
 // rules as the engine's layout, in the zone chosen in the selector, which the page's heading, the
 // drawing's subtitle and the now label then name.
 (function () {

@@ -6,7 +6,7 @@
 #include "../fixture_output.h"
 
 #include "dipcal/draft/draft.h"
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <fmt/format.h>
 

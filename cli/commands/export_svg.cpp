@@ -1,6 +1,6 @@
 // dipcal export svg [--from DATE] [--to DATE] [--tag TAG]… [--lanes location|kind|actor] [--width PX]
 // [-o FILE]: the events that `list` would show, as a static SVG timeline with its axis in --tz
-// (engine: dipcal/timeline_layout.h, dipcal/svg.h).
+// (engine: dipcal/draw/timeline_layout.h, dipcal/draw/svg.h).
 #include "../commands.h"
 #include "../timeline_drawing.h"
 

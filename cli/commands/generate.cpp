@@ -3,7 +3,7 @@
 #include "../commands.h"
 #include "../progress.h"
 
-#include "dipcal/generate.h"
+#include "dipcal/fixture/generate.h"
 
 #include <fmt/format.h>
 

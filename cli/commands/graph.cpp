@@ -1,7 +1,7 @@
 // dipcal graph [--format dot|mermaid]: the dependency graph, for Graphviz or Mermaid.
 #include "../commands.h"
 
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 
 #include <fmt/format.h>
 

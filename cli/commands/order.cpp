@@ -3,7 +3,7 @@
 #include "../commands.h"
 #include "../listing_json.h"
 
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 #include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>

@@ -3,7 +3,7 @@
 // and B are the same event (as for between).
 #include "../commands.h"
 
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 #include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>

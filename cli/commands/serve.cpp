@@ -21,7 +21,7 @@
 
 #include "dipcal/version.h"
 
-#include "dipcal/svg.h"
+#include "dipcal/draw/svg.h"
 #include "dipcal/text/names.h"
 
 #include <fmt/format.h>

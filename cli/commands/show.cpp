@@ -5,7 +5,7 @@
 #include "../event_json.h"
 
 #include "dipcal/query/dependencies.h"
-#include "dipcal/relations.h"
+#include "dipcal/model/relations.h"
 #include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>

@@ -2,7 +2,7 @@
 #include "../commands.h"
 #include "../listing_json.h"
 
-#include "dipcal/network.h"
+#include "dipcal/reasoning/network.h"
 #include "dipcal/text/time_words.h"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #include "live_calendar.h"
 
-#include "dipcal/graph.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/graph.h"
+#include "dipcal/reasoning/network.h"
 #include "dipcal/query/check.h"
 
 #include <sys/inotify.h>

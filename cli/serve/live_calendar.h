@@ -17,7 +17,7 @@
 // reload replaces it for the next one.
 #pragma once
 
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 #include "dipcal/query/calendar.h"
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "request.h"
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/ics/values.h"
 #include "dipcal/ics/writer.h"
 #include "dipcal/text/names.h"

@@ -1,6 +1,6 @@
 #include "validators.h"
 
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 
 #include <fmt/format.h>
 

@@ -7,6 +7,8 @@
 
 #include <httplib.h>
 
+#include "support/temp_folder.h"
+
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -133,16 +135,6 @@ Run seed(std::vector<std::string> args) {
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "dipcal-commands-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in{path};
@@ -343,7 +335,7 @@ TEST_CASE("graph: DOT and Mermaid") {
 }
 
 TEST_CASE("export ics, svg and html; import ics gives the events back") {
-  TempDir dir;
+  dipcal::testing::TempFolder dir{"dipcal-commands-"};
   auto ics = (dir.path / "seed.ics").string();
   CHECK(seed({"export", "ics", "-o", ics}).code == 0);
   std::ifstream in{ics};
@@ -373,7 +365,7 @@ TEST_CASE("export ics --source and serve --base-url: a web address with a host, 
 }
 
 TEST_CASE("generate: a synthetic calendar that checks clean") {
-  TempDir dir;
+  dipcal::testing::TempFolder dir{"dipcal-commands-"};
   auto folder = (dir.path / "generated").string();
   CHECK(run_dipcal({"generate", "--events", "50", "--seed", "3", "-o", folder}).code == 0);
   CHECK(run_dipcal({"--no-cache", "check", folder}).out == "ok: 50 events in 1 file, no problems\n");
@@ -387,7 +379,7 @@ TEST_CASE("usage errors exit 2") {
 }
 
 TEST_CASE("draft: the seed's report retold links to Busan, four days ahead; no overwrite without --force") {
-  TempDir dir;
+  dipcal::testing::TempFolder dir{"dipcal-commands-"};
   auto drafted = (dir.path / "drafted.yaml").string();
   auto article = std::string{DIPCAL_SOURCE_DIR} + "/tests/draft/articles/seed-kuala-lumpur.txt";
   auto run = run_dipcal({"--no-cache", "draft", article, "--against", kSeed, "-o", drafted});
@@ -404,7 +396,7 @@ TEST_CASE("draft: the seed's report retold links to Busan, four days ahead; no o
 TEST_CASE("draft: a report without a date line, dated by --published, placed by --place") {
   // Published Wed 7 May 2025; "will meet on Saturday" is the Saturday after it: Sat 10 May 2025
   // (1 May 2025 was a Thursday, so 7 May a Wednesday). Geneva's zone is Europe/Zurich.
-  TempDir dir;
+  dipcal::testing::TempFolder dir{"dipcal-commands-"};
   auto article = dir.path / "geneva.txt";
   std::ofstream{article} << "US and Chinese officials to meet in Geneva\n\n"
                             "Negotiators from the United States and China will meet on Saturday in Geneva for talks on tariffs.\n";

@@ -1,6 +1,6 @@
 // libFuzzer target: the whole fixture loader (YAML event parser, tree builder, event reader) on
 // arbitrary bytes. It must never crash, hang or report an error without a position in the file.
-#include "dipcal/load.h"
+#include "dipcal/fixture/load.h"
 
 #include <cstdint>
 #include <cstdlib>

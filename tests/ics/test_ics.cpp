@@ -12,11 +12,14 @@
 #include "dipcal/ics/values.h"
 #include "dipcal/ics/vtimezone.h"
 #include "dipcal/ics/writer.h"
-#include "dipcal/generate.h"
-#include "dipcal/load.h"
+#include "dipcal/fixture/generate.h"
+#include "dipcal/fixture/load.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+
+#include "support/fixture_text.h"
+#include "support/values.h"
 
 #include <algorithm>
 #include <sstream>
@@ -25,17 +28,13 @@
 
 using namespace dipcal;
 using namespace dipcal::ics;
+using dipcal::testing::timeline_of;
+using dipcal::testing::zone;
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
 namespace {
-
-Zone zone(std::string_view name) {
-  auto z = ZoneDb::system().find(name);
-  REQUIRE_MESSAGE(z.has_value(), "zone not found: " << name);
-  return *z;
-}
 
 CivilDate day(int y, unsigned m, unsigned d) { return *CivilDate::from_ymd(y, m, d); }
 CivilDateTime at(int y, unsigned m, unsigned d, int h, int min = 0) { return CivilDateTime{day(y, m, d), hours{h} + minutes{min}}; }
@@ -62,14 +61,6 @@ std::vector<std::string> content_lines(const std::string& text) {
 
 bool has_line(const std::vector<std::string>& lines, std::string_view line) {
   return std::find(lines.begin(), lines.end(), line) != lines.end();
-}
-
-Timeline timeline_of(const std::string& yaml) {
-  LoadResult result;
-  load_fixture_text(yaml, "test.yaml", result);
-  for (const auto& d : result.diagnostics.all()) INFO(format_diagnostic(d));
-  REQUIRE_FALSE(result.diagnostics.has_errors());
-  return std::move(result.timeline);
 }
 
 std::vector<std::size_t> all_of(const Timeline& t) { return chronological_order(t); }

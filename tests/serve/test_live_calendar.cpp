@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
+#include "support/temp_folder.h"
 
 #include <fstream>
 #include <sstream>
@@ -36,9 +36,8 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }  // namespace
 
 TEST_CASE("the live calendar follows its files and keeps the last good one") {
-  auto folder = std::filesystem::temp_directory_path() / ("dipcal-live-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
+  const testing::TempFolder temp{"dipcal-live-"};
+  const auto& folder = temp.path;
   auto fixture = folder / "basic.yaml";
   auto original = read(DIPCAL_BASIC_FIXTURE);
   write(fixture, original);
@@ -84,12 +83,11 @@ TEST_CASE("the live calendar follows its files and keeps the last good one") {
   CHECK(mended->problems.empty());
   CHECK(mended->generation != edited->generation);
   CHECK(mended->good->timeline().at(mended->good->timeline().index_of("seoul-meeting")).title == "Seoul meeting");
-  std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("a first load with problems has no calendar to serve") {
-  auto folder = std::filesystem::temp_directory_path() / ("dipcal-live-bad-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(folder);
+  const testing::TempFolder temp{"dipcal-live-bad-"};
+  const auto& folder = temp.path;
   write(folder / "bad.yaml", "events:\n  - id: x\n    title: [\n");
   LiveCalendar calendar{{folder}, LoadLimits{}, [](const std::string&) {}};
   CHECK_FALSE(calendar.current()->good);
@@ -98,5 +96,4 @@ TEST_CASE("a first load with problems has no calendar to serve") {
   LiveCalendar missing{{folder / "no-such.yaml"}, LoadLimits{}, [](const std::string&) {}};
   CHECK_FALSE(missing.current()->good);
   CHECK(missing.current()->unreadable);
-  std::filesystem::remove_all(folder);
 }

@@ -1,6 +1,6 @@
 #include "entry.h"
 
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 #include "dipcal/query/days.h"
 
 #include <algorithm>

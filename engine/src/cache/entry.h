@@ -17,7 +17,7 @@
 // last ones let a listing of every event (query/listing.h) print without reading a record.
 #pragma once
 
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 #include "event_record.h"
 
 #include <cstdint>

@@ -5,8 +5,8 @@
 // and every enum against its range, so a damaged record is refused, never half read.
 #pragma once
 
-#include "dipcal/diagnostics.h"
-#include "dipcal/event.h"
+#include "dipcal/model/diagnostics.h"
+#include "dipcal/model/event.h"
 
 #include <cstdint>
 #include <cstring>

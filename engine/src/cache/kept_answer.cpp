@@ -1,6 +1,6 @@
 #include "kept_answer.h"
 
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 
 #include <fcntl.h>
 #include <unistd.h>

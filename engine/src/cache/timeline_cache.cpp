@@ -1,4 +1,4 @@
-#include "dipcal/cache.h"
+#include "dipcal/cache/cache.h"
 
 #include "dipcal/version.h"
 #include "entry.h"

@@ -1,6 +1,6 @@
 #include "dipcal/places/places.h"
 
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>

@@ -1,7 +1,7 @@
 #include "dipcal/query/check.h"
 
-#include "dipcal/graph.h"
-#include "dipcal/network.h"
+#include "dipcal/reasoning/graph.h"
+#include "dipcal/reasoning/network.h"
 
 namespace dipcal {
 

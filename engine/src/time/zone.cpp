@@ -1,6 +1,6 @@
 #include "dipcal/time/zone.h"
 
-#include "dipcal/suggest.h"
+#include "dipcal/text/suggest.h"
 #include "posix_rule.h"
 
 #include <date/tz.h>

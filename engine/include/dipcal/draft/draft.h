@@ -14,9 +14,9 @@
 
 #include "dipcal/draft/article.h"
 #include "dipcal/draft/temporal.h"
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/text/parsed.h"
-#include "dipcal/timeline.h"
+#include "dipcal/model/timeline.h"
 
 #include <map>
 #include <optional>

@@ -17,7 +17,7 @@
 // that a gold set and other tools can be compared with them exactly.
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/time/civil.h"
 #include "dipcal/time/zone.h"
 

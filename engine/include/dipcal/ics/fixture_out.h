@@ -15,7 +15,7 @@
 // repeats that local time; windows keep the EDTF text they were written with.
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/ics/import.h"
 
 #include <map>

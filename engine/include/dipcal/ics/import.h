@@ -16,7 +16,7 @@
 //     place in a fixture, is one ImportNote.
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/ics/reader.h"
 #include "dipcal/ics/tzid.h"
 #include "dipcal/time/zone.h"

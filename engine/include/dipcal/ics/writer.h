@@ -21,8 +21,8 @@
 //     properties, so that importing the output gives back the same fixture (import.h).
 #pragma once
 
-#include "dipcal/network.h"
-#include "dipcal/timeline.h"
+#include "dipcal/reasoning/network.h"
+#include "dipcal/model/timeline.h"
 
 #include <chrono>
 #include <optional>

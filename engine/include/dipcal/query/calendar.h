@@ -8,9 +8,9 @@
 //   lead.count.days();                                                // 4
 #pragma once
 
-#include "dipcal/cache.h"
-#include "dipcal/load.h"
-#include "dipcal/network.h"
+#include "dipcal/cache/cache.h"
+#include "dipcal/fixture/load.h"
+#include "dipcal/reasoning/network.h"
 
 #include <cstddef>
 #include <filesystem>

@@ -1,7 +1,7 @@
 // `dipcal check` as an engine question: every problem of a calendar, each with its place.
 #pragma once
 
-#include "dipcal/diagnostics.h"
+#include "dipcal/model/diagnostics.h"
 #include "dipcal/query/calendar.h"
 
 namespace dipcal {

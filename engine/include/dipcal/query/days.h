@@ -17,8 +17,8 @@
 //     it out.
 #pragma once
 
-#include "dipcal/event.h"
-#include "dipcal/network.h"
+#include "dipcal/model/event.h"
+#include "dipcal/reasoning/network.h"
 
 #include <optional>
 

@@ -4,7 +4,7 @@
 // entry's indexes, without being read.
 #pragma once
 
-#include "dipcal/graph.h"
+#include "dipcal/reasoning/graph.h"
 #include "dipcal/query/calendar.h"
 
 #include <cstddef>

@@ -14,7 +14,7 @@
 //     ("under way: day 3 of 7").
 #pragma once
 
-#include "dipcal/lead_time.h"
+#include "dipcal/reasoning/lead_time.h"
 #include "dipcal/query/calendar.h"
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 // all-day event is selected by its own dates and a window by the days it may fall on.
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/query/calendar.h"
 #include "dipcal/query/days.h"
 

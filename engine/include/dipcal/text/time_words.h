@@ -13,9 +13,9 @@
 //   count_relative(4 days, "the end of x")  "4 days after the end of x"
 #pragma once
 
-#include "dipcal/event.h"
-#include "dipcal/lead_time.h"
-#include "dipcal/network.h"
+#include "dipcal/model/event.h"
+#include "dipcal/reasoning/lead_time.h"
+#include "dipcal/reasoning/network.h"
 
 #include <chrono>
 #include <optional>

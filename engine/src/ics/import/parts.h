@@ -5,7 +5,7 @@
 // Every part writes what it leaves out or reads in its own way to one ImportLog (log.cpp).
 #pragma once
 
-#include "dipcal/event.h"
+#include "dipcal/model/event.h"
 #include "dipcal/ics/import.h"
 #include "dipcal/ics/values.h"
 #include "dipcal/text/parsed.h"
