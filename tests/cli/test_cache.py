@@ -171,6 +171,54 @@ with open(entry, "r+b") as f:
 check("a damaged entry never changes the answer", run("list", "--json") == run("list", "--json", cache=False))
 check("…and is replaced by a whole one", run("list", "--json") == run("list", "--json", cache=False) and len(entries()) == 1)
 
+# --- listings of every event print what they kept, only while it is right -------------------------
+def answers():
+    return sorted(f for f in os.listdir(CACHE) if f.endswith(".answer")) if os.path.isdir(CACHE) else []
+
+
+def identity(path):
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+LISTINGS = [["windows", "--json"], ["order", "--json"], ["order", "--json", "--by", "time"]]
+shutil.rmtree(CACHE, ignore_errors=True)
+run("check")
+expected = {tuple(args): run(*args, cache=False) for args in LISTINGS}
+for args in LISTINGS:
+    name = " ".join(args)
+    check(f"{name}: the first warm run prints the uncached answer", run(*args) == expected[tuple(args)])
+check("…and each listing keeps what it printed beside the entry", len(answers()) == len(LISTINGS), str(answers()))
+kept = {a: identity(os.path.join(CACHE, a)) for a in answers()}
+for args in LISTINGS:
+    check(f"{' '.join(args)}: the kept answer is printed again, the same bytes", run(*args) == expected[tuple(args)])
+check("…read, not written again", {a: identity(os.path.join(CACHE, a)) for a in answers()} == kept)
+
+windows_answer = next(os.path.join(CACHE, a) for a in answers() if "windows" in a)
+with open(windows_answer, "r+b") as f:  # one byte of the answer's text changed
+    f.seek(os.path.getsize(windows_answer) // 3)
+    byte = f.read(1)
+    f.seek(-1, os.SEEK_CUR)
+    f.write(b"9" if byte != b"9" else b"8")
+check("a damaged kept answer is never printed", run("windows", "--json") == expected[("windows", "--json")])
+check("…and is kept anew", identity(windows_answer) != kept[os.path.basename(windows_answer)] and
+      run("windows", "--json") == expected[("windows", "--json")])
+os.truncate(windows_answer, os.path.getsize(windows_answer) // 2)
+check("a short kept answer is never printed", run("windows", "--json") == expected[("windows", "--json")])
+order_answer = next(os.path.join(CACHE, a) for a in answers() if a.endswith(".order-json.answer"))
+shutil.copy(windows_answer, order_answer)  # whole and checked, but the answer to another question
+check("an answer kept under another question's name is never printed", run("order", "--json") == expected[("order", "--json")])
+
+# A change to the fixtures: the entry is replaced, and the answers printed from the old one go.
+seed = os.path.join(FIX, "us-china-trade-2025.yaml")
+seed_bytes = open(seed, "rb").read()
+open(seed, "wb").write(seed_bytes.replace(b"    title: ", b"    title: Edited ", 1))
+for args in LISTINGS:  # the first run after the edit loads and stores the entry, the second keeps its answer
+    check(f"{' '.join(args)} after an edit: the new answer", run(*args) == run(*args) == run(*args, cache=False))
+check("…and only answers of the new entry are kept", len(answers()) == len(LISTINGS) and
+      all(a.startswith(entries()[0]) for a in answers()), str(answers()))
+open(seed, "wb").write(seed_bytes)
+
 # --- racing runs on an empty cache ------------------------------------------------------------------
 shutil.rmtree(CACHE, ignore_errors=True)
 expected = run("order", "--json", cache=False)

@@ -20,6 +20,7 @@ constexpr char kAnswerMagic[8] = {'d', 'i', 'p', 'c', 'a', 'l', 'A', '1'};
 struct Trailer {
   char magic[8];
   std::uint64_t entry;
+  std::uint64_t name;
   std::uint64_t size;  // of the answer; the checks before the trailer follow from it
 };
 
@@ -40,12 +41,12 @@ bool write_all(int fd, std::string_view bytes) {
 
 }  // namespace
 
-std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::uint64_t entry) {
+std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::uint64_t entry, std::string_view name) {
   auto bytes = file.bytes();
   if (!bytes || bytes->size() < sizeof(Trailer)) return std::nullopt;
   Trailer t;
   std::memcpy(&t, bytes->data() + bytes->size() - sizeof t, sizeof t);
-  if (!std::equal(std::begin(kAnswerMagic), std::end(kAnswerMagic), t.magic) || t.entry != entry) return std::nullopt;
+  if (!std::equal(std::begin(kAnswerMagic), std::end(kAnswerMagic), t.magic) || t.entry != entry || t.name != block_check(name)) return std::nullopt;
   auto blocks = (t.size + kAnswerBlock - 1) / kAnswerBlock;
   if (t.size > bytes->size() || bytes->size() - t.size != blocks * 8 + sizeof t) return std::nullopt;
   auto answer = bytes->substr(0, t.size);
@@ -71,7 +72,8 @@ std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::ui
   return answer;
 }
 
-AnswerWriter::AnswerWriter(std::filesystem::path target, std::uint64_t entry) : target_{std::move(target)}, entry_{entry} {
+AnswerWriter::AnswerWriter(std::filesystem::path target, std::uint64_t entry, std::string_view name)
+    : target_{std::move(target)}, entry_{entry}, name_{block_check(name)} {
   // Named like the entry's own temporary files, so that one a killed run leaves is cleared with them.
   temp_ = (target_.parent_path() / ".entry-XXXXXX").string();
   fd_ = ::mkstemp(temp_.data());
@@ -115,6 +117,7 @@ void AnswerWriter::commit() {
   Trailer t;
   std::memcpy(t.magic, kAnswerMagic, sizeof t.magic);
   t.entry = entry_;
+  t.name = name_;
   t.size = size_;
   std::string tail(reinterpret_cast<const char*>(checks_.data()), checks_.size() * 8);
   tail.append(reinterpret_cast<const char*>(&t), sizeof t);

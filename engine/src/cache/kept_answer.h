@@ -3,7 +3,7 @@
 // formatting millions of values once more.
 //
 // File: the answer · one 64-bit check (cache.h, Fingerprint) per MiB of it · a trailer naming the
-// entry (EntryView::identity) and the answer's size. Written to a temporary file and renamed, so a
+// entry (EntryView::identity), the question (a check of its name) and the answer's size. Written to a temporary file and renamed, so a
 // reader sees a whole file or none; read only when it names the entry mapped now and every block
 // checks, so a damaged, short or stale file is never printed: the listing is formatted instead, and
 // kept anew.
@@ -21,15 +21,16 @@
 
 namespace dipcal::detail {
 
-// The answer kept in `file` for the entry `entry`, checked whole (on one thread a core); nullopt
-// when there is none for that entry, or it does not check. The view lives as long as `file`.
-std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::uint64_t entry);
+// The answer to `name` kept in `file` for the entry `entry`, checked whole (on one thread a core);
+// nullopt when there is none for that entry and name, or it does not check. The view lives as long
+// as `file`.
+std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::uint64_t entry, std::string_view name);
 
 // Writes an answer as it is printed: `add` its bytes in order, then `commit` renames the file into
 // place. Nothing is kept if anything fails, or without commit; printing never waits on a failure.
 class AnswerWriter {
  public:
-  AnswerWriter(std::filesystem::path target, std::uint64_t entry);
+  AnswerWriter(std::filesystem::path target, std::uint64_t entry, std::string_view name);
   ~AnswerWriter();
   AnswerWriter(const AnswerWriter&) = delete;
   AnswerWriter& operator=(const AnswerWriter&) = delete;
@@ -44,6 +45,7 @@ class AnswerWriter {
   std::string temp_;
   int fd_ = -1;
   std::uint64_t entry_;
+  std::uint64_t name_;
   std::uint64_t size_ = 0;
   std::string pending_;  // less than a block, waiting for the rest of it
   std::vector<std::uint64_t> checks_;

@@ -440,11 +440,11 @@ EventWindow EntryListing::window(std::uint32_t event) const {
 
 std::optional<std::string_view> EntryListing::kept(std::string_view name) {
   impl_->kept = std::make_unique<detail::MappedFile>(impl_->answer_path(name), std::numeric_limits<std::uintmax_t>::max());
-  return detail::read_kept_answer(*impl_->kept, impl_->entry.view.identity());
+  return detail::read_kept_answer(*impl_->kept, impl_->entry.view.identity(), name);
 }
 
 AnswerKeeper EntryListing::keep(std::string_view name) const {
-  return AnswerKeeper{std::make_unique<detail::AnswerWriter>(impl_->answer_path(name), impl_->entry.view.identity())};
+  return AnswerKeeper{std::make_unique<detail::AnswerWriter>(impl_->answer_path(name), impl_->entry.view.identity(), name)};
 }
 
 AnswerKeeper::AnswerKeeper(std::unique_ptr<detail::AnswerWriter> writer) : writer_{std::move(writer)} {}
