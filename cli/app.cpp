@@ -9,7 +9,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 
 namespace dipcal::cli {
@@ -56,7 +58,15 @@ int run(int argc, char** argv) {
   try {
     Session session{global};
     int code = selected(session);
-    std::fflush(stdout);
+    // An answer that did not reach standard output whole (a full disk, a closed descriptor) is an
+    // I/O error, whatever the command found.
+    bool flushed = std::fflush(stdout) == 0;
+    int reason = errno;
+    if (!flushed || std::ferror(stdout)) {
+      std::fprintf(stderr, "dipcal: error: cannot write to standard output%s\n",
+                   flushed ? "" : fmt::format(": {}", std::strerror(reason)).c_str());
+      return kUsage;
+    }
     return code;
   } catch (const UsageError& e) {
     std::fflush(stdout);

@@ -125,7 +125,8 @@ void write_output(const std::string& output, std::string_view text, std::string_
     return;
   }
   std::fwrite(text.data(), 1, text.size(), stdout);
-  if (std::fflush(stdout) != 0)
+  // A large fwrite goes straight to write(2): its failure leaves the error flag, not a buffer to flush.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout))
     throw UsageError{what.empty() ? std::string{"cannot write to standard output"} : fmt::format("cannot write {} to standard output", what)};
 }
 

@@ -141,4 +141,14 @@ for delay in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5):
     check(f"interrupted after {delay}s: no temporary file left", not leftovers, str(leftovers))
 check("interrupted exports leave the old file or the whole new one, never part", "torn" not in outcomes, str(outcomes))
 
+# --- standard output that cannot take the answer: an I/O error, never a quiet exit 0 ----------------
+if os.path.exists("/dev/full"):
+    seed = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "fixtures")
+    for args in (["list"], ["export", "ics"], ["export", "svg", "--now", "2025-10-26T00:00Z"], ["windows", "--json"], ["order", "--json"]):
+        with open("/dev/full", "wb") as full:
+            p = subprocess.run([DIPCAL, "--fixtures", seed, "--no-cache", *args], stdout=full, stderr=subprocess.PIPE, env=ENV, timeout=60)
+        err = p.stderr.decode("utf-8", "replace")
+        check(f"{' '.join(args)} > /dev/full: exit 2 and says so", p.returncode == 2 and "cannot write" in err and "standard output" in err,
+              f"exit {p.returncode}\n{err}")
+
 sys.exit(tally.finish())
