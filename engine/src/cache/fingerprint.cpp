@@ -42,11 +42,20 @@ void Fingerprint::add(std::string_view bytes) {
   add(static_cast<std::uint64_t>(bytes.size()));
   const char* p = bytes.data();
   std::size_t n = bytes.size();
-  std::uint64_t words[4];
+  // The four lanes in locals: kept in the members, every round would store and reload them.
+  std::uint64_t a = lanes_[0], b = lanes_[1], c = lanes_[2], d = lanes_[3];
   for (; n >= 32; p += 32, n -= 32) {
+    std::uint64_t words[4];
     std::memcpy(words, p, 32);
-    for (int k = 0; k < 4; ++k) lanes_[k] = round(lanes_[k], words[k]);
+    a = round(a, words[0]);
+    b = round(b, words[1]);
+    c = round(c, words[2]);
+    d = round(d, words[3]);
   }
+  lanes_[0] = a;
+  lanes_[1] = b;
+  lanes_[2] = c;
+  lanes_[3] = d;
   for (; n >= 8; p += 8, n -= 8) {
     std::uint64_t word;
     std::memcpy(&word, p, 8);
