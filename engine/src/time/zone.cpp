@@ -132,45 +132,57 @@ CivilDateTime Zone::to_civil(Instant i) const {
 Instant Zone::start_of_day(CivilDate d) const { return resolve(CivilDateTime{d, seconds{0}}).earliest_valid(); }
 
 ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
-  // Split by hand: an istringstream a line cost as much as the rest of a short run together.
-  if (auto zi = read_file(root_ + "/tzdata.zi")) {
-    for_each_line(*zi, [&](std::string_view line) {
-      if (line.rfind("# version ", 0) == 0) version_ = std::string{line.substr(10)};
-      auto words = split<3>(line, ' ');
-      if (words[0] == "Z") names_.emplace_back(words[1]);
-      if (words[0] == "L") {  // L TARGET LINK-NAME
-        names_.emplace_back(words[2]);
-        links_.emplace(words[2], words[1]);
+  // The version is all most runs need (it is part of the cache's key); the names wait for index().
+  std::ifstream zi{root_ + "/tzdata.zi"};
+  std::string line;
+  if (std::getline(zi, line) && line.rfind("# version ", 0) == 0) version_ = line.substr(10);
+}
+
+const ZoneDb::Index& ZoneDb::index() const {
+  std::call_once(indexed_, [this] {
+    auto& names = index_.names;
+    auto& links = index_.links;
+    auto& country_zones = index_.country_zones;
+    // Split by hand: an istringstream a line cost as much as the rest of a short run together.
+    if (auto zi = read_file(root_ + "/tzdata.zi")) {
+      for_each_line(*zi, [&](std::string_view line) {
+        auto words = split<3>(line, ' ');
+        if (words[0] == "Z") names.emplace_back(words[1]);
+        if (words[0] == "L") {  // L TARGET LINK-NAME
+          names.emplace_back(words[2]);
+          links.emplace(words[2], words[1]);
+        }
+      });
+    } else {
+      for (const auto& z : date::get_tzdb().zones) names.push_back(std::string{z.name()});
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+
+    // zone1970.tab and zone.tab: countries (comma-separated in zone1970.tab), coordinates, zone, comment.
+    auto each_row = [&](const char* name, const auto& row) {
+      auto tab = read_file(root_ + "/" + name);
+      if (!tab) return;
+      for_each_line(*tab, [&](std::string_view line) {
+        if (line.empty() || line[0] == '#') return;
+        auto fields = split<3>(line, '\t');
+        row(fields[0], fields[2]);
+      });
+    };
+    each_row("zone1970.tab", [&](std::string_view countries, std::string_view zone) {
+      for (std::size_t from = 0; from < countries.size();) {
+        auto comma = std::min(countries.find(',', from), countries.size());
+        country_zones.emplace(countries.substr(from, comma - from), zone);
+        from = comma + 1;
       }
     });
-  } else {
-    for (const auto& z : date::get_tzdb().zones) names_.push_back(std::string{z.name()});
-  }
-  std::sort(names_.begin(), names_.end());
-  names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
-
-  // zone1970.tab and zone.tab: countries (comma-separated in zone1970.tab), coordinates, zone, comment.
-  auto each_row = [&](const char* name, const auto& row) {
-    auto tab = read_file(root_ + "/" + name);
-    if (!tab) return;
-    for_each_line(*tab, [&](std::string_view line) {
-      if (line.empty() || line[0] == '#') return;
-      auto fields = split<3>(line, '\t');
-      row(fields[0], fields[2]);
+    // Names zone.tab gives a country are kept even where tzdata made them links (Europe/Luxembourg).
+    each_row("zone.tab", [&](std::string_view, std::string_view zone) {
+      if (auto it = links.find(zone); it != links.end()) links.erase(it);
     });
-  };
-  each_row("zone1970.tab", [&](std::string_view countries, std::string_view zone) {
-    for (std::size_t from = 0; from < countries.size();) {
-      auto comma = std::min(countries.find(',', from), countries.size());
-      country_zones_.emplace(countries.substr(from, comma - from), zone);
-      from = comma + 1;
-    }
+    for (const auto& [country, zone] : country_zones) links.erase(zone);
   });
-  // Names zone.tab gives a country are kept even where tzdata made them links (Europe/Luxembourg).
-  each_row("zone.tab", [&](std::string_view, std::string_view zone) {
-    if (auto it = links_.find(zone); it != links_.end()) links_.erase(it);
-  });
-  for (const auto& [country, zone] : country_zones_) links_.erase(zone);
+  return index_;
 }
 
 ZoneDb::~ZoneDb() = default;
@@ -185,7 +197,7 @@ std::optional<Zone> ZoneDb::find(std::string_view name) const {
   if (auto it = loaded_.find(name); it != loaded_.end()) return Zone{it->second.get()};
   if (name == "UTC") return Zone{};
   // Only names the database lists reach the file system.
-  if (!std::binary_search(names_.begin(), names_.end(), name)) return std::nullopt;
+  if (const auto& names = index().names; !std::binary_search(names.begin(), names.end(), name)) return std::nullopt;
   auto data = std::make_unique<Zone::Data>();
   data->name = std::string{name};
   try {
@@ -199,7 +211,7 @@ std::optional<Zone> ZoneDb::find(std::string_view name) const {
 
 Parsed<Zone> ZoneDb::lookup(std::string_view name) const {
   if (auto z = find(name)) return *z;
-  return ParseError{fmt::format("unknown zone '{}'", name), 0, "", closest(name, names_)};
+  return ParseError{fmt::format("unknown zone '{}'", name), 0, "", closest(name, index().names)};
 }
 
 Zone ZoneDb::utc() const { return Zone{}; }
@@ -240,14 +252,14 @@ std::optional<ZoneAdvice> ZoneDb::advice(std::string_view name) const {
                                     name[etc.size()] == '+' ? "−" : "+", hours.size() == 1 ? fmt::format("0{}", hours) : std::string{hours}),
                         "write the zone of the event's place (Area/City), which follows its clocks"};
   }
-  if (auto link = links_.find(name); link != links_.end() && link->second.rfind("Etc/", 0) != 0)
+  if (auto link = index().links.find(name); link != index().links.end() && link->second.rfind("Etc/", 0) != 0)
     return ZoneAdvice{fmt::format("zone {} is an old name, kept as a link to {}", name, link->second), fmt::format("write {}", link->second)};
   return std::nullopt;
 }
 
 std::vector<std::string> ZoneDb::zones_for_country(std::string_view country) const {
   std::vector<std::string> zones;
-  auto [first, last] = country_zones_.equal_range(country);
+  auto [first, last] = index().country_zones.equal_range(country);
   for (auto it = first; it != last; ++it) zones.push_back(it->second);
   return zones;
 }
