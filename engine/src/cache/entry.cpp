@@ -280,6 +280,11 @@ std::optional<EntryView> EntryView::open(std::string_view bytes, std::string_vie
   return view;
 }
 
+void EntryView::check_events(std::span<const std::uint32_t> events) const {
+  for (auto e : events)
+    if (e >= events_) throw CorruptEntry{};
+}
+
 void EntryView::check_block(std::size_t block) const {
   if (checked_[block]) return;
   if (check_of(data_.substr(block * kBlock, kBlock)) != checks_[block]) throw CorruptEntry{};
@@ -371,8 +376,7 @@ std::vector<std::uint32_t> EntryView::list(EntrySection starts, EntrySection ite
   if (out.empty()) return out;  // (memcpy of nothing from no bytes is still undefined)
   auto bytes = bytes_of(items_section, std::uint64_t{begin} * 4, std::uint64_t{end - begin} * 4);
   std::memcpy(out.data(), bytes.data(), bytes.size());
-  for (auto v : out)
-    if (v >= events_) throw CorruptEntry{};
+  check_events(out);
   return out;
 }
 
@@ -448,8 +452,7 @@ EntryView::NameMatch EntryView::find(std::string_view text) const {
       }
     }
   }
-  for (auto e : match.events)
-    if (e >= events_) throw CorruptEntry{};
+  check_events(match.events);
   return match;
 }
 
@@ -477,8 +480,7 @@ std::vector<std::uint32_t> EntryView::on_days(CivilDate first, CivilDate last, c
   }
   for (std::size_t k = 0, n = items(kDaysLong, sizeof(SpanKey)); k < n; ++k)
     if (auto key = item<SpanKey>(kDaysLong, k); meets(key)) out.push_back(key.event);
-  for (auto e : out)
-    if (e >= events_) throw CorruptEntry{};
+  check_events(out);
   return out;
 }
 

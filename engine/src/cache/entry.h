@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,6 +117,8 @@ class EntryView {
   [[nodiscard]] std::string_view whole(EntrySection s) const { return bytes_of(s, 0, places_[s].size); }
   [[nodiscard]] bool has_dependency_order() const { return places_[kDependencyOrder].size == events_ * 4; }
   [[nodiscard]] std::vector<std::string> zone_names() const;
+  // Throws CorruptEntry unless every index names an event of the entry.
+  void check_events(std::span<const std::uint32_t> events) const;
 
   // The part of the calendar that `interest` needs (cache.h); nullopt when that is no small part
   // of it, or the entry has no indexes (a load with errors, a network without solution). Throws

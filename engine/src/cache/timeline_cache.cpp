@@ -369,10 +369,7 @@ struct EntryListing::Impl {
     for (std::size_t i = 0; i < n; ++i)
       if (id_starts[i] > id_starts[i + 1] || id_starts[i + 1] > id_text.size()) throw detail::CorruptEntry{};
   }
-  void events(const std::uint32_t* listed) {
-    for (std::size_t k = 0, n = entry.view.size(); k < n; ++k)
-      if (listed[k] >= n) throw detail::CorruptEntry{};
-  }
+  void events(const std::uint32_t* listed) { entry.view.check_events({listed, entry.view.size()}); }
 
   // An answer kept beside the entry under `name`.
   [[nodiscard]] fs::path answer_path(std::string_view name) const {
