@@ -52,7 +52,7 @@ std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::ui
   auto answer = bytes->substr(0, t.size);
   auto checks = bytes->data() + t.size;
 
-  file.read_through();
+  file.populate();
   std::atomic<bool> whole{true};
   std::atomic<std::size_t> next{0};
   auto check = [&] {

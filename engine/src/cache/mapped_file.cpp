@@ -39,10 +39,6 @@ void MappedFile::populate() const {
   ::madvise(data_, size_, MADV_WILLNEED);
 }
 
-void MappedFile::read_through() const {
-  if (data_) ::madvise(data_, size_, MADV_SEQUENTIAL);
-}
-
 MappedFile::~MappedFile() {
   if (data_) ::munmap(data_, size_);
 }

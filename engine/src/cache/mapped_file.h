@@ -23,9 +23,6 @@ class MappedFile {
   // Maps every page now, for a caller about to read the whole file: one call rather than a page
   // fault at a time. Without it, pages are mapped as they are read, with no read-ahead.
   void populate() const;
-  // For a caller about to read the whole file on several threads: each page fault maps the pages
-  // around it too, and the threads fault in parallel (populate() maps on one).
-  void read_through() const;
 
  private:
   void* data_ = nullptr;
