@@ -40,12 +40,6 @@ struct Header {
 
 static_assert(sizeof(Header) % 8 == 0, "the data after the header must stay 8-byte aligned");
 
-std::uint64_t check_of(std::string_view bytes) {
-  Fingerprint f;
-  f.add(bytes);
-  return f.word();
-}
-
 template <typename T>
 void put(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof value);
@@ -161,6 +155,12 @@ void write_indexes(const CompiledTimeline& compiled, std::string (&s)[kSections]
 }
 
 }  // namespace
+
+std::uint64_t check_of(std::string_view bytes) {
+  Fingerprint f;
+  f.add(bytes);
+  return f.word();
+}
 
 std::string entry_bytes(const CompiledTimeline& compiled, std::string_view key, const std::vector<FileInput>& inputs) {
   const auto& load = compiled.load;

@@ -92,6 +92,10 @@ struct FileInput {
   bool racy = true;
 };
 
+// One 64-bit check of `bytes` (Fingerprint's first word): of each block of an entry, of its header,
+// and of each MiB of an answer kept beside it (kept_answer.h).
+std::uint64_t check_of(std::string_view bytes);
+
 // The whole entry's bytes. `inputs` may be empty (the bytes are then only compared by their key).
 std::string entry_bytes(const CompiledTimeline& compiled, std::string_view key, const std::vector<FileInput>& inputs);
 

@@ -1,6 +1,6 @@
 #include "kept_answer.h"
 
-#include "dipcal/cache/cache.h"
+#include "entry.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -24,12 +24,6 @@ struct Trailer {
   std::uint64_t size;  // of the answer; the checks before the trailer follow from it
 };
 
-std::uint64_t block_check(std::string_view block) {
-  Fingerprint f;
-  f.add(block);
-  return f.word();
-}
-
 bool write_all(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     auto n = ::write(fd, bytes.data(), bytes.size());
@@ -46,7 +40,7 @@ std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::ui
   if (!bytes || bytes->size() < sizeof(Trailer)) return std::nullopt;
   Trailer t;
   std::memcpy(&t, bytes->data() + bytes->size() - sizeof t, sizeof t);
-  if (!std::equal(std::begin(kAnswerMagic), std::end(kAnswerMagic), t.magic) || t.entry != entry || t.name != block_check(name)) return std::nullopt;
+  if (!std::equal(std::begin(kAnswerMagic), std::end(kAnswerMagic), t.magic) || t.entry != entry || t.name != check_of(name)) return std::nullopt;
   auto blocks = (t.size + kAnswerBlock - 1) / kAnswerBlock;
   if (t.size > bytes->size() || bytes->size() - t.size != blocks * 8 + sizeof t) return std::nullopt;
   auto answer = bytes->substr(0, t.size);
@@ -59,7 +53,7 @@ std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::ui
     for (std::size_t b; whole && (b = next++) < blocks;) {
       std::uint64_t expected;
       std::memcpy(&expected, checks + b * 8, 8);
-      if (block_check(answer.substr(b * kAnswerBlock, kAnswerBlock)) != expected) whole = false;
+      if (check_of(answer.substr(b * kAnswerBlock, kAnswerBlock)) != expected) whole = false;
     }
   };
   {
@@ -73,7 +67,7 @@ std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::ui
 }
 
 AnswerWriter::AnswerWriter(std::filesystem::path target, std::uint64_t entry, std::string_view name)
-    : target_{std::move(target)}, entry_{entry}, name_{block_check(name)} {
+    : target_{std::move(target)}, entry_{entry}, name_{check_of(name)} {
   // Named like the entry's own temporary files, so that one a killed run leaves is cleared with them.
   temp_ = (target_.parent_path() / ".entry-XXXXXX").string();
   fd_ = ::mkstemp(temp_.data());
@@ -87,7 +81,7 @@ AnswerWriter::~AnswerWriter() {
 }
 
 void AnswerWriter::write_block(std::string_view block) {
-  checks_.push_back(block_check(block));
+  checks_.push_back(check_of(block));
   if (!write_all(fd_, block)) {
     ::close(fd_);
     ::unlink(temp_.c_str());
