@@ -2,11 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -84,9 +88,31 @@ void print_array(std::size_t count, const Sink& write, const std::function<void(
   write("\n]\n");
 }
 
-// The answer kept under `name`, or `format`'s, printed and kept.
+// Where standard output stands, when what is written there from now on can be taken back: a
+// regular file, which ftruncate returns to that length.
+std::optional<off_t> undoable_stdout() {
+  if (std::fflush(stdout) != 0) return std::nullopt;
+  struct stat st {};
+  auto fd = fileno(stdout);
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  auto at = ::lseek(fd, 0, SEEK_CUR);
+  if (at < 0) return std::nullopt;
+  return at;
+}
+
+// The answer kept under `name`, or `format`'s, printed and kept. Into a regular file the kept
+// answer is written while it is checked, and taken back if a part of it does not check; anywhere
+// else (a pipe, a terminal) it is checked whole before the first byte goes out.
 bool print_kept(EntryListing& listing, std::string_view name, EntryListing::Columns columns, const std::function<void(const Sink&)>& format) {
-  if (auto kept = listing.kept(name)) {
+  if (auto start = undoable_stdout()) {
+    auto streamed = listing.stream_kept(name, [](std::string_view run) { return std::fwrite(run.data(), 1, run.size(), stdout) == run.size(); });
+    if (streamed == KeptStream::whole) return true;
+    if (streamed == KeptStream::broken) {
+      if (std::ferror(stdout)) return true;  // standard output failed; the command reports it (app.cpp)
+      std::fflush(stdout);
+      if (::ftruncate(fileno(stdout), *start) != 0 || std::fseek(stdout, *start, SEEK_SET) != 0) return true;
+    }
+  } else if (auto kept = listing.kept(name)) {
     std::fwrite(kept->data(), 1, kept->size(), stdout);
     return true;
   }

@@ -219,6 +219,45 @@ check("…and only answers of the new entry are kept", len(answers()) == len(LIS
       all(a.startswith(entries()[0]) for a in answers()), str(answers()))
 open(seed, "wb").write(seed_bytes)
 
+# --- into a regular file, a kept answer is written while it is checked -----------------------------
+# A damaged part found after earlier parts went out is taken back: the file ends as if the listing
+# had been formatted, after whatever it held before. The calendar is large enough for an answer of
+# several checked MiB (windows --json prints about 280 bytes an event).
+BIG = os.path.join(WORK, "big")
+BIG_CACHE = os.path.join(WORK, "big-cache")
+subprocess.run([DIPCAL, "generate", "--events", "12000", "--seed", "7", "-o", BIG], check=True, capture_output=True)
+
+
+def into_file(prefix, cache=True):
+    """What a file holding `prefix` holds after `windows --json` wrote to it as its standard output."""
+    path = os.path.join(OUT, "windows.json")
+    with open(path, "wb") as f:
+        f.write(prefix)
+    with open(path, "ab") as f:
+        code = subprocess.run([DIPCAL, "--fixtures", BIG, *([] if cache else ["--no-cache"]), "windows", "--json"], stdout=f,
+                              stderr=subprocess.PIPE, env={**ENV, "DIPCAL_CACHE_DIR": BIG_CACHE}, timeout=120).returncode
+    return code, open(path, "rb").read()
+
+
+PREFIX = b"written before\n"
+big_expected = into_file(b"", cache=False)
+check("the large listing spans several MiB", len(big_expected[1]) > 3 << 20, str(len(big_expected[1])))
+check("a regular file: the run that stores the entry, and the one that keeps the answer, write it after what the file held",
+      into_file(PREFIX) == into_file(PREFIX) == (0, PREFIX + big_expected[1]))
+big_answer = next(os.path.join(BIG_CACHE, a) for a in os.listdir(BIG_CACHE) if a.endswith(".windows-json.answer"))
+big_kept = identity(big_answer)
+check("…and a later run writes the kept answer the same", into_file(PREFIX) == (0, PREFIX + big_expected[1]) and identity(big_answer) == big_kept)
+for where in (len(big_expected[1]) - 100, (2 << 20) + 5):  # in the last MiB; in the third
+    with open(big_answer, "r+b") as f:
+        f.seek(where)
+        byte = f.read(1)
+        f.seek(-1, os.SEEK_CUR)
+        f.write(b"9" if byte != b"9" else b"8")
+    check(f"a damaged byte at {where:,} after good MiB went out: those are taken back, the listing is formatted",
+          into_file(PREFIX) == (0, PREFIX + big_expected[1]))
+    check("…and kept anew", identity(big_answer) != big_kept and into_file(PREFIX) == (0, PREFIX + big_expected[1]))
+    big_kept = identity(big_answer)
+
 # --- racing runs on an empty cache ------------------------------------------------------------------
 shutil.rmtree(CACHE, ignore_errors=True)
 expected = run("order", "--json", cache=False)

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <functional>
 #include <thread>
 
 namespace dipcal::detail {
@@ -35,7 +36,24 @@ bool write_all(int fd, std::string_view bytes) {
 
 }  // namespace
 
-std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::uint64_t entry, std::string_view name) {
+namespace {
+
+// A kept answer whose trailer names the entry and question asked for: its bytes and their checks,
+// a block each, not yet compared.
+struct Found {
+  std::string_view answer;
+  const char* checks;
+  std::size_t blocks;
+
+  [[nodiscard]] std::string_view block(std::size_t b) const { return answer.substr(b * kAnswerBlock, kAnswerBlock); }
+  [[nodiscard]] bool checks_out(std::size_t b) const {
+    std::uint64_t expected;
+    std::memcpy(&expected, checks + b * 8, 8);
+    return check_of(block(b)) == expected;
+  }
+};
+
+std::optional<Found> find(const MappedFile& file, std::uint64_t entry, std::string_view name) {
   auto bytes = file.bytes();
   if (!bytes || bytes->size() < sizeof(Trailer)) return std::nullopt;
   Trailer t;
@@ -43,27 +61,72 @@ std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::ui
   if (!std::equal(std::begin(kAnswerMagic), std::end(kAnswerMagic), t.magic) || t.entry != entry || t.name != check_of(name)) return std::nullopt;
   auto blocks = (t.size + kAnswerBlock - 1) / kAnswerBlock;
   if (t.size > bytes->size() || bytes->size() - t.size != blocks * 8 + sizeof t) return std::nullopt;
-  auto answer = bytes->substr(0, t.size);
-  auto checks = bytes->data() + t.size;
+  return Found{bytes->substr(0, t.size), bytes->data() + t.size, blocks};
+}
 
+std::size_t cores() { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8); }
+
+}  // namespace
+
+std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::uint64_t entry, std::string_view name) {
+  auto found = find(file, entry, name);
+  if (!found) return std::nullopt;
   file.populate();
   std::atomic<bool> whole{true};
   std::atomic<std::size_t> next{0};
   auto check = [&] {
-    for (std::size_t b; whole && (b = next++) < blocks;) {
-      std::uint64_t expected;
-      std::memcpy(&expected, checks + b * 8, 8);
-      if (check_of(answer.substr(b * kAnswerBlock, kAnswerBlock)) != expected) whole = false;
-    }
+    for (std::size_t b; whole && (b = next++) < found->blocks;)
+      if (!found->checks_out(b)) whole = false;
   };
   {
     std::vector<std::jthread> helpers;
-    auto threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-    for (std::size_t k = 1; k < std::min<std::size_t>(threads, blocks); ++k) helpers.emplace_back(check);
+    for (std::size_t k = 1; k < std::min(cores(), found->blocks); ++k) helpers.emplace_back(check);
     check();
   }
   if (!whole) return std::nullopt;
-  return answer;
+  return found->answer;
+}
+
+KeptStream stream_kept_answer(const MappedFile& file, std::uint64_t entry, std::string_view name,
+                            const std::function<bool(std::string_view)>& out) {
+  auto found = find(file, entry, name);
+  if (!found) return KeptStream::none;
+  enum : std::uint8_t { unchecked, good, bad };
+  std::vector<std::atomic<std::uint8_t>> state(found->blocks);
+  std::atomic<bool> stop{false};
+  std::atomic<std::size_t> next{0};
+  // Each helper takes the next block, maps its pages in one call and checks it; the blocks come
+  // due in order, so the writer below rarely waits.
+  auto check = [&] {
+    for (std::size_t b; !stop && (b = next++) < found->blocks;) {
+      auto block = found->block(b);
+      file.populate(static_cast<std::size_t>(block.data() - found->answer.data()), block.size());
+      state[b] = found->checks_out(b) ? good : bad;
+      state[b].notify_one();
+    }
+  };
+  auto result = KeptStream::whole;
+  {
+    std::vector<std::jthread> helpers;
+    // The writing takes a core of its own: one fewer checks, and at least one.
+    for (std::size_t k = 0; k < std::max<std::size_t>(1, cores() - 1) && k < found->blocks; ++k) helpers.emplace_back(check);
+    for (std::size_t b = 0; b < found->blocks;) {
+      state[b].wait(unchecked);
+      if (state[b] == bad) {
+        result = b == 0 ? KeptStream::none : KeptStream::broken;
+        break;
+      }
+      auto end = b + 1;
+      while (end < found->blocks && state[end] == good) ++end;
+      if (!out(found->answer.substr(b * kAnswerBlock, (end - b) * kAnswerBlock))) {
+        result = KeptStream::broken;
+        break;
+      }
+      b = end;
+    }
+    stop = true;
+  }
+  return result;
 }
 
 AnswerWriter::AnswerWriter(std::filesystem::path target, std::uint64_t entry, std::string_view name)

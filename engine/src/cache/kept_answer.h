@@ -11,8 +11,11 @@
 
 #include "mapped_file.h"
 
+#include "dipcal/cache/cache.h"
+
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +28,12 @@ namespace dipcal::detail {
 // nullopt when there is none for that entry and name, or it does not check. The view lives as long
 // as `file`.
 std::optional<std::string_view> read_kept_answer(const MappedFile& file, std::uint64_t entry, std::string_view name);
+
+// The same answer handed to `out` while it is checked: runs of checked blocks, in order, while the
+// blocks after them are checked on the other cores, so the time is the writing's rather than the
+// checking's and then the writing's. `out` returns false to stop.
+KeptStream stream_kept_answer(const MappedFile& file, std::uint64_t entry, std::string_view name,
+                            const std::function<bool(std::string_view)>& out);
 
 // Writes an answer as it is printed: `add` its bytes in order, then `commit` renames the file into
 // place. Nothing is kept if anything fails, or without commit; printing never waits on a failure.

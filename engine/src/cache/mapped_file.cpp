@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace dipcal::detail {
 
 MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t max_bytes) {
@@ -33,10 +35,19 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t max_byt
 void MappedFile::populate() const {
   if (!data_) return;
   ::madvise(data_, size_, MADV_SEQUENTIAL);
+  populate(0, size_);
+}
+
+void MappedFile::populate(std::size_t offset, std::size_t length) const {
+  if (!data_ || offset >= size_) return;
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  auto first = offset / page * page;
+  auto at = static_cast<char*>(data_) + first;
+  length = std::min(size_, offset + length) - first;
 #ifdef MADV_POPULATE_READ
-  if (::madvise(data_, size_, MADV_POPULATE_READ) == 0) return;  // every page mapped in one call (Linux 5.14)
+  if (::madvise(at, length, MADV_POPULATE_READ) == 0) return;  // every page mapped in one call (Linux 5.14)
 #endif
-  ::madvise(data_, size_, MADV_WILLNEED);
+  ::madvise(at, length, MADV_WILLNEED);
 }
 
 MappedFile::~MappedFile() {

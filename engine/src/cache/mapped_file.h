@@ -23,6 +23,9 @@ class MappedFile {
   // Maps every page now, for a caller about to read the whole file: one call rather than a page
   // fault at a time. Without it, pages are mapped as they are read, with no read-ahead.
   void populate() const;
+  // The same for the pages holding bytes [offset, offset + length), for one of several threads
+  // each reading its own part.
+  void populate(std::size_t offset, std::size_t length) const;
 
  private:
   void* data_ = nullptr;

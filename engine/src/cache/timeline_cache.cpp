@@ -440,6 +440,11 @@ std::optional<std::string_view> EntryListing::kept(std::string_view name) {
   return detail::read_kept_answer(*impl_->kept, impl_->entry.view.identity(), name);
 }
 
+KeptStream EntryListing::stream_kept(std::string_view name, const std::function<bool(std::string_view)>& out) {
+  impl_->kept = std::make_unique<detail::MappedFile>(impl_->answer_path(name), std::numeric_limits<std::uintmax_t>::max());
+  return detail::stream_kept_answer(*impl_->kept, impl_->entry.view.identity(), name, out);
+}
+
 AnswerKeeper EntryListing::keep(std::string_view name) const {
   return AnswerKeeper{std::make_unique<detail::AnswerWriter>(impl_->answer_path(name), impl_->entry.view.identity(), name)};
 }

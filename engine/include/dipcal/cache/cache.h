@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -124,6 +125,13 @@ class AnswerKeeper {
   std::unique_ptr<detail::AnswerWriter> writer_;
 };
 
+// How handing a kept answer out while it is checked went (EntryListing::stream_kept).
+enum class KeptStream {
+  none,    // nothing was handed out: none is kept for the entry as it is now, or its first MiB is bad
+  whole,   // every byte was handed out, and all of them checked
+  broken,  // a later part did not check, or the output refused it: what was handed out must be undone
+};
+
 // Every event of a warm cache entry, read in place without reading any event's record: ids, zones,
 // windows and the two orders. What the listings of every event print (`windows --json`,
 // `order --json`), at the cost of the bytes they print.
@@ -158,6 +166,9 @@ class EntryListing {
   // part): its bytes, checked whole, valid while the listing lives; nullopt when none is kept for
   // this entry as it is now, or the kept bytes do not check.
   [[nodiscard]] std::optional<std::string_view> kept(std::string_view name);
+  // The same bytes handed to `out` while they are checked, a run of checked MiB at a time, for an
+  // output that can take back what it was given (KeptStream says what to do).
+  [[nodiscard]] KeptStream stream_kept(std::string_view name, const std::function<bool(std::string_view)>& out);
   // Keeps what is printed now under `name`, for kept() of later runs.
   [[nodiscard]] AnswerKeeper keep(std::string_view name) const;
 
