@@ -6,6 +6,8 @@
 
 #include "dipcal/ics/writer.h"
 
+#include <CLI/CLI.hpp>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -17,6 +19,15 @@ struct IcsSettings {
   std::string source;  // SOURCE, an http(s) URL; empty: none
   std::chrono::seconds refresh = std::chrono::hours{24};  // REFRESH-INTERVAL and X-PUBLISHED-TTL
   std::vector<std::chrono::seconds> alarms;  // offsets from each event's start, in any order
+};
+
+// --name and --refresh: what calendar clients are told about the calendar, as `export ics` writes it
+// and `serve` feeds it.
+struct FeedOptions {
+  std::string name;
+  std::string refresh;  // a duration (refresh_arg); its default is the command's
+
+  void add_options(CLI::App& command);
 };
 
 // The calendar of the selected events. Alarms are written earliest first, each once, so the order

@@ -97,7 +97,7 @@ class CapnpStore final : public Store {
     const auto order = entry_.getByStart();
     const auto key = [&](std::uint32_t k) { return chronological_key(events_[order[k]]); };
     std::vector<std::uint32_t> out;
-    for (auto k = search_chronological(count_, key, from_s - entry_.getMaxSpanS()); k < count_ && key(k) < to_s; ++k) {
+    for (auto k = first_at_least(count_, key, from_s - entry_.getMaxSpanS()); k < count_ && key(k) < to_s; ++k) {
       const auto c = events_[order[k]];
       if (c.getDating() != static_cast<std::uint8_t>(Dating::window) && c.getEndS() > from_s) out.push_back(order[k]);
     }

@@ -97,7 +97,7 @@ class FlatbuffersStore final : public Store {
     const auto* order = entry_->by_start();
     const auto key = [&](std::uint32_t k) { return chronological_key(*events_->Get(order->Get(k))); };
     std::vector<std::uint32_t> out;
-    for (auto k = search_chronological(count_, key, from_s - entry_->max_span_s()); k < count_ && key(k) < to_s; ++k) {
+    for (auto k = first_at_least(count_, key, from_s - entry_->max_span_s()); k < count_ && key(k) < to_s; ++k) {
       const auto& f = *events_->Get(order->Get(k));
       if (f.dating() != static_cast<std::uint8_t>(Dating::window) && f.end_s() > from_s) out.push_back(order->Get(k));
     }

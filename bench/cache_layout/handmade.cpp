@@ -179,7 +179,7 @@ class HandmadeStore final : public Store {
     const auto* order = section<std::uint32_t>(by_start);
     const auto key = [&](std::uint32_t k) { return chronological_key(record(order[k])); };
     std::vector<std::uint32_t> out;
-    for (auto k = search_chronological(count_, key, from_s - header_.max_span_s); k < count_ && key(k) < to_s; ++k) {
+    for (auto k = first_at_least(count_, key, from_s - header_.max_span_s); k < count_ && key(k) < to_s; ++k) {
       const Record& r = record(order[k]);
       if (r.dating != static_cast<std::uint8_t>(Dating::window) && r.end_s > from_s) out.push_back(order[k]);
     }

@@ -71,38 +71,34 @@ class MappedFile {
 
 // Binary searches over a sorted sequence of `count` keys that `key_at(k)` reads in place; shared
 // by the layouts whose indexes are sorted arrays.
-template <class KeyAt>
-std::optional<std::uint32_t> search_exact(std::uint32_t count, KeyAt key_at, std::string_view key) {
-  std::uint32_t lo = 0, hi = count;
-  while (lo < hi) {
-    const auto mid = lo + (hi - lo) / 2;
-    if (std::string_view(key_at(mid)) < key) lo = mid + 1; else hi = mid;
-  }
-  if (lo < count && std::string_view(key_at(lo)) == key) return lo;
-  return std::nullopt;
-}
 
-template <class KeyAt>
-std::optional<std::uint32_t> search_unique_prefix(std::uint32_t count, KeyAt key_at, std::string_view prefix) {
-  std::uint32_t lo = 0, hi = count;
-  while (lo < hi) {
-    const auto mid = lo + (hi - lo) / 2;
-    if (std::string_view(key_at(mid)) < prefix) lo = mid + 1; else hi = mid;
-  }
-  const auto starts = [&](std::uint32_t k) { return k < count && std::string_view(key_at(k)).starts_with(prefix); };
-  if (starts(lo) && !starts(lo + 1)) return lo;
-  return std::nullopt;
-}
-
-// First position in chronological order whose key is at least `key`.
-template <class KeyAt>
-std::uint32_t search_chronological(std::uint32_t count, KeyAt key_at, std::int64_t key) {
+// The first position whose key is at least `key` (`count` when none is): ids and aliases by their
+// text, events in chronological order by their start.
+template <class KeyAt, class Key>
+std::uint32_t first_at_least(std::uint32_t count, KeyAt key_at, const Key& key) {
   std::uint32_t lo = 0, hi = count;
   while (lo < hi) {
     const auto mid = lo + (hi - lo) / 2;
     if (key_at(mid) < key) lo = mid + 1; else hi = mid;
   }
   return lo;
+}
+
+template <class KeyAt>
+std::optional<std::uint32_t> search_exact(std::uint32_t count, KeyAt key_at, std::string_view key) {
+  const auto text = [&](std::uint32_t k) { return std::string_view(key_at(k)); };
+  const auto lo = first_at_least(count, text, key);
+  if (lo < count && text(lo) == key) return lo;
+  return std::nullopt;
+}
+
+template <class KeyAt>
+std::optional<std::uint32_t> search_unique_prefix(std::uint32_t count, KeyAt key_at, std::string_view prefix) {
+  const auto text = [&](std::uint32_t k) { return std::string_view(key_at(k)); };
+  const auto lo = first_at_least(count, text, prefix);
+  const auto starts = [&](std::uint32_t k) { return k < count && text(k).starts_with(prefix); };
+  if (starts(lo) && !starts(lo + 1)) return lo;
+  return std::nullopt;
 }
 
 }  // namespace cache_layout

@@ -1,5 +1,5 @@
 // dipcal export ics [--from DATE] [--to DATE] [--tag TAG]… [--actor A]… [--status S]… [-o FILE]
-// [--name NAME] [--source URL] [--refresh DURATION] [--alarm OFFSET]…: the events that `list` would
+// [--name NAME] [--refresh DURATION] [--source URL] [--alarm OFFSET]…: the events that `list` would
 // show, as an iCalendar file (engine: dipcal/ics/writer.h). `serve` writes its feed with write_ics too.
 #include "../export_ics.h"
 
@@ -39,6 +39,12 @@ std::chrono::seconds alarm_arg(const std::string& text, const char* option) {
   return *offset;
 }
 
+void FeedOptions::add_options(CLI::App& command) {
+  command.add_option("--name", name, "The calendar's name in clients (NAME, X-WR-CALNAME; default: the calendar id)");
+  command.add_option("--refresh", refresh, "How often clients should fetch it again (REFRESH-INTERVAL, X-PUBLISHED-TTL)")
+      ->capture_default_str();
+}
+
 std::chrono::seconds refresh_arg(const std::string& text) {
   auto refresh = parse_duration(text);
   if (!refresh || *refresh <= std::chrono::seconds{0})
@@ -51,9 +57,8 @@ namespace {
 struct ExportIcsOptions {
   EventFilter filter;
   std::string output;
-  std::string name;
+  FeedOptions feed{.name = {}, .refresh = "P1D"};
   std::string source;
-  std::string refresh = "P1D";
   std::vector<std::string> alarms;
 };
 
@@ -63,9 +68,9 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
   if (!options.source.empty() && !text::is_web_address(options.source))
     throw UsageError{"--source '" + options.source + "' is not a web address; expected https://…"};
   IcsSettings settings;
-  settings.name = options.name;
+  settings.name = options.feed.name;
   settings.source = options.source;
-  settings.refresh = refresh_arg(options.refresh);
+  settings.refresh = refresh_arg(options.feed.refresh);
   for (const auto& text : options.alarms) settings.alarms.push_back(alarm_arg(text, "--alarm"));
   const auto& calendar = session.calendar();
   const auto& timeline = calendar.timeline();
@@ -96,10 +101,8 @@ Runner setup_export_ics(CLI::App& command) {
   auto options = std::make_shared<ExportIcsOptions>();
   options->filter.add_options(command);
   command.add_option("-o,--output", options->output, "Write to this file, atomically (default: standard output)");
-  command.add_option("--name", options->name, "The calendar's name in clients (NAME, X-WR-CALNAME; default: the calendar id)");
+  options->feed.add_options(command);
   command.add_option("--source", options->source, "Where the calendar is published, an http(s) URL (SOURCE)");
-  command.add_option("--refresh", options->refresh, "How often clients should fetch it again (REFRESH-INTERVAL, X-PUBLISHED-TTL)")
-      ->capture_default_str();
   command.add_option("--alarm", options->alarms, "A reminder in every event, from its start: -P1D is a day before (repeatable)");
   return [options](Session& session) { return run_export_ics(*options, session); };
 }

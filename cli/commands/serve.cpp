@@ -1,4 +1,4 @@
-// dipcal serve [--host 127.0.0.1] [--port 8080] [--base-url URL] [--refresh PT1H] [--name NAME]: the
+// dipcal serve [--host 127.0.0.1] [--port 8080] [--base-url URL] [--name NAME] [--refresh PT1H]: the
 // calendar as live feeds over HTTP/1.1 (cpp-httplib), for calendar apps to subscribe to.
 //
 //   GET /calendar.ics?…   exactly what `export ics` writes for the same selection (cli/export_ics.h)
@@ -46,8 +46,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string base_url;
-  std::string refresh = "PT1H";
-  std::string name;
+  FeedOptions feed{.name = {}, .refresh = "PT1H"};
 };
 
 // One representation of a resource for one selection of one calendar, with its gzip form made on
@@ -97,7 +96,7 @@ class FeedServer {
   // `now`: the clock /until counts from when it is fixed (--now), else each request's time.
   FeedServer(const ServeOptions& options, const Zone& zone, std::optional<Instant> now, serve::LiveCalendar& calendar, std::string base_url)
       : options_{options}, calendar_{calendar}, base_url_{std::move(base_url)}, default_zone_{zone}, now_{now},
-        refresh_{refresh_arg(options.refresh)} {}
+        refresh_{refresh_arg(options.feed.refresh)} {}
 
   void handle(const httplib::Request& req, httplib::Response& res) {
     res.set_header("Access-Control-Allow-Origin", "*");
@@ -203,7 +202,7 @@ class FeedServer {
     switch (request.resource) {
       case serve::Resource::calendar: {
         IcsSettings settings;
-        settings.name = options_.name;
+        settings.name = options_.feed.name;
         if (!options_.base_url.empty()) settings.source = base_url_ + "/calendar.ics" + (query.empty() ? "" : "?" + query);
         settings.refresh = refresh_;
         for (const auto& a : s.alarms) settings.alarms.push_back(*ics::parse_alarm_offset(a));
@@ -270,7 +269,7 @@ class FeedServer {
                           svg::escape(feed));
     DrawingOptions drawing;
     drawing.filter = EventFilter{s.from, s.to, s.tags, s.actors, s.statuses};
-    drawing.title = options_.name;
+    drawing.title = options_.feed.name;
     return timeline_page(draw_timeline(drawing, *snapshot.good, zone, request_now()), drawing, before);
   }
 
@@ -375,9 +374,7 @@ Runner setup_serve(CLI::App& command) {
   command.add_option("--host", options->host, "The address to listen on")->capture_default_str();
   command.add_option("--port", options->port, "The port to listen on; 0 picks a free one (the URL is printed)")->capture_default_str();
   command.add_option("--base-url", options->base_url, "The public address of the server behind a reverse proxy, for links and SOURCE");
-  command.add_option("--refresh", options->refresh, "How often subscribers should fetch again (REFRESH-INTERVAL, X-PUBLISHED-TTL)")
-      ->capture_default_str();
-  command.add_option("--name", options->name, "The feed's name in clients (NAME, X-WR-CALNAME; default: the calendar id)");
+  options->feed.add_options(command);
   return [options](Session& session) { return run_serve(*options, session); };
 }
 

@@ -152,8 +152,8 @@ struct Context {
 using Builder = bool (*)(const Captures&, const Context&, std::vector<TemporalValue>&);
 
 struct Row {
-  std::string_view pattern;
-  std::string_view name;  // the construction, as reported in TemporalValue::construction
+  std::string pattern;
+  std::string name;  // the construction, as reported in TemporalValue::construction
   Builder build;
   int param = 0;
 };
@@ -561,204 +561,225 @@ bool market_reopening(const Captures&, const Context& c, std::vector<TemporalVal
 
 constexpr int P(int delta, int part) { return delta < 0 ? -(-delta * 10 + part) : delta * 10 + part; }
 
+// A month or a year placed from the publication date: one list of phrases for both, "{}" standing
+// for "month" or "year" ("early next month", "early next year"); some are said of months only.
+struct PeriodPhrase {
+  std::string_view pattern;
+  std::string_view name;
+  int param;
+  bool months_only = false;
+};
+
+constexpr std::array<PeriodPhrase, 18> kPeriodPhrases{{
+    {"last {}", "last {}", P(-1, whole)},
+    {"this {}", "this {}", P(0, whole)},
+    {"next {}", "next {}", P(1, whole)},
+    {"later this {}", "later this {}", P(0, later_this)},
+    {"earlier this {}", "earlier this {}", P(0, earlier_this)},
+    {"early next {}", "early next {}", P(1, early)},
+    {"mid DASH next {}", "mid next {}", P(1, mid), true},
+    {"late next {}", "late next {}", P(1, late)},
+    {"early last {}", "early last {}", P(-1, early)},
+    {"late last {}", "late last {}", P(-1, late)},
+    {"early this {}", "early this {}", P(0, early)},
+    {"late this {}", "late this {}", P(0, late)},
+    {"the end of the {}", "end of this {}", P(0, late)},
+    {"the end of this {}", "end of this {}", P(0, late)},
+    {"the end of next {}", "end of next {}", P(1, late), true},
+    {"the end of last {}", "end of last {}", P(-1, late), true},
+    {"the start of next {}", "start of next {}", P(1, early), true},
+    {"the beginning of next {}", "start of next {}", P(1, early), true},
+}};
+
+enum class Period { month, year };
+
+// kPeriodPhrases' rows for `period`, in the list's order, at the end of `rows`.
+void append_period_rows(std::vector<Row>& rows, Period period) {
+  auto unit = period == Period::month ? "month" : "year";
+  for (const auto& phrase : kPeriodPhrases) {
+    if (phrase.months_only && period != Period::month) continue;
+    rows.push_back({fmt::format(fmt::runtime(phrase.pattern), unit), fmt::format(fmt::runtime(phrase.name), unit),
+                    period == Period::month ? month_relative : year_relative, phrase.param});
+  }
+}
+
 // One row per construction. Longer matches win; among equal lengths, the earlier row.
 const std::vector<Row>& rows() {
-  static const std::vector<Row> kRows{
-      // Explicit dates.
-      {"ISO", "ISO date", iso_date},
-      {"MONTH DAY , YEAR", "month day year", full_date},
-      {"MONTH DAY YEAR", "month day year", full_date},
-      {"DAY MONTH YEAR", "day month year", full_date},
-      {"DAY MONTH , YEAR", "day month year", full_date},
-      {"the DAY of MONTH , YEAR", "day month year", full_date},
-      {"the DAY of MONTH YEAR", "day month year", full_date},
-      {"WEEKDAY , MONTH DAY , YEAR", "month day year", full_date},
-      {"WEEKDAY , MONTH DAY YEAR", "month day year", full_date},
-      {"WEEKDAY MONTH DAY YEAR", "month day year", full_date},
-      {"WEEKDAY MONTH DAY , YEAR", "month day year", full_date},
-      {"WEEKDAY , DAY MONTH YEAR", "day month year", full_date},
-      {"WEEKDAY DAY MONTH YEAR", "day month year", full_date},
-      {"MONTH DAY", "month day", month_day},
-      {"DAY MONTH", "day month", month_day},
-      {"the DAY of MONTH", "day month", month_day},
-      {"WEEKDAY , MONTH DAY", "weekday with date", weekday_with_date},
-      {"WEEKDAY MONTH DAY", "weekday with date", weekday_with_date},
-      {"WEEKDAY , DAY MONTH", "weekday with date", weekday_with_date},
-      {"WEEKDAY DAY MONTH", "weekday with date", weekday_with_date},
-      {"WEEKDAY ( MONTH DAY )", "weekday with date", weekday_with_date},
-      {"WEEKDAY ( DAY MONTH )", "weekday with date", weekday_with_date},
-      {"the ORD", "day of the month", ordinal_day},
-      // Ranges.
-      {"MONTH DAY DASH MONTH DAY", "range", date_range},
-      {"MONTH DAY DASH MONTH DAY , YEAR", "range", date_range},
-      {"MONTH DAY DASH MONTH DAY YEAR", "range", date_range},
-      {"MONTH DAY DASH DAY", "range", date_range},
-      {"MONTH DAY DASH DAY , YEAR", "range", date_range},
-      {"MONTH DAY DASH DAY YEAR", "range", date_range},
-      {"DAY DASH DAY MONTH", "range", date_range},
-      {"DAY DASH DAY MONTH YEAR", "range", date_range},
-      {"DAY MONTH DASH DAY MONTH", "range", date_range},
-      {"DAY MONTH DASH DAY MONTH YEAR", "range", date_range},
-      {"from MONTH DAY to MONTH DAY", "range", date_range},
-      {"from MONTH DAY to DAY", "range", date_range},
-      {"from DAY to DAY MONTH", "range", date_range},
-      {"from DAY MONTH to DAY MONTH", "range", date_range},
-      {"between MONTH DAY and MONTH DAY", "range", date_range},
-      {"between MONTH DAY and DAY", "range", date_range},
-      {"between DAY and DAY MONTH", "range", date_range},
-      {"MONTH DAY through MONTH DAY", "range", date_range},
-      {"MONTH DAY through DAY", "range", date_range},
-      {"MONTH DAY and DAY", "range", date_range},
-      {"DAY and DAY MONTH", "range", date_range},
-      {"from WEEKDAY to WEEKDAY", "weekday range", weekday_range},
-      {"from WEEKDAY until WEEKDAY", "weekday range", weekday_range},
-      {"WEEKDAY DASH WEEKDAY", "weekday range", weekday_range},
-      // Weekdays.
-      {"WEEKDAY", "weekday by tense", weekday_by_tense},
-      {"last WEEKDAY", "last weekday", weekday_shifted, -1},
-      {"next WEEKDAY", "next weekday", weekday_shifted, 1},
-      {"this WEEKDAY", "this weekday", weekday_shifted, 0},
-      {"this coming WEEKDAY", "this weekday", weekday_shifted, 0},
-      // Holidays with a fixed date (param: month * 100 + day).
-      {"new year 's day", "holiday", fixed_holiday, 101},
-      {"new year 's eve", "holiday", fixed_holiday, 1231},
-      {"christmas day", "holiday", fixed_holiday, 1225},
-      {"christmas eve", "holiday", fixed_holiday, 1224},
-      {"christmas", "holiday", fixed_holiday, 1225},
-      // Days relative to publication.
-      {"today", "today", relative_day, 0},
-      {"tonight", "today", relative_day, 0},
-      {"this morning", "today", relative_day, 0},
-      {"this afternoon", "today", relative_day, 0},
-      {"this evening", "today", relative_day, 0},
-      {"earlier today", "today", relative_day, 0},
-      {"later today", "today", relative_day, 0},
-      {"yesterday", "yesterday", relative_day, -1},
-      {"tomorrow", "tomorrow", relative_day, 1},
-      {"the day after tomorrow", "day after tomorrow", relative_day, 2},
-      {"the day before yesterday", "day before yesterday", relative_day, -2},
-      {"NUM UNIT ago", "ago", counted_from_publication, -1},
-      {"in NUM UNIT ' time", "in N units", counted_from_publication, 1},
-      {"in NUM UNIT", "in N units", counted_from_publication, 1},
-      {"NUM UNIT from now", "in N units", counted_from_publication, 1},
-      // Weeks.
-      {"last week", "last week", week_relative, P(-1, whole)},
-      {"this week", "this week", week_relative, P(0, whole)},
-      {"next week", "next week", week_relative, P(1, whole)},
-      {"later this week", "later this week", week_relative, P(0, later_this)},
-      {"earlier this week", "earlier this week", week_relative, P(0, earlier_this)},
-      {"this weekend", "this weekend", week_relative, P(0, weekend)},
-      {"last weekend", "last weekend", week_relative, P(-1, weekend)},
-      {"next weekend", "next weekend", week_relative, P(1, weekend)},
-      // Months relative to publication.
-      {"last month", "last month", month_relative, P(-1, whole)},
-      {"this month", "this month", month_relative, P(0, whole)},
-      {"next month", "next month", month_relative, P(1, whole)},
-      {"later this month", "later this month", month_relative, P(0, later_this)},
-      {"earlier this month", "earlier this month", month_relative, P(0, earlier_this)},
-      {"early next month", "early next month", month_relative, P(1, early)},
-      {"mid DASH next month", "mid next month", month_relative, P(1, mid)},
-      {"late next month", "late next month", month_relative, P(1, late)},
-      {"early last month", "early last month", month_relative, P(-1, early)},
-      {"late last month", "late last month", month_relative, P(-1, late)},
-      {"early this month", "early this month", month_relative, P(0, early)},
-      {"late this month", "late this month", month_relative, P(0, late)},
-      {"the end of the month", "end of this month", month_relative, P(0, late)},
-      {"the end of this month", "end of this month", month_relative, P(0, late)},
-      {"the end of next month", "end of next month", month_relative, P(1, late)},
-      {"the end of last month", "end of last month", month_relative, P(-1, late)},
-      {"the start of next month", "start of next month", month_relative, P(1, early)},
-      {"the beginning of next month", "start of next month", month_relative, P(1, early)},
-      // Named months.
-      {"early MONTH", "early month", named_month_part, early},
-      {"early DASH MONTH", "early month", named_month_part, early},
-      {"mid DASH MONTH", "mid month", named_month_part, mid},
-      {"mid MONTH", "mid month", named_month_part, mid},
-      {"the middle of MONTH", "mid month", named_month_part, mid},
-      {"late MONTH", "late month", named_month_part, late},
-      {"late DASH MONTH", "late month", named_month_part, late},
-      {"the end of MONTH", "late month", named_month_part, late},
-      {"end DASH MONTH", "late month", named_month_part, late},
-      {"the start of MONTH", "early month", named_month_part, early},
-      {"the beginning of MONTH", "early month", named_month_part, early},
-      {"early MONTH YEAR", "early month", named_month_part, early},
-      {"mid DASH MONTH YEAR", "mid month", named_month_part, mid},
-      {"late MONTH YEAR", "late month", named_month_part, late},
-      {"the end of MONTH YEAR", "late month", named_month_part, late},
-      {"MONTH YEAR", "month year", named_month_part, whole},
-      {"in MONTH", "month", named_month_part, whole},
-      {"since MONTH", "month", named_month_part, whole},
-      {"until MONTH", "month", named_month_part, whole},
-      {"by MONTH", "month", named_month_part, whole},
-      {"in MONTH YEAR", "month year", named_month_part, whole},
-      // Years.
-      {"last year", "last year", year_relative, P(-1, whole)},
-      {"this year", "this year", year_relative, P(0, whole)},
-      {"next year", "next year", year_relative, P(1, whole)},
-      {"later this year", "later this year", year_relative, P(0, later_this)},
-      {"earlier this year", "earlier this year", year_relative, P(0, earlier_this)},
-      {"early next year", "early next year", year_relative, P(1, early)},
-      {"late next year", "late next year", year_relative, P(1, late)},
-      {"early this year", "early this year", year_relative, P(0, early)},
-      {"late this year", "late this year", year_relative, P(0, late)},
-      {"late last year", "late last year", year_relative, P(-1, late)},
-      {"early last year", "early last year", year_relative, P(-1, early)},
-      {"the end of the year", "end of this year", year_relative, P(0, late)},
-      {"the end of this year", "end of this year", year_relative, P(0, late)},
-      {"in YEAR", "year", named_year, whole},
-      {"by YEAR", "year", named_year, whole},
-      {"early YEAR", "early year", named_year, early},
-      {"late YEAR", "late year", named_year, late},
-      // Times of day (merged into a date afterwards).
-      {"TIME", "time", time_of_day},
-      // Durations.
-      {"NUM DASH UNIT", "duration", duration},
-      {"NUM DASH UNIT DASH long", "duration", duration},
-      {"NUM UNIT DASH long", "duration", duration},
-      {"for NUM UNIT", "duration", duration},
-      {"NUM and a half UNIT", "duration and a half", duration_and_half},
-      {"for about NUM UNIT", "duration", duration},
-      {"for nearly NUM UNIT", "duration", duration},
-      {"lasted NUM UNIT", "duration", duration},
-      {"lasted about NUM UNIT", "duration", duration},
-      {"lasted nearly NUM UNIT", "duration", duration},
-      {"NUM UNIT of", "duration", duration},
-      // Relations to other events.
-      {"NUM UNIT before", "N units before", relation_with_gap, 0},
-      {"NUM UNIT ahead of", "N units before", relation_with_gap, 0},
-      {"NUM UNIT prior to", "N units before", relation_with_gap, 0},
-      {"NUM UNIT after", "N units after", relation_with_gap, 1},
-      {"NUM UNIT later", "N units after", relation_with_gap, 1},
-      {"NUM UNIT following", "N units after", relation_with_gap, 1},
-      {"NUM UNIT earlier", "N units before", relation_with_gap, 0},
-      {"the day before ANCHOR", "the day before", relation_fixed_gap, 0},
-      {"on the eve of", "the eve of", relation_fixed_gap, 0},
-      {"the day after ANCHOR", "the day after", relation_fixed_gap, 1},
-      {"ahead of", "ahead of", relation_only, 0},
-      {"in the run DASH up to", "ahead of", relation_only, 0},
-      {"in the lead DASH up to", "ahead of", relation_only, 0},
-      {"before ANCHOR", "before", relation_only, 0},
-      {"prior to", "before", relation_only, 0},
-      {"after ANCHOR", "after", relation_only, 1},
-      {"following ANCHOR", "following", relation_only, 1},
-      {"in the wake of", "following", relation_only, 1},
-      {"on the sidelines of", "sidelines", relation_only, 2},
-      {"on the margins of", "sidelines", relation_only, 2},
-      {"on the fringes of", "sidelines", relation_only, 2},
-      {"during ANCHOR", "during", relation_only, 2},
-      {"groundwork for", "groundwork", relation_only, 3},
-      {"pave the way for", "paving the way", relation_only, 3},
-      {"paves the way for", "paving the way", relation_only, 3},
-      {"paving the way for", "paving the way", relation_only, 3},
-      {"paved the way for", "paving the way", relation_only, 3},
-      {"in preparation for", "preparation", relation_only, 3},
-      {"to prepare for", "preparation", relation_only, 3},
-      {"preparations for", "preparation", relation_only, 3},
-      {"when trading resumes", "trading resumes", market_reopening},
-      {"when trading reopens", "trading resumes", market_reopening},
-      {"when markets reopen", "trading resumes", market_reopening},
-      {"when markets open", "trading resumes", market_reopening},
-  };
+  static const std::vector<Row> kRows = [] {
+    std::vector<Row> rows{
+        // Explicit dates.
+        {"ISO", "ISO date", iso_date},
+        {"MONTH DAY , YEAR", "month day year", full_date},
+        {"MONTH DAY YEAR", "month day year", full_date},
+        {"DAY MONTH YEAR", "day month year", full_date},
+        {"DAY MONTH , YEAR", "day month year", full_date},
+        {"the DAY of MONTH , YEAR", "day month year", full_date},
+        {"the DAY of MONTH YEAR", "day month year", full_date},
+        {"WEEKDAY , MONTH DAY , YEAR", "month day year", full_date},
+        {"WEEKDAY , MONTH DAY YEAR", "month day year", full_date},
+        {"WEEKDAY MONTH DAY YEAR", "month day year", full_date},
+        {"WEEKDAY MONTH DAY , YEAR", "month day year", full_date},
+        {"WEEKDAY , DAY MONTH YEAR", "day month year", full_date},
+        {"WEEKDAY DAY MONTH YEAR", "day month year", full_date},
+        {"MONTH DAY", "month day", month_day},
+        {"DAY MONTH", "day month", month_day},
+        {"the DAY of MONTH", "day month", month_day},
+        {"WEEKDAY , MONTH DAY", "weekday with date", weekday_with_date},
+        {"WEEKDAY MONTH DAY", "weekday with date", weekday_with_date},
+        {"WEEKDAY , DAY MONTH", "weekday with date", weekday_with_date},
+        {"WEEKDAY DAY MONTH", "weekday with date", weekday_with_date},
+        {"WEEKDAY ( MONTH DAY )", "weekday with date", weekday_with_date},
+        {"WEEKDAY ( DAY MONTH )", "weekday with date", weekday_with_date},
+        {"the ORD", "day of the month", ordinal_day},
+        // Ranges.
+        {"MONTH DAY DASH MONTH DAY", "range", date_range},
+        {"MONTH DAY DASH MONTH DAY , YEAR", "range", date_range},
+        {"MONTH DAY DASH MONTH DAY YEAR", "range", date_range},
+        {"MONTH DAY DASH DAY", "range", date_range},
+        {"MONTH DAY DASH DAY , YEAR", "range", date_range},
+        {"MONTH DAY DASH DAY YEAR", "range", date_range},
+        {"DAY DASH DAY MONTH", "range", date_range},
+        {"DAY DASH DAY MONTH YEAR", "range", date_range},
+        {"DAY MONTH DASH DAY MONTH", "range", date_range},
+        {"DAY MONTH DASH DAY MONTH YEAR", "range", date_range},
+        {"from MONTH DAY to MONTH DAY", "range", date_range},
+        {"from MONTH DAY to DAY", "range", date_range},
+        {"from DAY to DAY MONTH", "range", date_range},
+        {"from DAY MONTH to DAY MONTH", "range", date_range},
+        {"between MONTH DAY and MONTH DAY", "range", date_range},
+        {"between MONTH DAY and DAY", "range", date_range},
+        {"between DAY and DAY MONTH", "range", date_range},
+        {"MONTH DAY through MONTH DAY", "range", date_range},
+        {"MONTH DAY through DAY", "range", date_range},
+        {"MONTH DAY and DAY", "range", date_range},
+        {"DAY and DAY MONTH", "range", date_range},
+        {"from WEEKDAY to WEEKDAY", "weekday range", weekday_range},
+        {"from WEEKDAY until WEEKDAY", "weekday range", weekday_range},
+        {"WEEKDAY DASH WEEKDAY", "weekday range", weekday_range},
+        // Weekdays.
+        {"WEEKDAY", "weekday by tense", weekday_by_tense},
+        {"last WEEKDAY", "last weekday", weekday_shifted, -1},
+        {"next WEEKDAY", "next weekday", weekday_shifted, 1},
+        {"this WEEKDAY", "this weekday", weekday_shifted, 0},
+        {"this coming WEEKDAY", "this weekday", weekday_shifted, 0},
+        // Holidays with a fixed date (param: month * 100 + day).
+        {"new year 's day", "holiday", fixed_holiday, 101},
+        {"new year 's eve", "holiday", fixed_holiday, 1231},
+        {"christmas day", "holiday", fixed_holiday, 1225},
+        {"christmas eve", "holiday", fixed_holiday, 1224},
+        {"christmas", "holiday", fixed_holiday, 1225},
+        // Days relative to publication.
+        {"today", "today", relative_day, 0},
+        {"tonight", "today", relative_day, 0},
+        {"this morning", "today", relative_day, 0},
+        {"this afternoon", "today", relative_day, 0},
+        {"this evening", "today", relative_day, 0},
+        {"earlier today", "today", relative_day, 0},
+        {"later today", "today", relative_day, 0},
+        {"yesterday", "yesterday", relative_day, -1},
+        {"tomorrow", "tomorrow", relative_day, 1},
+        {"the day after tomorrow", "day after tomorrow", relative_day, 2},
+        {"the day before yesterday", "day before yesterday", relative_day, -2},
+        {"NUM UNIT ago", "ago", counted_from_publication, -1},
+        {"in NUM UNIT ' time", "in N units", counted_from_publication, 1},
+        {"in NUM UNIT", "in N units", counted_from_publication, 1},
+        {"NUM UNIT from now", "in N units", counted_from_publication, 1},
+        // Weeks.
+        {"last week", "last week", week_relative, P(-1, whole)},
+        {"this week", "this week", week_relative, P(0, whole)},
+        {"next week", "next week", week_relative, P(1, whole)},
+        {"later this week", "later this week", week_relative, P(0, later_this)},
+        {"earlier this week", "earlier this week", week_relative, P(0, earlier_this)},
+        {"this weekend", "this weekend", week_relative, P(0, weekend)},
+        {"last weekend", "last weekend", week_relative, P(-1, weekend)},
+        {"next weekend", "next weekend", week_relative, P(1, weekend)},
+    };
+    // Months relative to publication.
+    append_period_rows(rows, Period::month);
+    rows.insert(rows.end(), {
+        // Named months.
+        {"early MONTH", "early month", named_month_part, early},
+        {"early DASH MONTH", "early month", named_month_part, early},
+        {"mid DASH MONTH", "mid month", named_month_part, mid},
+        {"mid MONTH", "mid month", named_month_part, mid},
+        {"the middle of MONTH", "mid month", named_month_part, mid},
+        {"late MONTH", "late month", named_month_part, late},
+        {"late DASH MONTH", "late month", named_month_part, late},
+        {"the end of MONTH", "late month", named_month_part, late},
+        {"end DASH MONTH", "late month", named_month_part, late},
+        {"the start of MONTH", "early month", named_month_part, early},
+        {"the beginning of MONTH", "early month", named_month_part, early},
+        {"early MONTH YEAR", "early month", named_month_part, early},
+        {"mid DASH MONTH YEAR", "mid month", named_month_part, mid},
+        {"late MONTH YEAR", "late month", named_month_part, late},
+        {"the end of MONTH YEAR", "late month", named_month_part, late},
+        {"MONTH YEAR", "month year", named_month_part, whole},
+        {"in MONTH", "month", named_month_part, whole},
+        {"since MONTH", "month", named_month_part, whole},
+        {"until MONTH", "month", named_month_part, whole},
+        {"by MONTH", "month", named_month_part, whole},
+        {"in MONTH YEAR", "month year", named_month_part, whole},
+    });
+    // Years relative to publication.
+    append_period_rows(rows, Period::year);
+    rows.insert(rows.end(), {
+        // Named years.
+        {"in YEAR", "year", named_year, whole},
+        {"by YEAR", "year", named_year, whole},
+        {"early YEAR", "early year", named_year, early},
+        {"late YEAR", "late year", named_year, late},
+        // Times of day (merged into a date afterwards).
+        {"TIME", "time", time_of_day},
+        // Durations.
+        {"NUM DASH UNIT", "duration", duration},
+        {"NUM DASH UNIT DASH long", "duration", duration},
+        {"NUM UNIT DASH long", "duration", duration},
+        {"for NUM UNIT", "duration", duration},
+        {"NUM and a half UNIT", "duration and a half", duration_and_half},
+        {"for about NUM UNIT", "duration", duration},
+        {"for nearly NUM UNIT", "duration", duration},
+        {"lasted NUM UNIT", "duration", duration},
+        {"lasted about NUM UNIT", "duration", duration},
+        {"lasted nearly NUM UNIT", "duration", duration},
+        {"NUM UNIT of", "duration", duration},
+        // Relations to other events.
+        {"NUM UNIT before", "N units before", relation_with_gap, 0},
+        {"NUM UNIT ahead of", "N units before", relation_with_gap, 0},
+        {"NUM UNIT prior to", "N units before", relation_with_gap, 0},
+        {"NUM UNIT after", "N units after", relation_with_gap, 1},
+        {"NUM UNIT later", "N units after", relation_with_gap, 1},
+        {"NUM UNIT following", "N units after", relation_with_gap, 1},
+        {"NUM UNIT earlier", "N units before", relation_with_gap, 0},
+        {"the day before ANCHOR", "the day before", relation_fixed_gap, 0},
+        {"on the eve of", "the eve of", relation_fixed_gap, 0},
+        {"the day after ANCHOR", "the day after", relation_fixed_gap, 1},
+        {"ahead of", "ahead of", relation_only, 0},
+        {"in the run DASH up to", "ahead of", relation_only, 0},
+        {"in the lead DASH up to", "ahead of", relation_only, 0},
+        {"before ANCHOR", "before", relation_only, 0},
+        {"prior to", "before", relation_only, 0},
+        {"after ANCHOR", "after", relation_only, 1},
+        {"following ANCHOR", "following", relation_only, 1},
+        {"in the wake of", "following", relation_only, 1},
+        {"on the sidelines of", "sidelines", relation_only, 2},
+        {"on the margins of", "sidelines", relation_only, 2},
+        {"on the fringes of", "sidelines", relation_only, 2},
+        {"during ANCHOR", "during", relation_only, 2},
+        {"groundwork for", "groundwork", relation_only, 3},
+        {"pave the way for", "paving the way", relation_only, 3},
+        {"paves the way for", "paving the way", relation_only, 3},
+        {"paving the way for", "paving the way", relation_only, 3},
+        {"paved the way for", "paving the way", relation_only, 3},
+        {"in preparation for", "preparation", relation_only, 3},
+        {"to prepare for", "preparation", relation_only, 3},
+        {"preparations for", "preparation", relation_only, 3},
+        {"when trading resumes", "trading resumes", market_reopening},
+        {"when trading reopens", "trading resumes", market_reopening},
+        {"when markets reopen", "trading resumes", market_reopening},
+        {"when markets open", "trading resumes", market_reopening},
+    });
+    return rows;
+  }();
   return kRows;
 }
 
@@ -777,7 +798,7 @@ const std::vector<CompiledRow>& compiled() {
     for (const auto& row : rows()) {
       CompiledRow c{{}, &row};
       std::size_t i = 0;
-      auto p = row.pattern;
+      std::string_view p = row.pattern;
       while (i < p.size()) {
         auto j = p.find(' ', i);
         if (j == std::string_view::npos) j = p.size();
