@@ -39,7 +39,7 @@ install(CODE "
     FILES \"${PROJECT_BINARY_DIR}/pkgconfig/dipcal.pc\")" COMPONENT dev)
 
 if(TARGET dipcal)
-  install(TARGETS dipcal RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
+  install(TARGETS dipcal dipcal_serve RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)  # dipcal serve runs dipcal-serve beside it
   # Where cli/bundled.cpp looks: <datadir>/dipcal/{examples,schemas,windowsZones.tsv}.
   set(DIPCAL_DATA ${CMAKE_INSTALL_DATADIR}/dipcal)
   install(FILES fixtures/us-china-trade-2025.yaml DESTINATION ${DIPCAL_DATA}/examples COMPONENT cli)

@@ -151,4 +151,14 @@ if os.path.exists("/dev/full"):
         check(f"{' '.join(args)} > /dev/full: exit 2 and says so", p.returncode == 2 and "cannot write" in err and "standard output" in err,
               f"exit {p.returncode}\n{err}")
 
+# --- dipcal serve without the dipcal-serve it runs -------------------------------------------------
+lone = os.path.join(WORK, "lone")
+os.makedirs(lone)
+shutil.copy(DIPCAL, lone)
+seed = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "fixtures")
+code, out, err = run_process([os.path.join(lone, os.path.basename(DIPCAL)), "--fixtures", seed, "serve", "--port", "0"], timeout=30)
+err = err.decode("utf-8", "replace")
+check("serve with no dipcal-serve beside dipcal: exit 2, naming what is missing and where",
+      code == 2 and os.path.join(lone, "dipcal-serve") in err and "No such file" in err, f"exit {code}\n{err}")
+
 sys.exit(tally.finish())

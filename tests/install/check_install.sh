@@ -37,8 +37,22 @@ expect_4_days "pkg-config dipcal" "$(cd "$work" && "$work/with-pkg-config/days_b
 # 3. The installed CLI, from elsewhere, with no --fixtures: the example fixtures under share/dipcal.
 expect_4_days "installed dipcal" "$(cd "$work" && env -u DIPCAL_FIXTURES "$prefix/bin/dipcal" until busan --from kl-trade-talks)"
 # No path of the source tree is compiled into it.
-if grep -qaF "$source" "$prefix/bin/dipcal"; then fail "bin/dipcal contains the source path $source"; fi
-echo "ok: bin/dipcal names no source path"
+for program in dipcal dipcal-serve; do
+  if grep -qaF "$source" "$prefix/bin/$program"; then fail "bin/$program contains the source path $source"; fi
+  echo "ok: bin/$program names no source path"
+done
+# `dipcal serve` runs the installed dipcal-serve in its place (same process), which serves the
+# example fixtures until SIGTERM.
+(cd "$work" && exec env -u DIPCAL_FIXTURES "$prefix/bin/dipcal" serve --port 0 >"$work/serve.out" 2>"$work/serve.err") &
+server=$!
+for _ in $(seq 100); do grep -q "serving" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+url=$(grep -o "http://[^/ ]*" "$work/serve.out" | head -1) || { kill "$server"; fail "dipcal serve printed no address: $(cat "$work/serve.err")"; }
+[ "$(cat /proc/$server/comm)" = dipcal-serve ] || { kill "$server"; fail "the process serving is $(cat /proc/$server/comm), not dipcal-serve"; }
+events=$(/usr/bin/python3 -c "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1] + '/events.json').read().decode())" "$url")
+kill -TERM "$server"
+wait "$server" || fail "dipcal serve did not stop cleanly on SIGTERM: $(cat "$work/serve.err")"
+grep -q '"id": "busan-trump-xi"' <<<"$events" || fail "the installed server's /events.json lacks busan-trump-xi: ${events:0:300}"
+echo "ok: installed dipcal serve ran dipcal-serve, which served the example fixtures and stopped on SIGTERM"
 # Private build targets stay out of the package.
 if grep -qE "dipcal_warnings|dipcal_sanitizers" "$prefix"/lib/cmake/dipcal/*.cmake; then fail "private targets exported"; fi
 echo "ok: the CMake package exports dipcal::engine alone"
