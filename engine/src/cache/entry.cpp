@@ -579,6 +579,9 @@ std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const 
   // The chosen events in load order (ties and candidate lists keep their order), each with its window.
   TimelineWindows w;
   std::vector<std::pair<std::uint32_t, std::size_t>> by_rank;
+  compiled.load.timeline.reserve(chosen.size());  // a day of a large calendar is a few thousand events: moved once each
+  w.events.reserve(chosen.size());
+  by_rank.reserve(chosen.size());
   for (std::size_t k = 0; k < chosen.size(); ++k) {
     auto e = reader.read(record(chosen[k]));
     if (!e) throw CorruptEntry{};
