@@ -36,7 +36,7 @@ struct CorruptEntry {};
 
 // The sections of an entry, in the order they are written.
 enum EntrySection : std::uint32_t {
-  kMeta, kRecordStarts, kRecords, kWindows, kOrder, kRanks, kNames, kNameText, kDaysShort, kDaysLong,
+  kMeta, kRecordPlaces, kRecords, kWindows, kOrder, kRanks, kNames, kNameText, kDaysShort, kDaysLong,
   kAboutStarts, kAbout, kBeforeStarts, kBefore, kAfterStarts, kAfter, kIdStarts, kIds, kZoneNames, kEventZones,
   kDated, kDependencyOrder, kSections
 };
