@@ -2,29 +2,35 @@
 
 #include "dipcal/text/suggest.h"
 #include "posix_rule.h"
+#include "tzif.h"
 
 #include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <vector>
 
 namespace dipcal {
 
 struct Zone::Data {
   std::string name;
-  const date::time_zone* tz = nullptr;  // nullptr for dipcal's own UTC
-  std::optional<detail::PosixRule> footer;
+  // The zone file's readings and the instants they begin (RFC 8536 section 3.2): before changes[0]
+  // the zone reads readings[0] (local time type 0); from changes[k] to the next change, the reading
+  // change_types[k] names.
+  std::vector<Instant> changes;
+  std::vector<std::uint8_t> change_types;
+  std::vector<ZoneReading> readings;
+  std::optional<detail::PosixRule> footer;  // read after the last change when it has daylight time
 };
 
 namespace {
 
 using std::chrono::seconds;
-
-// date's sys_info for the period after a zone file's last transition ends at the end of time.
-const date::sys_seconds kOpenEnded = date::sys_days{date::year{3000} / 1 / 1};
 
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in{path, std::ios::binary};
@@ -34,13 +40,33 @@ std::optional<std::string> read_file(const std::string& path) {
   return buffer.str();
 }
 
-// A TZif (version 2+) file ends with "\n<POSIX rule>\n" (RFC 8536 section 3.3).
-std::optional<detail::PosixRule> read_footer(const std::string& path) {
+bool same_reading(const ZoneReading& a, const ZoneReading& b) {
+  return a.offset == b.offset && a.abbrev == b.abbrev && a.dst == b.dst;
+}
+
+// The zone `name` from its TZif file, read once; empty when the file is missing or malformed.
+std::unique_ptr<Zone::Data> load_zone(std::string_view name, const std::string& path) {
   auto bytes = read_file(path);
-  if (!bytes || bytes->size() < 2 || bytes->back() != '\n') return std::nullopt;
-  auto begin = bytes->rfind('\n', bytes->size() - 2);
-  if (begin == std::string::npos) return std::nullopt;
-  return detail::PosixRule::parse(std::string_view{*bytes}.substr(begin + 1, bytes->size() - begin - 2));
+  if (!bytes) return nullptr;
+  auto file = detail::parse_tzif(*bytes);
+  if (!file) return nullptr;
+  auto data = std::make_unique<Zone::Data>();
+  data->name = std::string{name};
+  for (auto& type : file->types) data->readings.push_back(ZoneReading{type.utoff, std::move(type.abbrev), type.isdst});
+  // A transition to the reading already in force changes nothing. Leaving it out keeps the footer's
+  // start where date put it, at the last real change: zic's "fat" files, which Debian ships, end
+  // with such a transition at 2038-01-19T03:14:07Z, the last 32-bit second.
+  std::uint8_t in_force = 0;
+  for (std::size_t k = 0; k < file->transitions.size(); ++k) {
+    auto type = file->transition_types[k];
+    if (!same_reading(data->readings[type], data->readings[in_force])) {
+      data->changes.push_back(file->transitions[k]);
+      data->change_types.push_back(type);
+    }
+    in_force = type;
+  }
+  data->footer = detail::PosixRule::parse(file->footer);
+  return data;
 }
 
 // Calls `each` with every line of `text`, without its newline.
@@ -77,10 +103,13 @@ const std::string& Zone::name() const {
 }
 
 ZoneReading Zone::at(Instant i) const {
-  if (data_ == nullptr || data_->tz == nullptr) return ZoneReading{seconds{0}, "UTC", false};
-  auto info = data_->tz->get_info(i.time());
-  if (info.end >= kOpenEnded && data_->footer && data_->footer->has_dst()) return data_->footer->at(i);
-  return ZoneReading{info.offset, info.abbrev, info.save != std::chrono::minutes{0}};
+  if (data_ == nullptr) return ZoneReading{seconds{0}, "UTC", false};
+  const auto& d = *data_;
+  // The latest change at or before `i`; past the last one the footer's rule, when it has DST, says
+  // what happens (the files list explicit transitions only up to 2037).
+  auto next = std::upper_bound(d.changes.begin(), d.changes.end(), i);
+  if (next == d.changes.end() && d.footer && d.footer->has_dst()) return d.footer->at(i);
+  return d.readings[next == d.changes.begin() ? 0 : d.change_types[static_cast<std::size_t>(next - d.changes.begin()) - 1]];
 }
 
 LocalResolution Zone::resolve(const CivilDateTime& local) const {
@@ -198,14 +227,11 @@ std::optional<Zone> ZoneDb::find(std::string_view name) const {
   if (name == "UTC") return Zone{};
   // Only names the database lists reach the file system.
   if (const auto& names = index().names; !std::binary_search(names.begin(), names.end(), name)) return std::nullopt;
-  auto data = std::make_unique<Zone::Data>();
-  data->name = std::string{name};
-  try {
-    data->tz = date::locate_zone(data->name);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  data->footer = read_footer(root_ + "/" + data->name);
+  // tzdata's Factory zone ("-00", for a machine whose zone is not yet set) is no place's time; date,
+  // which found zones before dipcal read the files itself, left it out.
+  if (name == "Factory") return std::nullopt;
+  auto data = load_zone(name, root_ + "/" + std::string{name});
+  if (!data) return std::nullopt;
   return Zone{loaded_.emplace(std::string{name}, std::move(data)).first->second.get()};
 }
 

@@ -9,10 +9,10 @@
 //                                               and 06:30Z (read with EDT, the offset after it)
 //   ny->resolve(2025-10-29T22:00)  -> unique:   2025-10-30T02:00Z
 //
-// The system library (Howard Hinnant's date, reading the compiled zone files) stops at the files'
-// last explicit transition, in 2037 for zones with daylight time. Each file ends with a POSIX TZ rule
-// ("EST5EDT,M3.2.0,M11.1.0") that says what happens after that; dipcal applies it, so New York on
-// 2040-07-01 reads EDT, as the database intends.
+// dipcal reads each zone's compiled file (TZif, RFC 8536) itself, once, when the zone is first found.
+// The file's explicit transitions stop in 2037 for zones with daylight time; each file ends with a
+// POSIX TZ rule ("EST5EDT,M3.2.0,M11.1.0") that says what happens after that, and dipcal applies it,
+// so New York on 2040-07-01 reads EDT, as the database intends.
 #pragma once
 
 #include "dipcal/text/parsed.h"
@@ -27,10 +27,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-namespace date {
-class time_zone;
-}
 
 namespace dipcal {
 
