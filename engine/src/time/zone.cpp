@@ -7,12 +7,15 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <vector>
 
 namespace dipcal {
@@ -32,12 +35,20 @@ namespace {
 
 using std::chrono::seconds;
 
+// A regular file's bytes, read at once into a string of its size.
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in{path, std::ios::binary};
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> bytes;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    bytes.emplace(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    for (ssize_t n; got < bytes->size() && (n = ::read(fd, bytes->data() + got, bytes->size() - got)) > 0;) got += static_cast<std::size_t>(n);
+    bytes->resize(got);  // a file that shrank while read: what it held
+  }
+  ::close(fd);
+  return bytes;
 }
 
 bool same_reading(const ZoneReading& a, const ZoneReading& b) {
@@ -167,11 +178,10 @@ ZoneDb::ZoneDb(std::string root) : root_{std::move(root)} {
   if (std::getline(zi, line) && line.rfind("# version ", 0) == 0) version_ = line.substr(10);
 }
 
-const ZoneDb::Index& ZoneDb::index() const {
-  std::call_once(indexed_, [this] {
+const ZoneDb::Index& ZoneDb::named() const {
+  std::call_once(named_, [this] {
     auto& names = index_.names;
     auto& links = index_.links;
-    auto& country_zones = index_.country_zones;
     // Split by hand: an istringstream a line cost as much as the rest of a short run together.
     if (auto zi = read_file(root_ + "/tzdata.zi")) {
       for_each_line(*zi, [&](std::string_view line) {
@@ -187,7 +197,15 @@ const ZoneDb::Index& ZoneDb::index() const {
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
+  });
+  return index_;
+}
 
+const ZoneDb::Index& ZoneDb::index() const {
+  (void)named();  // the names and links, which the countries adjust
+  std::call_once(indexed_, [this] {
+    auto& links = index_.links;
+    auto& country_zones = index_.country_zones;
     // zone1970.tab and zone.tab: countries (comma-separated in zone1970.tab), coordinates, zone, comment.
     auto each_row = [&](const char* name, const auto& row) {
       auto tab = read_file(root_ + "/" + name);
@@ -226,7 +244,7 @@ std::optional<Zone> ZoneDb::find(std::string_view name) const {
   if (auto it = loaded_.find(name); it != loaded_.end()) return Zone{it->second.get()};
   if (name == "UTC") return Zone{};
   // Only names the database lists reach the file system.
-  if (const auto& names = index().names; !std::binary_search(names.begin(), names.end(), name)) return std::nullopt;
+  if (const auto& names = named().names; !std::binary_search(names.begin(), names.end(), name)) return std::nullopt;
   // tzdata's Factory zone ("-00", for a machine whose zone is not yet set) is no place's time; date,
   // which found zones before dipcal read the files itself, left it out.
   if (name == "Factory") return std::nullopt;
@@ -237,7 +255,7 @@ std::optional<Zone> ZoneDb::find(std::string_view name) const {
 
 Parsed<Zone> ZoneDb::lookup(std::string_view name) const {
   if (auto z = find(name)) return *z;
-  return ParseError{fmt::format("unknown zone '{}'", name), 0, "", closest(name, index().names)};
+  return ParseError{fmt::format("unknown zone '{}'", name), 0, "", closest(name, named().names)};
 }
 
 Zone ZoneDb::utc() const { return Zone{}; }

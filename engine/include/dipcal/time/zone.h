@@ -110,7 +110,7 @@ class ZoneDb {
   // The database's version, from the first line of tzdata.zi ("2026f"), or "unknown".
   [[nodiscard]] const std::string& version() const { return version_; }
   // Every zone and link name, sorted.
-  [[nodiscard]] const std::vector<std::string>& names() const { return index().names; }
+  [[nodiscard]] const std::vector<std::string>& names() const { return named().names; }
   // Zones that zone1970.tab lists for an ISO 3166-1 alpha-2 country code.
   [[nodiscard]] std::vector<std::string> zones_for_country(std::string_view country) const;
 
@@ -121,16 +121,20 @@ class ZoneDb {
   [[nodiscard]] std::optional<ZoneAdvice> advice(std::string_view name) const;
 
  private:
-  // The names, countries and links, read the first time one is asked for (most runs ask none).
+  // The names, countries and links, read the first time one is asked for (most runs ask none):
+  // named() reads tzdata.zi's names and links, all a zone lookup needs; index() adds the countries
+  // of zone1970.tab and zone.tab, and keeps only the links no country names.
   struct Index {
     std::vector<std::string> names;
     std::multimap<std::string, std::string, std::less<>> country_zones;
     std::map<std::string, std::string, std::less<>> links;  // old name → the zone it is a link to
   };
+  [[nodiscard]] const Index& named() const;
   [[nodiscard]] const Index& index() const;
 
   std::string root_;
   std::string version_ = "unknown";
+  mutable std::once_flag named_;
   mutable std::once_flag indexed_;
   mutable Index index_;
   mutable std::mutex loading_;  // find() may be called from the loader's threads at once
