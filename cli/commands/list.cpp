@@ -6,9 +6,11 @@
 #include "dipcal/query/select.h"
 #include "dipcal/text/time_words.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <iterator>
 
 namespace dipcal::cli {
 
@@ -37,11 +39,15 @@ int run_list(const ListOptions& options, Session& session) {
     fmt::print("{}\n", out.dump(2));
     return kOk;
   }
-  fmt::print("{:<38} {:<24} {:<24} {}\n", "WHEN (LOCAL)", fmt::format("START IN {}", zone.name()), "ID", "TITLE");
+  // The table in one buffer, written once: a print a row cost a tenth of a large day's listing.
+  fmt::memory_buffer table;
+  fmt::format_to(std::back_inserter(table), "{:<38} {:<24} {:<24} {}\n", "WHEN (LOCAL)", fmt::format("START IN {}", zone.name()), "ID", "TITLE");
   for (const auto& s : selected.events) {
     const auto& e = timeline.at(s.event);
-    fmt::print("{:<38} {:<24} {:<24} {}\n", text::when_local(e, calendar.window_of(s.event)), text::start_in(e, zone), e.id, e.title);
+    fmt::format_to(std::back_inserter(table), FMT_COMPILE("{:<38} {:<24} {:<24} {}\n"), text::when_local(e, calendar.window_of(s.event)),
+                   text::start_in(e, zone), e.id, e.title);
   }
+  std::fwrite(table.data(), 1, table.size(), stdout);
   return kOk;
 }
 
