@@ -264,14 +264,18 @@ PositionKey key_of(const Position& p) { return PositionKey{p.file.str(), p.line,
 
 }  // namespace
 
-Diagnostics network_conflicts(const Timeline& timeline, const Diagnostics& already) {
+Diagnostics network_conflicts(const Timeline& timeline, const Diagnostics& already, const TimelineWindows* solved) {
   Diagnostics out;
   auto add = [&](const Diagnostic& d) {
     auto& added = out.error(d.where, d.message, d.expected, d.suggestion);
     added.notes = d.notes;
   };
   if (!already.has_errors()) {
-    if (auto windows = solve_windows(timeline); windows.conflict) add(*windows.conflict);
+    if (solved) {
+      if (solved->conflict) add(*solved->conflict);
+    } else if (auto windows = solve_windows(timeline); windows.conflict) {
+      add(*windows.conflict);
+    }
     return out;
   }
   // Parts: events joined by relations (union-find), and the positions that belong to each event.

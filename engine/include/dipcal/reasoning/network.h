@@ -128,7 +128,9 @@ TimelineWindows solve_windows(const Timeline& timeline);
 // out the parts in which `already` reports a problem (at an event or one of its relations: a dependency
 // cycle, a relation its dates break), whose conflict would only say that again. So an unrelated
 // cycle elsewhere no longer hides a network that cannot all hold.
-[[nodiscard]] Diagnostics network_conflicts(const Timeline& timeline, const Diagnostics& already);
+// `solved`: the timeline's network already solved whole (solve_windows), whose conflict stands for the
+// whole network when `already` reports nothing; nullptr to solve it here.
+[[nodiscard]] Diagnostics network_conflicts(const Timeline& timeline, const Diagnostics& already, const TimelineWindows* solved = nullptr);
 
 // A negative cycle as a diagnostic: where it starts, by how much the bounds contradict, and one note
 // per constraint of the cycle with its source position.
