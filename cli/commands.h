@@ -10,12 +10,14 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace dipcal::cli {
 
 using Runner = std::function<int(Session& session)>;
-using Setup = Runner (*)(CLI::App& command);
+using SetupFunction = Runner(CLI::App& command);
+using Setup = SetupFunction*;
 
 struct CommandSpec {
   const char* name;
@@ -25,25 +27,19 @@ struct CommandSpec {
 
 const std::vector<CommandSpec>& command_table();
 
-Runner setup_check(CLI::App& command);
-Runner setup_list(CLI::App& command);
-Runner setup_show(CLI::App& command);
-Runner setup_until(CLI::App& command);
-Runner setup_between(CLI::App& command);
-Runner setup_order(CLI::App& command);
-Runner setup_path(CLI::App& command);
-Runner setup_agenda(CLI::App& command);
-Runner setup_graph(CLI::App& command);
-Runner setup_draft(CLI::App& command);
-Runner setup_generate(CLI::App& command);
-Runner setup_windows(CLI::App& command);
-Runner setup_serve(CLI::App& command);
-Runner setup_export(CLI::App& command);  // a group: export ics, …
-Runner setup_export_ics(CLI::App& command);
-Runner setup_export_svg(CLI::App& command);
-Runner setup_export_html(CLI::App& command);
-Runner setup_import(CLI::App& command);  // a group: import ics
-Runner setup_import_ics(CLI::App& command);
-Runner setup_complete(CLI::App& command);  // hidden: for the shell completion scripts
+// The setup of each command, defined in commands/<name>.cpp: export and import are groups of
+// subcommands (export ics, svg, html; import ics); complete is hidden, for the completion scripts.
+SetupFunction setup_check, setup_list, setup_show, setup_until, setup_between, setup_order, setup_path, setup_agenda,
+    setup_graph, setup_draft, setup_generate, setup_windows, setup_serve, setup_export, setup_export_ics, setup_export_svg,
+    setup_export_html, setup_import, setup_import_ics, setup_complete;
+
+// The setup most commands share: an Options value of the command's own, whose add_options declares
+// it on `command`, handed to `run(options, session)` once the line is parsed.
+template <class Options, class Run>
+Runner bind_options(CLI::App& command, Run run) {
+  auto options = std::make_shared<Options>();
+  options->add_options(command);
+  return [options, run](Session& session) { return run(*options, session); };
+}
 
 }  // namespace dipcal::cli

@@ -18,6 +18,8 @@ struct ServeOptions {
   int port = 8080;
   std::string base_url;
   FeedOptions feed{.name = {}, .refresh = "PT1H"};
+
+  void add_options(CLI::App& command);  // commands/serve.cpp
 };
 
 // Serves until SIGINT or SIGTERM; the exit code.

@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 
-#include <memory>
 #include <set>
 
 namespace dipcal::cli {
@@ -103,12 +102,10 @@ std::string timeline_page(const Drawing& drawing, const DrawingOptions& options,
 }
 
 Runner setup_drawing_export(CLI::App& command, RenderDrawing render) {
-  auto options = std::make_shared<DrawingOptions>();
-  options->add_options(command);
-  return [options, render](Session& session) {
-    write_output(options->output, render(draw_timeline(*options, session), *options));
+  return bind_options<DrawingOptions>(command, [render](const DrawingOptions& options, Session& session) {
+    write_output(options.output, render(draw_timeline(options, session), options));
     return static_cast<int>(kOk);
-  };
+  });
 }
 
 }  // namespace dipcal::cli

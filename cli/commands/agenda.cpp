@@ -20,6 +20,13 @@ struct AgendaOptions {
   std::string from;
   std::string to;
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("--on", on, "The civil day, in --tz (default: today there)");
+    command.add_option("--from", from, "First day of a range (with --to)");
+    command.add_option("--to", to, "Last day of a range, inclusive");
+    command.add_flag("--json", json, "Print [{date, zone, events: [{…list --json fields…, possible}]}]");
+  }
 };
 
 int run_agenda(const AgendaOptions& options, Session& session) {
@@ -75,13 +82,6 @@ int run_agenda(const AgendaOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_agenda(CLI::App& command) {
-  auto options = std::make_shared<AgendaOptions>();
-  command.add_option("--on", options->on, "The civil day, in --tz (default: today there)");
-  command.add_option("--from", options->from, "First day of a range (with --to)");
-  command.add_option("--to", options->to, "Last day of a range, inclusive");
-  command.add_flag("--json", options->json, "Print [{date, zone, events: [{…list --json fields…, possible}]}]");
-  return [options](Session& session) { return run_agenda(*options, session); };
-}
+Runner setup_agenda(CLI::App& command) { return bind_options<AgendaOptions>(command, run_agenda); }
 
 }  // namespace dipcal::cli

@@ -16,6 +16,14 @@ struct BetweenOptions {
   std::string a;
   std::string b;
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("EVENT_A", a, "One event (id, alias or unique prefix)")->required();
+    command.add_option("EVENT_B", b, "The other event")->required();
+    command.add_flag("--json", json,
+                     "Print first, second, from_point, overlap, calendar_days, calendar_days_min/max, zone, elapsed_seconds, "
+                     "from_date, to_date, under_way");
+  }
 };
 
 int run_between(const BetweenOptions& options, Session& session) {
@@ -56,14 +64,6 @@ int run_between(const BetweenOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_between(CLI::App& command) {
-  auto options = std::make_shared<BetweenOptions>();
-  command.add_option("EVENT_A", options->a, "One event (id, alias or unique prefix)")->required();
-  command.add_option("EVENT_B", options->b, "The other event")->required();
-  command.add_flag("--json", options->json,
-                   "Print first, second, from_point, overlap, calendar_days, calendar_days_min/max, zone, elapsed_seconds, "
-                   "from_date, to_date, under_way");
-  return [options](Session& session) { return run_between(*options, session); };
-}
+Runner setup_between(CLI::App& command) { return bind_options<BetweenOptions>(command, run_between); }
 
 }  // namespace dipcal::cli

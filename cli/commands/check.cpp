@@ -14,6 +14,10 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
+
+  void add_options(CLI::App& command) {
+    command.add_option("paths", paths, "Fixture files or folders (default: --fixtures)");
+  }
 };
 
 int run_check(const CheckOptions& options, Session& session) {
@@ -33,10 +37,6 @@ int run_check(const CheckOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_check(CLI::App& command) {
-  auto options = std::make_shared<CheckOptions>();
-  command.add_option("paths", options->paths, "Fixture files or folders (default: --fixtures)");
-  return [options](Session& session) { return run_check(*options, session); };
-}
+Runner setup_check(CLI::App& command) { return bind_options<CheckOptions>(command, run_check); }
 
 }  // namespace dipcal::cli

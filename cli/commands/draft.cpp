@@ -24,6 +24,16 @@ struct DraftCommandOptions {
   std::string url;
   std::vector<std::string> against;
   FixtureOutput output;
+
+  void add_options(CLI::App& command) {
+    command.add_option("articles", articles, "News reports, plain text or Markdown in UTF-8 (one fixture from all)")->required();
+    command.add_option("--published", published, "Publication date or date-time, when the report has no date line");
+    command.add_option("--place", place, "The dateline's city or an IANA zone, when the report has no dateline");
+    command.add_option("--outlet", outlet, "The outlet, for each event's sources");
+    command.add_option("--url", url, "The report's address, for each event's sources");
+    command.add_option("--against", against, "Fixtures (files or folders) whose events mentions link to");
+    output.add_options(command);
+  }
 };
 
 // A news report is a few kilobytes; anything this large is not one.
@@ -107,16 +117,6 @@ int run_draft(const DraftCommandOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_draft(CLI::App& command) {
-  auto options = std::make_shared<DraftCommandOptions>();
-  command.add_option("articles", options->articles, "News reports, plain text or Markdown in UTF-8 (one fixture from all)")->required();
-  command.add_option("--published", options->published, "Publication date or date-time, when the report has no date line");
-  command.add_option("--place", options->place, "The dateline's city or an IANA zone, when the report has no dateline");
-  command.add_option("--outlet", options->outlet, "The outlet, for each event's sources");
-  command.add_option("--url", options->url, "The report's address, for each event's sources");
-  command.add_option("--against", options->against, "Fixtures (files or folders) whose events mentions link to");
-  options->output.add_options(command);
-  return [options](Session& session) { return run_draft(*options, session); };
-}
+Runner setup_draft(CLI::App& command) { return bind_options<DraftCommandOptions>(command, run_draft); }
 
 }  // namespace dipcal::cli

@@ -60,6 +60,14 @@ struct ExportIcsOptions {
   FeedOptions feed{.name = {}, .refresh = "P1D"};
   std::string source;
   std::vector<std::string> alarms;
+
+  void add_options(CLI::App& command) {
+    filter.add_options(command);
+    command.add_option("-o,--output", output, "Write to this file, atomically (default: standard output)");
+    feed.add_options(command);
+    command.add_option("--source", source, "Where the calendar is published, an http(s) URL (SOURCE)");
+    command.add_option("--alarm", alarms, "A reminder in every event, from its start: -P1D is a day before (repeatable)");
+  }
 };
 
 int run_export_ics(const ExportIcsOptions& options, Session& session) {
@@ -97,14 +105,6 @@ int run_export_ics(const ExportIcsOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_export_ics(CLI::App& command) {
-  auto options = std::make_shared<ExportIcsOptions>();
-  options->filter.add_options(command);
-  command.add_option("-o,--output", options->output, "Write to this file, atomically (default: standard output)");
-  options->feed.add_options(command);
-  command.add_option("--source", options->source, "Where the calendar is published, an http(s) URL (SOURCE)");
-  command.add_option("--alarm", options->alarms, "A reminder in every event, from its start: -P1D is a day before (repeatable)");
-  return [options](Session& session) { return run_export_ics(*options, session); };
-}
+Runner setup_export_ics(CLI::App& command) { return bind_options<ExportIcsOptions>(command, run_export_ics); }
 
 }  // namespace dipcal::cli

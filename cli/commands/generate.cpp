@@ -16,9 +16,20 @@ struct GenerateCliOptions {
   GenerateOptions engine;
   std::string out;
   bool force = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("--events", engine.events, "How many events")->required()->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+    command.add_option("--seed", engine.seed, "Seed: the same seed gives the same files (default 1)");
+    command.add_option("--relations-per-event", engine.relations_per_event, "Average relations per event (default 1.5)")
+        ->check(CLI::Range(0.0, 8.0));
+    command.add_option("--events-per-file", engine.events_per_file, "Events per fixture file (default 10000)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+    command.add_option("-o,--output", out, "Folder to write the fixtures into (created if missing)")->required();
+    command.add_flag("--force", force, "Overwrite files of an earlier run");
+  }
 };
 
-int run_generate(const GenerateCliOptions& options) {
+int run_generate(const GenerateCliOptions& options, Session&) {
   namespace fs = std::filesystem;
   fs::path dir{options.out};
   std::error_code ec;
@@ -42,17 +53,6 @@ int run_generate(const GenerateCliOptions& options) {
 
 }  // namespace
 
-Runner setup_generate(CLI::App& command) {
-  auto options = std::make_shared<GenerateCliOptions>();
-  command.add_option("--events", options->engine.events, "How many events")->required()->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
-  command.add_option("--seed", options->engine.seed, "Seed: the same seed gives the same files (default 1)");
-  command.add_option("--relations-per-event", options->engine.relations_per_event, "Average relations per event (default 1.5)")
-      ->check(CLI::Range(0.0, 8.0));
-  command.add_option("--events-per-file", options->engine.events_per_file, "Events per fixture file (default 10000)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
-  command.add_option("-o,--output", options->out, "Folder to write the fixtures into (created if missing)")->required();
-  command.add_flag("--force", options->force, "Overwrite files of an earlier run");
-  return [options](Session&) { return run_generate(*options); };
-}
+Runner setup_generate(CLI::App& command) { return bind_options<GenerateCliOptions>(command, run_generate); }
 
 }  // namespace dipcal::cli

@@ -11,6 +11,10 @@ namespace {
 
 struct GraphOptions {
   std::string format = "dot";
+
+  void add_options(CLI::App& command) {
+    command.add_option("--format", format, "dot (Graphviz, the default) or mermaid")->check(CLI::IsMember({"dot", "mermaid"}));
+  }
 };
 
 int run_graph(const GraphOptions& options, Session& session) {
@@ -22,10 +26,6 @@ int run_graph(const GraphOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_graph(CLI::App& command) {
-  auto options = std::make_shared<GraphOptions>();
-  command.add_option("--format", options->format, "dot (Graphviz, the default) or mermaid")->check(CLI::IsMember({"dot", "mermaid"}));
-  return [options](Session& session) { return run_graph(*options, session); };
-}
+Runner setup_graph(CLI::App& command) { return bind_options<GraphOptions>(command, run_graph); }
 
 }  // namespace dipcal::cli

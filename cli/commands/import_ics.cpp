@@ -24,6 +24,13 @@ struct ImportIcsOptions {
   FixtureOutput output;
   std::string expand_from;
   std::string expand_to;
+
+  void add_options(CLI::App& command) {
+    command.add_option("files", files, "iCalendar files to import (one fixture from all of them)")->required();
+    output.add_options(command);
+    command.add_option("--expand-from", expand_from, "Expand recurring events from this date (YYYY-MM-DD, inclusive)");
+    command.add_option("--expand-to", expand_to, "… to this date (inclusive)");
+  }
 };
 
 // Files larger than this are not calendars a person exports; they are refused, not read into memory.
@@ -82,13 +89,6 @@ int run_import_ics(const ImportIcsOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_import_ics(CLI::App& command) {
-  auto options = std::make_shared<ImportIcsOptions>();
-  command.add_option("files", options->files, "iCalendar files to import (one fixture from all of them)")->required();
-  options->output.add_options(command);
-  command.add_option("--expand-from", options->expand_from, "Expand recurring events from this date (YYYY-MM-DD, inclusive)");
-  command.add_option("--expand-to", options->expand_to, "… to this date (inclusive)");
-  return [options](Session& session) { return run_import_ics(*options, session); };
-}
+Runner setup_import_ics(CLI::App& command) { return bind_options<ImportIcsOptions>(command, run_import_ics); }
 
 }  // namespace dipcal::cli

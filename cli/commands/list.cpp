@@ -19,6 +19,11 @@ namespace {
 struct ListOptions {
   EventFilter filter;
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    filter.add_options(command);
+    command.add_flag("--json", json, "Print a JSON array (id, title, zone, all_day, start, end, start_utc, end_utc, …)");
+  }
 };
 
 int run_list(const ListOptions& options, Session& session) {
@@ -53,11 +58,6 @@ int run_list(const ListOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_list(CLI::App& command) {
-  auto options = std::make_shared<ListOptions>();
-  options->filter.add_options(command);
-  command.add_flag("--json", options->json, "Print a JSON array (id, title, zone, all_day, start, end, start_utc, end_utc, …)");
-  return [options](Session& session) { return run_list(*options, session); };
-}
+Runner setup_list(CLI::App& command) { return bind_options<ListOptions>(command, run_list); }
 
 }  // namespace dipcal::cli

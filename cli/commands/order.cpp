@@ -16,6 +16,12 @@ namespace {
 struct OrderOptions {
   std::string by = "deps";
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("--by", by, "deps: dependency order in levels, ties by date (default); time: by date alone")
+        ->check(CLI::IsMember({"deps", "time"}));
+    command.add_flag("--json", json, "Print the event ids in order, as a JSON array");
+  }
 };
 
 void print_event_line(const Event& e, const EventWindow* window, std::string_view indent) {
@@ -62,12 +68,6 @@ int run_order(const OrderOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_order(CLI::App& command) {
-  auto options = std::make_shared<OrderOptions>();
-  command.add_option("--by", options->by, "deps: dependency order in levels, ties by date (default); time: by date alone")
-      ->check(CLI::IsMember({"deps", "time"}));
-  command.add_flag("--json", options->json, "Print the event ids in order, as a JSON array");
-  return [options](Session& session) { return run_order(*options, session); };
-}
+Runner setup_order(CLI::App& command) { return bind_options<OrderOptions>(command, run_order); }
 
 }  // namespace dipcal::cli

@@ -18,6 +18,15 @@ struct PathOptions {
   std::string to;
   std::size_t limit = 1000;
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("EVENT_A", from, "The prerequisite end of the chains (id, alias or unique prefix)")->required();
+    command.add_option("EVENT_B", to, "The dependent end")->required();
+    command.add_option("--limit", limit, "Stop after this many chains (default 1000)")->check(CLI::PositiveNumber);
+    command.add_flag("--json", json,
+                     "Print {from, to, chains: [{events, links: [{from, to, relation, reads, stated_by, gap_min_seconds, where}], "
+                     "min_total_gap_seconds}]}");
+  }
 };
 
 std::string position(const Position& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.col); }
@@ -74,15 +83,6 @@ int run_path(const PathOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_path(CLI::App& command) {
-  auto options = std::make_shared<PathOptions>();
-  command.add_option("EVENT_A", options->from, "The prerequisite end of the chains (id, alias or unique prefix)")->required();
-  command.add_option("EVENT_B", options->to, "The dependent end")->required();
-  command.add_option("--limit", options->limit, "Stop after this many chains (default 1000)")->check(CLI::PositiveNumber);
-  command.add_flag("--json", options->json,
-                   "Print {from, to, chains: [{events, links: [{from, to, relation, reads, stated_by, gap_min_seconds, where}], "
-                   "min_total_gap_seconds}]}");
-  return [options](Session& session) { return run_path(*options, session); };
-}
+Runner setup_path(CLI::App& command) { return bind_options<PathOptions>(command, run_path); }
 
 }  // namespace dipcal::cli

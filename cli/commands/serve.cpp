@@ -21,13 +21,13 @@ int run_serve(const ServeOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_serve(CLI::App& command) {
-  auto options = std::make_shared<ServeOptions>();
-  command.add_option("--host", options->host, "The address to listen on")->capture_default_str();
-  command.add_option("--port", options->port, "The port to listen on; 0 picks a free one (the URL is printed)")->capture_default_str();
-  command.add_option("--base-url", options->base_url, "The public address of the server behind a reverse proxy, for links and SOURCE");
-  options->feed.add_options(command);
-  return [options](Session& session) { return run_serve(*options, session); };
+void ServeOptions::add_options(CLI::App& command) {
+  command.add_option("--host", host, "The address to listen on")->capture_default_str();
+  command.add_option("--port", port, "The port to listen on; 0 picks a free one (the URL is printed)")->capture_default_str();
+  command.add_option("--base-url", base_url, "The public address of the server behind a reverse proxy, for links and SOURCE");
+  feed.add_options(command);
 }
+
+Runner setup_serve(CLI::App& command) { return bind_options<ServeOptions>(command, run_serve); }
 
 }  // namespace dipcal::cli

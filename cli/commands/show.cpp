@@ -19,6 +19,11 @@ namespace {
 struct ShowOptions {
   std::string event;
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("EVENT", event, "Event id, alias or unique prefix")->required();
+    command.add_flag("--json", json, "Print one JSON object with all the event's fields");
+  }
 };
 
 void print_field(std::string_view label, std::string_view value) {
@@ -119,11 +124,6 @@ int run_show(const ShowOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_show(CLI::App& command) {
-  auto options = std::make_shared<ShowOptions>();
-  command.add_option("EVENT", options->event, "Event id, alias or unique prefix")->required();
-  command.add_flag("--json", options->json, "Print one JSON object with all the event's fields");
-  return [options](Session& session) { return run_show(*options, session); };
-}
+Runner setup_show(CLI::App& command) { return bind_options<ShowOptions>(command, run_show); }
 
 }  // namespace dipcal::cli

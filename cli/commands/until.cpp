@@ -18,6 +18,17 @@ struct UntilOptions {
   std::string from;
   bool from_start = false;
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("EVENT", target, "The event counted to (id, alias or unique prefix); the count ends at its start")->required();
+    command.add_option("--from", from,
+                       "Count from an event (its end; see --from-start), a date (2025-10-26) or a date-time "
+                       "(2025-10-26T12:00, read in the counting zone, or with an offset); default: --now");
+    command.add_flag("--from-start", from_start, "Count from the start of the --from event instead of its end");
+    command.add_flag("--json", json,
+                     "Print target, from, from_point, calendar_days (null for a range), calendar_days_min/max, zone, "
+                     "elapsed_seconds (null unless both ends are timed), from_date, to_date, under_way");
+  }
 };
 
 // --from read as an event, a date or a date-time, and how to name it.
@@ -131,18 +142,6 @@ nlohmann::ordered_json until_json(const Calendar& calendar, std::size_t target, 
   return until_json(calendar, target, options, now, chosen);
 }
 
-Runner setup_until(CLI::App& command) {
-  auto options = std::make_shared<UntilOptions>();
-  command.add_option("EVENT", options->target, "The event counted to (id, alias or unique prefix); the count ends at its start")
-      ->required();
-  command.add_option("--from", options->from,
-                     "Count from an event (its end; see --from-start), a date (2025-10-26) or a date-time "
-                     "(2025-10-26T12:00, read in the counting zone, or with an offset); default: --now");
-  command.add_flag("--from-start", options->from_start, "Count from the start of the --from event instead of its end");
-  command.add_flag("--json", options->json,
-                   "Print target, from, from_point, calendar_days (null for a range), calendar_days_min/max, zone, "
-                   "elapsed_seconds (null unless both ends are timed), from_date, to_date, under_way");
-  return [options](Session& session) { return run_until(*options, session); };
-}
+Runner setup_until(CLI::App& command) { return bind_options<UntilOptions>(command, run_until); }
 
 }  // namespace dipcal::cli

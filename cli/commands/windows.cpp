@@ -15,6 +15,12 @@ namespace {
 struct WindowsOptions {
   std::vector<std::string> events;
   bool json = false;
+
+  void add_options(CLI::App& command) {
+    command.add_option("EVENTS", events, "Events to show (default: all), by id, alias or unique prefix");
+    command.add_flag("--json", json,
+                     "Print JSON: id, earliest_start_utc, latest_start_utc, earliest_end_utc, latest_end_utc (null when unbounded)");
+  }
 };
 
 nlohmann::ordered_json instant_or_null(const std::optional<Instant>& i) {
@@ -77,12 +83,6 @@ int run_windows(const WindowsOptions& options, Session& session) {
 
 }  // namespace
 
-Runner setup_windows(CLI::App& command) {
-  auto options = std::make_shared<WindowsOptions>();
-  command.add_option("EVENTS", options->events, "Events to show (default: all), by id, alias or unique prefix");
-  command.add_flag("--json", options->json,
-                   "Print JSON: id, earliest_start_utc, latest_start_utc, earliest_end_utc, latest_end_utc (null when unbounded)");
-  return [options](Session& session) { return run_windows(*options, session); };
-}
+Runner setup_windows(CLI::App& command) { return bind_options<WindowsOptions>(command, run_windows); }
 
 }  // namespace dipcal::cli
