@@ -693,10 +693,6 @@ const std::vector<Row>& rows() {
         {"this weekend", "this weekend", week_relative, P(0, weekend)},
         {"last weekend", "last weekend", week_relative, P(-1, weekend)},
         {"next weekend", "next weekend", week_relative, P(1, weekend)},
-    };
-    // Months relative to publication.
-    append_period_rows(rows, Period::month);
-    rows.insert(rows.end(), {
         // Named months.
         {"early MONTH", "early month", named_month_part, early},
         {"early DASH MONTH", "early month", named_month_part, early},
@@ -719,10 +715,6 @@ const std::vector<Row>& rows() {
         {"until MONTH", "month", named_month_part, whole},
         {"by MONTH", "month", named_month_part, whole},
         {"in MONTH YEAR", "month year", named_month_part, whole},
-    });
-    // Years relative to publication.
-    append_period_rows(rows, Period::year);
-    rows.insert(rows.end(), {
         // Named years.
         {"in YEAR", "year", named_year, whole},
         {"by YEAR", "year", named_year, whole},
@@ -777,7 +769,10 @@ const std::vector<Row>& rows() {
         {"when trading reopens", "trading resumes", market_reopening},
         {"when markets reopen", "trading resumes", market_reopening},
         {"when markets open", "trading resumes", market_reopening},
-    });
+    };
+    // Months and years relative to publication: no written row reads the same words.
+    append_period_rows(rows, Period::month);
+    append_period_rows(rows, Period::year);
     return rows;
   }();
   return kRows;
