@@ -4,12 +4,14 @@ or a hang, and no output file is written. Harmless oddities (a byte-order mark, 
 
 Usage: test_hostile.py DIPCAL WORKDIR
 """
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from dipcal_run import ENV, Tally, run as run_process  # noqa: E402
@@ -150,6 +152,24 @@ if os.path.exists("/dev/full"):
         err = p.stderr.decode("utf-8", "replace")
         check(f"{' '.join(args)} > /dev/full: exit 2 and says so", p.returncode == 2 and "cannot write" in err and "standard output" in err,
               f"exit {p.returncode}\n{err}")
+
+# --- control characters, quotes and markup in a source reach the timeline's script intact ---------
+# The SVG carries each event's sources as JSON inside an XML attribute: read back with a real XML
+# parser and a real JSON parser, every character is the one the fixture's YAML escapes stand for.
+folder = os.path.join(WORK, "sources")
+os.makedirs(folder)
+with open(os.path.join(folder, "a.yaml"), "w", encoding="utf-8") as f:
+    f.write('events:\n  - id: a\n    title: A\n    start: 2025-10-26T10:00\n    location: {zone: Asia/Seoul}\n'
+            '    sources:\n      - outlet: "q \\" b \\\\ t \\t n \\n r \\r bell \\a bs \\b ff \\f \\u00e9 \\u5317 \\u2028 </g>"\n'
+            '        url: https://example.com/a?b=1&c=<2>\n        published: 2025-10-26\n')
+code, out, err = run(["--fixtures", folder, "--no-cache", "export", "svg", "--now", "2025-10-26T00:00Z"])
+check("export svg of a fixture with a hostile source", code == 0, f"exit {code}\n{err}")
+if code == 0:
+    event = ElementTree.fromstring(out).find(".//{http://www.w3.org/2000/svg}g[@data-id='a']")
+    sources = json.loads(event.get("data-sources")) if event is not None else None
+    want = [{"outlet": 'q " b \\ t \t n \n r \r bell \a bs \b ff \f \u00e9 \u5317 \u2028 </g>',
+             "url": "https://example.com/a?b=1&c=<2>", "published": "2025-10-26"}]
+    check("the source's outlet, URL and date read back exactly from data-sources", sources == want, f"{sources!r}\n{want!r}")
 
 # --- dipcal serve without the dipcal-serve it runs -------------------------------------------------
 lone = os.path.join(WORK, "lone")

@@ -6,6 +6,7 @@
 #include "dipcal/query/days.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <iterator>
 
@@ -62,31 +63,11 @@ constexpr std::string_view kStyle = R"css(
 .dipcal-timeline .kind-now { fill: #c0392b; }
 )css";
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
-}
-
+// The event's sources as a compact JSON array for the page's script: [{"outlet", "url", "published"}].
 std::string sources_json(const Event& e) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < e.sources.size(); ++i) {
-    const auto& s = e.sources[i];
-    if (i) out += ",";
-    out += fmt::format("{{\"outlet\":{},\"url\":{},\"published\":{}}}", json_string(s.outlet), json_string(s.url), json_string(s.published));
-  }
-  return out + "]";
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& s : e.sources) out.push_back({{"outlet", s.outlet}, {"url", s.url}, {"published", s.published}});
+  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string place_text(const Event& e) {
