@@ -232,18 +232,18 @@ class PartWriter {
       params.push_back({"RELTYPE", {std::string{type}}});
       // PARENT and CHILD read back as during and contains; the others need the dipcal name.
       if (dipcal_name != type && r.type != RelationType::during && r.type != RelationType::contains)
-        params.push_back({xprop::kRelationType, {dipcal_name}});
+        params.push_back({xprop::text(xprop::relation_type), {dipcal_name}});
     } else {
-      params.push_back({xprop::kRelationType, {dipcal_name}});
+      params.push_back({xprop::text(xprop::relation_type), {dipcal_name}});
     }
     if (r.gap.min) {
       if (takes_gap(type)) params.push_back({"GAP", {format_duration(*r.gap.min)}});
-      else params.push_back({xprop::kGapMin, {format_duration(*r.gap.min)}});
+      else params.push_back({xprop::text(xprop::gap_min), {format_duration(*r.gap.min)}});
     }
-    if (r.gap.max) params.push_back({xprop::kGapMax, {format_duration(*r.gap.max)}});
-    if (!r.zone.empty()) params.push_back({xprop::kRelationZone, {r.zone}});
-    if (!r.note.empty()) params.push_back({xprop::kRelationNote, {r.note}});
-    out.add(type.empty() ? xprop::kRelation : "RELATED-TO", params, escape_text(uid_of(target)));
+    if (r.gap.max) params.push_back({xprop::text(xprop::gap_max), {format_duration(*r.gap.max)}});
+    if (!r.zone.empty()) params.push_back({xprop::text(xprop::relation_zone), {r.zone}});
+    if (!r.note.empty()) params.push_back({xprop::text(xprop::relation_note), {r.note}});
+    out.add(type.empty() ? xprop::text(xprop::relation) : "RELATED-TO", params, escape_text(uid_of(target)));
   }
 
   void write_event(LineWriter& out, std::size_t index, const TentativeEntry* entry) {
@@ -268,7 +268,7 @@ class PartWriter {
     bool marker = entry && !entry->over_window;
     auto summary = marker ? fmt::format("{} (date not fixed: {})", e.title, range_words(*entry)) : e.title;
     out.add_text("SUMMARY", summary);
-    if (marker) out.add_text(xprop::kTitle, e.title);
+    if (marker) out.add_text(xprop::text(xprop::title), e.title);
     if (auto text = description(e, entry); !text.empty()) out.add_text("DESCRIPTION", text);
     std::vector<std::string> place;
     for (const auto* part : {&e.location.name, &e.location.city, &e.location.country})
@@ -289,29 +289,30 @@ class PartWriter {
     out.add("SEQUENCE", std::to_string(e.sequence));
     if (e.updated) out.add("LAST-MODIFIED", format_utc(*e.updated));
     for (std::size_t k = 0; k < e.relations.size(); ++k) write_relation(out, e.relations[k], timeline_.target_of(index, k));
-    out.add_text(xprop::kId, e.id);
-    out.add_text(xprop::kKind, to_string(e.kind));
-    out.add_text(xprop::kStatus, to_string(e.status));
-    out.add_text(xprop::kZone, e.zone.name());
+    out.add_text(xprop::text(xprop::id), e.id);
+    out.add_text(xprop::text(xprop::kind), to_string(e.kind));
+    out.add_text(xprop::text(xprop::status), to_string(e.status));
+    out.add_text(xprop::text(xprop::zone), e.zone.name());
     if (const auto* w = std::get_if<Window>(&e.time)) {
-      if (!w->start_text.empty()) out.add_text(xprop::kStart, w->start_text);
-      if (!w->end_text.empty()) out.add_text(xprop::kEnd, w->end_text);
-      out.add_text(xprop::kWindow, fmt::format("{}/{}", to_string(entry->first_start), entry->last_day ? to_string(*entry->last_day) : ".."));
-      if (e.undated()) out.add(xprop::kUndated, "TRUE");
+      if (!w->start_text.empty()) out.add_text(xprop::text(xprop::start), w->start_text);
+      if (!w->end_text.empty()) out.add_text(xprop::text(xprop::end), w->end_text);
+      out.add_text(xprop::text(xprop::window),
+                   fmt::format("{}/{}", to_string(entry->first_start), entry->last_day ? to_string(*entry->last_day) : ".."));
+      if (e.undated()) out.add(xprop::text(xprop::undated), "TRUE");
     }
-    if (!e.calendar.empty() && e.calendar != properties_.calendar_id) out.add_text(xprop::kCalendar, e.calendar);
-    for (const auto& alias : e.aliases) out.add_text(xprop::kAlias, alias);
-    if (!e.location.name.empty()) out.add_text(xprop::kPlace, e.location.name);
-    if (!e.location.city.empty()) out.add_text(xprop::kCity, e.location.city);
-    if (!e.location.country.empty()) out.add_text(xprop::kCountry, e.location.country);
-    for (const auto& actor : e.actors) out.add_text(xprop::kActor, actor);
-    if (!e.notes.empty()) out.add_text(xprop::kNotes, e.notes);
+    if (!e.calendar.empty() && e.calendar != properties_.calendar_id) out.add_text(xprop::text(xprop::calendar), e.calendar);
+    for (const auto& alias : e.aliases) out.add_text(xprop::text(xprop::alias), alias);
+    if (!e.location.name.empty()) out.add_text(xprop::text(xprop::place), e.location.name);
+    if (!e.location.city.empty()) out.add_text(xprop::text(xprop::city), e.location.city);
+    if (!e.location.country.empty()) out.add_text(xprop::text(xprop::country), e.location.country);
+    for (const auto& actor : e.actors) out.add_text(xprop::text(xprop::actor), actor);
+    if (!e.notes.empty()) out.add_text(xprop::text(xprop::notes), e.notes);
     for (const auto& s : e.sources) {
       std::vector<Parameter> params;
-      if (!s.url.empty()) params.push_back({xprop::kSourceUrl, {s.url}});
-      if (!s.published.empty()) params.push_back({xprop::kSourcePublished, {s.published}});
-      if (!s.quote.empty()) params.push_back({xprop::kSourceQuote, {s.quote}});
-      out.add(xprop::kSource, params, escape_text(s.outlet));
+      if (!s.url.empty()) params.push_back({xprop::text(xprop::source_url), {s.url}});
+      if (!s.published.empty()) params.push_back({xprop::text(xprop::source_published), {s.published}});
+      if (!s.quote.empty()) params.push_back({xprop::text(xprop::source_quote), {s.quote}});
+      out.add(xprop::text(xprop::source), params, escape_text(s.outlet));
     }
     for (auto offset : properties_.alarms) {
       out.add("BEGIN", "VALARM");
@@ -344,7 +345,7 @@ void write_header(LineWriter& out, const CalendarProperties& properties, const P
   out.add("REFRESH-INTERVAL", {{"VALUE", {"DURATION"}}}, refresh);
   out.add("X-PUBLISHED-TTL", refresh);
   if (!properties.source.empty()) out.add("SOURCE", {{"VALUE", {"URI"}}}, properties.source);
-  if (!properties.calendar_id.empty()) out.add_text(xprop::kCalendar, properties.calendar_id);
+  if (!properties.calendar_id.empty()) out.add_text(xprop::text(xprop::calendar), properties.calendar_id);
   for (const auto& [name, span] : zones_used.spans) {
     const auto& zone = zones_used.zones.at(name);
     auto year_start = [&](Instant i, int plus) {

@@ -25,6 +25,8 @@
 #include "dipcal/model/timeline.h"
 
 #include <chrono>
+#include <cstddef>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -70,36 +72,60 @@ ExportResult write_calendar(const Timeline& timeline, const std::vector<std::siz
                             unsigned threads = 0, const std::vector<EventWindow>* windows = nullptr);
 inline constexpr int kTentativeSpanDays = 7;
 
-// The names of the X-DIPCAL properties and parameters, shared with the importer.
+// dipcal's own iCalendar names (RFC 5545 section 3.8.8.2 for properties, 3.2 for parameters), written
+// by the exporter and read back by the importer: one row each, in the order of the enum.
 namespace xprop {
-inline constexpr const char* kCalendar = "X-DIPCAL-CALENDAR";
-inline constexpr const char* kId = "X-DIPCAL-ID";
-inline constexpr const char* kKind = "X-DIPCAL-KIND";
-inline constexpr const char* kStatus = "X-DIPCAL-STATUS";
-inline constexpr const char* kAlias = "X-DIPCAL-ALIAS";
-inline constexpr const char* kZone = "X-DIPCAL-ZONE";
-inline constexpr const char* kStart = "X-DIPCAL-START";  // an EDTF start as written
-inline constexpr const char* kEnd = "X-DIPCAL-END";
-inline constexpr const char* kWindow = "X-DIPCAL-WINDOW";    // the days an entry may fall on: 2025-11-01/2025-12-31
-inline constexpr const char* kUndated = "X-DIPCAL-UNDATED";  // TRUE: the entry stands for a window, not a date
-inline constexpr const char* kTitle = "X-DIPCAL-TITLE";  // the title, where SUMMARY adds the window's range
-inline constexpr const char* kPlace = "X-DIPCAL-PLACE";  // location.name
-inline constexpr const char* kCity = "X-DIPCAL-CITY";
-inline constexpr const char* kCountry = "X-DIPCAL-COUNTRY";
-inline constexpr const char* kActor = "X-DIPCAL-ACTOR";
-inline constexpr const char* kNotes = "X-DIPCAL-NOTES";
-inline constexpr const char* kSource = "X-DIPCAL-SOURCE";  // value: outlet; parameters below
-inline constexpr const char* kSourceUrl = "X-DIPCAL-URL";
-inline constexpr const char* kSourcePublished = "X-DIPCAL-PUBLISHED";
-inline constexpr const char* kSourceQuote = "X-DIPCAL-QUOTE";
-// A relation with no RELATED-TO reading from its event (value: the target's UID), and the
-// parameters that carry a relation exactly on either property.
-inline constexpr const char* kRelation = "X-DIPCAL-RELATION";
-inline constexpr const char* kRelationType = "X-DIPCAL-TYPE";
-inline constexpr const char* kGapMin = "X-DIPCAL-GAP-MIN";
-inline constexpr const char* kGapMax = "X-DIPCAL-GAP-MAX";
-inline constexpr const char* kRelationZone = "X-DIPCAL-ZONE";
-inline constexpr const char* kRelationNote = "X-DIPCAL-NOTE";
+
+enum Name : unsigned char {
+  calendar, id, kind, status, alias, zone, start, end, window, undated, title, place, city, country, actor, notes,
+  source, relation,  // properties of an event (calendar: of the VCALENDAR too); parameters below
+  source_url, source_published, source_quote, relation_type, gap_min, gap_max, relation_zone, relation_note,
+};
+
+struct Row {
+  Name name;
+  const char* text;
+};
+
+inline constexpr Row kRows[] = {
+    {calendar, "X-DIPCAL-CALENDAR"},
+    {id, "X-DIPCAL-ID"},
+    {kind, "X-DIPCAL-KIND"},
+    {status, "X-DIPCAL-STATUS"},
+    {alias, "X-DIPCAL-ALIAS"},
+    {zone, "X-DIPCAL-ZONE"},
+    {start, "X-DIPCAL-START"},  // an EDTF start as written
+    {end, "X-DIPCAL-END"},
+    {window, "X-DIPCAL-WINDOW"},  // the days an entry may fall on: 2025-11-01/2025-12-31
+    {undated, "X-DIPCAL-UNDATED"},  // TRUE: the entry stands for a window, not a date
+    {title, "X-DIPCAL-TITLE"},  // the title, where SUMMARY adds the window's range
+    {place, "X-DIPCAL-PLACE"},  // location.name
+    {city, "X-DIPCAL-CITY"},
+    {country, "X-DIPCAL-COUNTRY"},
+    {actor, "X-DIPCAL-ACTOR"},
+    {notes, "X-DIPCAL-NOTES"},
+    {source, "X-DIPCAL-SOURCE"},  // value: the outlet; the three parameters below hold the rest
+    {relation, "X-DIPCAL-RELATION"},  // a relation with no RELATED-TO reading from its event; value: the target's UID
+    {source_url, "X-DIPCAL-URL"},
+    {source_published, "X-DIPCAL-PUBLISHED"},
+    {source_quote, "X-DIPCAL-QUOTE"},
+    {relation_type, "X-DIPCAL-TYPE"},  // these five carry a relation exactly, on RELATED-TO or X-DIPCAL-RELATION
+    {gap_min, "X-DIPCAL-GAP-MIN"},
+    {gap_max, "X-DIPCAL-GAP-MAX"},
+    {relation_zone, "X-DIPCAL-ZONE"},
+    {relation_note, "X-DIPCAL-NOTE"},
+};
+
+constexpr bool rows_in_order() {
+  for (std::size_t i = 0; i < std::size(kRows); ++i)
+    if (kRows[i].name != i) return false;
+  return std::size(kRows) == relation_note + 1u;
+}
+static_assert(rows_in_order(), "one row per Name, in the enum's order");
+
+constexpr const char* text(Name name) { return kRows[name].text; }
+constexpr bool is_property(Name name) { return name <= relation; }
+
 }  // namespace xprop
 
 }  // namespace dipcal::ics

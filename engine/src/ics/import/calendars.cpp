@@ -15,7 +15,7 @@ namespace {
 // Calendar properties a fixture holds, or that say nothing a fixture needs (VERSION, PRODID…).
 const std::set<std::string, std::less<>> kCalendarProperties{
     "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME", "X-WR-TIMEZONE", "REFRESH-INTERVAL",
-    "X-PUBLISHED-TTL", "SOURCE", xprop::kCalendar};
+    "X-PUBLISHED-TTL", "SOURCE", xprop::text(xprop::calendar)};
 
 // The VEVENTs of one VCALENDAR; its other components (VTIMEZONE aside, which zones.cpp reads) are
 // left out with a note.
@@ -59,12 +59,12 @@ ImportedCalendar name_calendar(const std::vector<Input>& sources) {
   ImportedCalendar calendar;
   if (sources.empty()) return calendar;
   // A dipcal export keeps the calendar id it was given, or none: no name is made up for it.
-  bool dipcal_export = std::any_of(sources.begin(), sources.end(), [](const Input& s) { return s.event->find(xprop::kId) != nullptr; });
+  bool dipcal_export = std::any_of(sources.begin(), sources.end(), [](const Input& s) { return s.event->find(xprop::text(xprop::id)) != nullptr; });
   const auto& s = sources.front();  // the first calendar names the fixture
   const auto* cal = s.calendar;
   auto name = text_of(cal->find("NAME"));
   if (name.empty()) name = text_of(cal->find("X-WR-CALNAME"));
-  auto id = text_of(cal->find(xprop::kCalendar));
+  auto id = text_of(cal->find(xprop::text(xprop::calendar)));
   if (!dipcal_export && id.empty()) id = text::slugify(name.empty() ? std::filesystem::path{s.file->name}.stem().string() : name);
   if (id.empty() && !dipcal_export) id = "imported";
   calendar.id = text::is_slug(id) ? id : text::slugify(id);

@@ -21,7 +21,7 @@ std::string host_of(std::string_view url) {
 
 // dipcal's own status, else the RFC's STATUS where it means the same.
 void read_status(const Component& c, Event& e) {
-  if (auto status = text_of(c.find(xprop::kStatus)); auto st = parse_event_status(status)) {
+  if (auto status = text_of(c.find(xprop::text(xprop::status))); auto st = parse_event_status(status)) {
     e.status = *st;
   } else if (auto ics = text_of(c.find("STATUS")); !ics.empty()) {
     if (ics == "TENTATIVE") e.status = EventStatus::tentative;
@@ -38,7 +38,7 @@ void read_kind_and_tags(const Input& s, Event& e, ImportLog& log) {
   for (const auto* p : c.all("CATEGORIES"))
     for (auto& item : split_text_list(p->value)) categories.push_back(std::move(item));
   std::optional<EventKind> kind;
-  if (auto k = parse_event_kind(text_of(c.find(xprop::kKind)))) kind = k;
+  if (auto k = parse_event_kind(text_of(c.find(xprop::text(xprop::kind))))) kind = k;
   for (auto it = categories.begin(); it != categories.end(); ++it) {
     auto lowered = text::slugify(*it);
     auto k = parse_event_kind(lowered);
@@ -78,7 +78,7 @@ void read_geo(const Input& s, Event& e, ImportLog& log) {
 
 // Actors: dipcal's own, and for other writers the attendees by name (else by address).
 void read_actors(const Component& c, bool own, Event& e) {
-  for (const auto* p : c.all(xprop::kActor)) e.actors.push_back(unescape_text(p->value));
+  for (const auto* p : c.all(xprop::text(xprop::actor))) e.actors.push_back(unescape_text(p->value));
   if (own) return;
   for (const auto* p : c.all("ATTENDEE")) {
     auto name = p->param("CN");
@@ -90,9 +90,10 @@ void read_actors(const Component& c, bool own, Event& e) {
 // Sources: dipcal's own, and for other writers the URL, named by its host.
 void read_sources(const Input& s, bool own, Event& e, ImportLog& log) {
   const auto& c = *s.event;
-  for (const auto* p : c.all(xprop::kSource))
+  for (const auto* p : c.all(xprop::text(xprop::source)))
     if (auto outlet = unescape_text(p->value); !outlet.empty())
-      e.sources.push_back({outlet, p->param(xprop::kSourceUrl), p->param(xprop::kSourcePublished), p->param(xprop::kSourceQuote)});
+      e.sources.push_back({outlet, p->param(xprop::text(xprop::source_url)), p->param(xprop::text(xprop::source_published)),
+                           p->param(xprop::text(xprop::source_quote))});
   if (own) return;
   if (auto url = text_of(c.find("URL")); !url.empty()) {
     if (text::is_web_address(url)) e.sources.push_back({host_of(url), url, "", ""});
@@ -124,35 +125,35 @@ void read_fields(const Input& s, Pending& out, ImportLog& log) {
   auto& e = out.event;
   // In dipcal's own output DESCRIPTION, URL and LOCATION are derived from the X-DIPCAL fields:
   // read those alone, or an event without notes would come back with its sources as notes.
-  const bool own = c.find(xprop::kId) != nullptr;
+  const bool own = c.find(xprop::text(xprop::id)) != nullptr;
   // dipcal's entry for a window states the range in SUMMARY and keeps the title apart.
-  e.title = text_of(c.find(own && c.find(xprop::kTitle) ? xprop::kTitle : "SUMMARY"));
+  e.title = text_of(c.find(own && c.find(xprop::text(xprop::title)) ? xprop::text(xprop::title) : "SUMMARY"));
   if (e.title.empty()) {
     e.title = "(no title)";
     log.note(s, "no SUMMARY; titled '(no title)'", false);
   }
   read_status(c, e);
   read_kind_and_tags(s, e, log);
-  for (const auto* p : c.all(xprop::kAlias)) {
+  for (const auto* p : c.all(xprop::text(xprop::alias))) {
     auto alias = unescape_text(p->value);
     if (text::is_slug(alias)) e.aliases.push_back(alias);
   }
   if (own) {
-    e.location.name = text_of(c.find(xprop::kPlace));
-    e.location.city = text_of(c.find(xprop::kCity));
-    e.location.country = text_of(c.find(xprop::kCountry));
+    e.location.name = text_of(c.find(xprop::text(xprop::place)));
+    e.location.city = text_of(c.find(xprop::text(xprop::city)));
+    e.location.country = text_of(c.find(xprop::text(xprop::country)));
   } else {
     e.location.name = text_of(c.find("LOCATION"));
   }
   read_geo(s, e, log);
   read_actors(c, own, e);
   read_sources(s, own, e, log);
-  e.notes = own ? text_of(c.find(xprop::kNotes)) : text_of(c.find("DESCRIPTION"));
+  e.notes = own ? text_of(c.find(xprop::text(xprop::notes))) : text_of(c.find("DESCRIPTION"));
   // Outlook ends every DESCRIPTION with a newline, and writes an empty one as "\n".
   if (!own) e.notes.erase(e.notes.find_last_not_of(" \t\r\n") + 1);
   read_revision(s, e, log);
   for (const auto& p : c.properties) {
-    if (p.name != "RELATED-TO" && p.name != xprop::kRelation) continue;
+    if (p.name != "RELATED-TO" && p.name != xprop::text(xprop::relation)) continue;
     if (auto r = relation_of(p, s, log)) out.relations.emplace_back(std::move(*r), unescape_text(p.value));
   }
 }

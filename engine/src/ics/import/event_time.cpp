@@ -22,7 +22,7 @@ struct TimeError {
 // is in UTC and nothing else says. An all-day or floating start with no zone cannot be placed.
 std::variant<Zone, TimeError> event_zone(const Input& s, const TimeValue& start, const ZoneFinder& zones) {
   std::string error;
-  std::optional<Zone> zone = zones.zone_named(text_of(s.event->find(xprop::kZone)));
+  std::optional<Zone> zone = zones.zone_named(text_of(s.event->find(xprop::text(xprop::zone))));
   if (!zone && !start.is_date && !start.tzid.empty()) {
     zone = zones.zone_of_tzid(s, start.tzid, error);
     if (!zone) return TimeError{error};
@@ -39,7 +39,7 @@ std::variant<Zone, TimeError> event_zone(const Input& s, const TimeValue& start,
 Window window_of(const Component& c, std::string text) {
   Window w;
   w.start_text = std::move(text);
-  w.end_text = text_of(c.find(xprop::kEnd));
+  w.end_text = text_of(c.find(xprop::text(xprop::end)));
   if (auto r = parse_edtf(w.start_text)) w.earliest_first = r->earliest, w.latest_first = r->latest;
   if (auto r = parse_edtf(w.end_text.empty() ? w.start_text : w.end_text)) w.earliest_last = r->earliest, w.latest_last = r->latest;
   return w;
@@ -56,7 +56,7 @@ std::variant<EventTime, TimeError> all_day_time(const Input& s, const TimeValue&
     if (end) log.note(s, "DTEND is not after DTSTART; read as a one-day event", false);
     last = start.day;
   }
-  if (auto text = text_of(s.event->find(xprop::kStart)); !text.empty()) return window_of(*s.event, text);
+  if (auto text = text_of(s.event->find(xprop::text(xprop::start))); !text.empty()) return window_of(*s.event, text);
   return AllDay{start.day, last};
 }
 
@@ -143,7 +143,7 @@ bool read_time(const Input& s, Event& e, const ZoneFinder& zones, ImportLog& log
     duration = parse_ics_duration(d->value);
     if (!duration || duration->negative) return fail(fmt::format("DURATION:{} is not a duration of zero or more", d->value));
   }
-  if (text_of(c.find(xprop::kUndated)) == "TRUE") {
+  if (text_of(c.find(xprop::text(xprop::undated))) == "TRUE") {
     e.time = Window{};  // dipcal's entry for a window its relations give: they give it again
     return true;
   }

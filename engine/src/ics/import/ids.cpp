@@ -8,7 +8,7 @@
 namespace dipcal::ics::detail {
 
 std::string IdNamer::unique_id(const Input& s, const std::string& suffix) {
-  auto base = text_of(s.event->find(xprop::kId));
+  auto base = text_of(s.event->find(xprop::text(xprop::id)));
   if (!text::is_slug(base)) base = text::slugify(text_of(s.event->find("SUMMARY")));
   if (base.empty()) base = text::slugify(text_of(s.event->find("UID")));
   if (base.empty()) base = "event";

@@ -8,13 +8,16 @@ namespace dipcal::ics::detail {
 
 namespace {
 
-// Properties whose meaning a fixture holds (or that dipcal derives again on export, as DTSTAMP).
-const std::set<std::string, std::less<>> kEventProperties{
-    "UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION", "GEO", "URL",
-    "CATEGORIES", "STATUS", "SEQUENCE", "LAST-MODIFIED", "RELATED-TO", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
-    "ATTENDEE", xprop::kCalendar, xprop::kId, xprop::kKind, xprop::kStatus, xprop::kAlias, xprop::kZone,
-    xprop::kStart, xprop::kEnd, xprop::kWindow, xprop::kUndated, xprop::kTitle, xprop::kPlace, xprop::kCity, xprop::kCountry, xprop::kActor, xprop::kNotes,
-    xprop::kSource, xprop::kRelation};
+// Properties whose meaning a fixture holds (or that dipcal derives again on export, as DTSTAMP):
+// the standard ones below and every X-DIPCAL property.
+const std::set<std::string, std::less<>> kEventProperties = [] {
+  std::set<std::string, std::less<>> names{"UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION", "GEO",
+                                           "URL", "CATEGORIES", "STATUS", "SEQUENCE", "LAST-MODIFIED", "RELATED-TO", "RRULE", "RDATE",
+                                           "EXDATE", "RECURRENCE-ID", "ATTENDEE"};
+  for (const auto& row : xprop::kRows)
+    if (xprop::is_property(row.name)) names.insert(row.text);
+  return names;
+}();
 
 }  // namespace
 

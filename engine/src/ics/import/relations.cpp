@@ -18,7 +18,7 @@ void bad_relation(const Input& s, const ContentLine& p, std::string message, Imp
 // The relation type of a RELATED-TO: X-DIPCAL-TYPE when dipcal wrote it, else its RELTYPE (section
 // 3.2.15, PARENT by default; RFC 9253 adds DEPENDS-ON and the four FINISHTOSTART… names).
 std::optional<RelationType> related_to_type(const ContentLine& p, const Input& s, ImportLog& log) {
-  auto dipcal_type = p.param(xprop::kRelationType);
+  auto dipcal_type = p.param(xprop::text(xprop::relation_type));
   auto reltype = p.param("RELTYPE");
   if (reltype.empty()) reltype = "PARENT";
   if (!dipcal_type.empty()) {
@@ -56,7 +56,7 @@ std::optional<Relation> relation_of(const ContentLine& p, const Input& s, Import
     if (!t) return std::nullopt;
     r.type = *t;
   } else {
-    auto dipcal_type = p.param(xprop::kRelationType);
+    auto dipcal_type = p.param(xprop::text(xprop::relation_type));
     auto t = parse_relation_type(dipcal_type);
     if (!t) {
       bad_relation(s, p, fmt::format("X-DIPCAL-RELATION without a known X-DIPCAL-TYPE ('{}')", dipcal_type), log);
@@ -64,10 +64,10 @@ std::optional<Relation> relation_of(const ContentLine& p, const Input& s, Import
     }
     r.type = *t;
   }
-  r.gap.min = gap_of(s, p.has_param(xprop::kGapMin) ? p.param(xprop::kGapMin) : p.param("GAP"), "GAP", log);
-  r.gap.max = gap_of(s, p.param(xprop::kGapMax), "X-DIPCAL-GAP-MAX", log);
-  r.zone = p.param(xprop::kRelationZone);
-  r.note = p.param(xprop::kRelationNote);
+  r.gap.min = gap_of(s, p.has_param(xprop::text(xprop::gap_min)) ? p.param(xprop::text(xprop::gap_min)) : p.param("GAP"), "GAP", log);
+  r.gap.max = gap_of(s, p.param(xprop::text(xprop::gap_max)), "X-DIPCAL-GAP-MAX", log);
+  r.zone = p.param(xprop::text(xprop::relation_zone));
+  r.note = p.param(xprop::text(xprop::relation_note));
   return r;
 }
 
