@@ -150,40 +150,16 @@ void write_flatbuffers(std::vector<Event>& events, const std::string& path) {
     const auto tags = b.CreateVector(strings(e.tags));
     const auto actors = b.CreateVector(strings(e.actors));
     std::vector<flatbuffers::Offset<fb::Relation>> relation_offsets;
-    for (const auto& r : e.relations) {
-      fb::RelationBuilder rb(b);
-      rb.add_type(r.type);
-      rb.add_target(r.target);
-      if (r.gap_min_s) rb.add_gap_min_s(*r.gap_min_s);
-      if (r.gap_max_s) rb.add_gap_max_s(*r.gap_max_s);
-      relation_offsets.push_back(rb.Finish());
-    }
+    const auto gap = [](const std::optional<std::int64_t>& s) { return s ? flatbuffers::Optional<std::int64_t>(*s) : flatbuffers::nullopt; };
+    for (const auto& r : e.relations) relation_offsets.push_back(fb::CreateRelation(b, r.type, r.target, gap(r.gap_min_s), gap(r.gap_max_s)));
     const auto relations = b.CreateVector(relation_offsets);
     const auto location = b.CreateString(e.location), outlet = b.CreateString(e.outlet);
     const auto url = b.CreateString(e.url), quote = b.CreateString(e.quote);
     const fb::Window window(e.window[0], e.window[1], e.window[2], e.window[3]);
-    fb::EventBuilder eb(b);
-    eb.add_id(id);
-    eb.add_aliases(aliases);
-    eb.add_title(title);
-    eb.add_zone(zone_index(e.zone));
-    eb.add_kind(e.kind);
-    eb.add_status(e.status);
-    eb.add_dating(static_cast<std::uint8_t>(e.dating));
-    eb.add_start_s(e.start_s);
-    eb.add_end_s(e.end_s);
-    eb.add_first_day(e.first_day);
-    eb.add_last_day(e.last_day);
-    if (e.dating == Dating::window) eb.add_window(&window);
-    eb.add_tags(tags);
-    eb.add_actors(actors);
-    eb.add_relations(relations);
-    eb.add_location(location);
-    eb.add_outlet(outlet);
-    eb.add_url(url);
-    eb.add_quote(quote);
-    eb.add_rank(e.rank);
-    offsets.push_back(eb.Finish());
+    // The generated CreateEvent adds the fields largest first, as FlatBuffers packs them best.
+    offsets.push_back(fb::CreateEvent(b, id, aliases, title, zone_index(e.zone), e.kind, e.status, static_cast<std::uint8_t>(e.dating),
+                                      e.start_s, e.end_s, e.first_day, e.last_day, e.dating == Dating::window ? &window : nullptr, tags,
+                                      actors, relations, location, outlet, url, quote, e.rank));
   }
   const auto events_vector = b.CreateVector(offsets);
   const auto zones = b.CreateVector(strings(zone_names()));
