@@ -158,6 +158,16 @@ def header_lines(path, count):
         return [f.readline().rstrip("\n") for _ in range(count)]
 
 
+def validate(path, label, validator, report, why_yaml):
+    """(documents, the schema's errors about them) for a YAML file; None, reported, when it is not YAML."""
+    try:
+        docs = load_documents(path)
+    except yaml.YAMLError as e:
+        report.fail(label, f"YAML error{why_yaml}: {e}")
+        return None
+    return docs, schema_errors(validator, docs)
+
+
 def check_fixtures(repo, validator, report, verbose):
     files = sorted((repo / "fixtures").glob("*.yaml"))
     report.check(bool(files), "fixtures", "no fixtures/*.yaml found")
@@ -167,12 +177,10 @@ def check_fixtures(repo, validator, report, verbose):
         label = str(path.relative_to(repo))
         first = header_lines(path, 1)[0]
         report.check(first == MODELINE, label, f"first line must be `{MODELINE}`")
-        try:
-            docs = load_documents(path)
-        except yaml.YAMLError as e:
-            report.fail(label, f"YAML error: {e}")
+        checked = validate(path, label, validator, report, "")
+        if checked is None:
             continue
-        errors = schema_errors(validator, docs)
+        docs, errors = checked
         if not report.check(not errors, label, f"schema rejects a fixture ({len(errors)} errors), first {best_error(errors)}"):
             if verbose:
                 for error in errors:
@@ -215,12 +223,10 @@ def check_corpus(repo, validator, report, verbose):
                 if not report.check(m is not None, label, "second line must be `# expect: <text of the loader's error>`"):
                     continue
                 expect = m.group(1)
-            try:
-                docs = load_documents(path)
-            except yaml.YAMLError as e:
-                report.fail(label, f"YAML error (the corpus must be well-formed YAML): {e}")
+            checked = validate(path, label, validator, report, " (the corpus must be well-formed YAML)")
+            if checked is None:
                 continue
-            errors = schema_errors(validator, docs)
+            errors = checked[1]
             if schema_accepts:
                 report.check(not errors, label, f"schema should accept it but says {best_error(errors)}")
             else:

@@ -8,32 +8,21 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string_view>
 
 namespace dipcal::testing {
 
-inline Zone zone(std::string_view name) {
-  auto z = ZoneDb::system().find(name);
-  REQUIRE_MESSAGE(z.has_value(), "zone not found: " << name);
-  return *z;
+// The value `parsed` holds, or the test stops there, naming what `text` was meant to be.
+template <class T>
+T required(std::optional<T> parsed, std::string_view what, std::string_view text) {
+  REQUIRE_MESSAGE(parsed.has_value(), "not " << what << " in the test: " << text);
+  return *parsed;
 }
 
-inline CivilDate day(std::string_view text) {
-  auto d = parse_civil_date(text);
-  REQUIRE_MESSAGE(d.has_value(), "bad date in the test: " << text);
-  return *d;
-}
-
-inline CivilDateTime civil(std::string_view text) {
-  auto t = parse_civil_date_time(text);
-  REQUIRE_MESSAGE(t.has_value(), "bad civil time in the test: " << text);
-  return *t;
-}
-
-inline Instant instant(std::string_view rfc3339) {
-  auto i = parse_rfc3339(rfc3339);
-  REQUIRE_MESSAGE(i.has_value(), "bad instant in the test: " << rfc3339);
-  return *i;
-}
+inline Zone zone(std::string_view name) { return required(ZoneDb::system().find(name), "a known zone", name); }
+inline CivilDate day(std::string_view text) { return required(parse_civil_date(text), "a date", text); }
+inline CivilDateTime civil(std::string_view text) { return required(parse_civil_date_time(text), "a civil date-time", text); }
+inline Instant instant(std::string_view rfc3339) { return required(parse_rfc3339(rfc3339), "an RFC 3339 instant", rfc3339); }
 
 }  // namespace dipcal::testing
