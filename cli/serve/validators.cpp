@@ -67,7 +67,10 @@ std::optional<Instant> make_instant(int year, int month, int day, int h, int m, 
 std::string strong_etag(std::string_view body) {
   Fingerprint fingerprint;
   fingerprint.add(body);
-  return "\"" + fingerprint.hex() + "\"";
+  std::string tag = "\"";
+  tag += fingerprint.hex();
+  tag += '"';
+  return tag;
 }
 
 std::string http_date(Instant at) {
