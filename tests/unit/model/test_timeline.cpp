@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -43,23 +44,42 @@ std::string found_id(const EventLookup& lookup) {
 
 }  // namespace
 
-TEST_CASE("timeline: find by id and by alias") {
+namespace {
+
+// A name, and the id of the one event of sample() it finds.
+struct Found {
+  std::string_view name, id;
+};
+
+void check_finds(std::initializer_list<Found> rows) {
   auto t = sample();
-  CHECK(found_id(t.find("busan-trump-xi")) == "busan-trump-xi");
-  CHECK(found_id(t.find("seoul")) == "seoul-meeting");
-  CHECK(found_id(t.find("asean-2025")) == "kuala-lumpur-asean");
-  // An exact alias wins over being a prefix of another id ("busan" starts "busan-apec" too).
-  CHECK(found_id(t.find("busan")) == "busan-trump-xi");
+  for (const auto& row : rows) {
+    INFO("name " << row.name);
+    CHECK(found_id(t.find(row.name)) == row.id);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("timeline: find by id and by alias") {
+  check_finds({
+      {"busan-trump-xi", "busan-trump-xi"},
+      {"seoul", "seoul-meeting"},
+      {"asean-2025", "kuala-lumpur-asean"},
+      // An exact alias wins over being a prefix of another id ("busan" starts "busan-apec" too).
+      {"busan", "busan-trump-xi"},
+  });
 }
 
 TEST_CASE("timeline: find by unique prefix") {
-  auto t = sample();
-  CHECK(found_id(t.find("busan-t")) == "busan-trump-xi");
-  CHECK(found_id(t.find("busan-a")) == "busan-apec");
-  CHECK(found_id(t.find("kuala")) == "kuala-lumpur-asean");
-  // "se" starts both "seoul-meeting" and its alias "seoul": one event, so not ambiguous.
-  CHECK(found_id(t.find("se")) == "seoul-meeting");
-  CHECK(found_id(t.find("asean")) == "kuala-lumpur-asean");  // prefix of the alias asean-2025
+  check_finds({
+      {"busan-t", "busan-trump-xi"},
+      {"busan-a", "busan-apec"},
+      {"kuala", "kuala-lumpur-asean"},
+      // "se" starts both "seoul-meeting" and its alias "seoul": one event, so not ambiguous.
+      {"se", "seoul-meeting"},
+      {"asean", "kuala-lumpur-asean"},  // prefix of the alias asean-2025
+  });
 }
 
 TEST_CASE("timeline: an ambiguous prefix lists the candidates") {
