@@ -42,10 +42,6 @@ std::string found_id(const EventLookup& lookup) {
   return (*event)->id;
 }
 
-}  // namespace
-
-namespace {
-
 // A name, and the id of the one event of sample() it finds.
 struct Found {
   std::string_view name, id;
