@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -135,6 +136,18 @@ Run seed(std::vector<std::string> args) {
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// dipcal with the seed timeline and `args`: checks that it succeeds and prints each of `parts`
+// somewhere in its standard output, and returns the run for any further checks.
+Run seed_prints(std::vector<std::string> args, std::initializer_list<std::string> parts) {
+  auto run = seed(std::move(args));
+  CHECK(run.code == 0);
+  for (const auto& part : parts) {
+    CAPTURE(part);
+    CHECK(has(run.out, part));
+  }
+  return run;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in{path};
@@ -259,17 +272,14 @@ TEST_CASE("list: a day in New York holds the all-day events of that date and a T
 
 TEST_CASE("show: Busan's start in its zone, in --tz and in UTC") {
   // 11:00 KST (+09:00) = 02:00Z = 22:00 EDT (−04:00) the day before.
-  auto r = seed({"--tz", "America/New_York", "show", "busan"});
-  CHECK(r.code == 0);
-  CHECK(has(r.out, "Thu 30 Oct 2025 11:00 KST = Wed 29 Oct 2025 22:00 EDT = Thu 30 Oct 2025 02:00 UTC"));
+  seed_prints({"--tz", "America/New_York", "show", "busan"},
+              {"Thu 30 Oct 2025 11:00 KST = Wed 29 Oct 2025 22:00 EDT = Thu 30 Oct 2025 02:00 UTC"});
 }
 
 TEST_CASE("until: four days from the Kuala Lumpur talks to Busan; six days ago from 5 Nov") {
   // The talks end on Sun 26 Oct (all day, kept); 11:00 KST on the 30th is the 30th in Seoul.
-  auto r = seed({"until", "busan", "--from", "kl-trade-talks", "--json"});
-  CHECK(r.code == 0);
-  CHECK(has(r.out, "\"calendar_days\": 4"));
-  CHECK(has(r.out, "\"zone\": \"Asia/Seoul\""));
+  seed_prints({"until", "busan", "--from", "kl-trade-talks", "--json"},
+              {"\"calendar_days\": 4", "\"zone\": \"Asia/Seoul\""});
   auto later = seed({"--now", "2025-11-05T09:00+09:00", "until", "busan"});
   CHECK(has(later.out, "was 6 days ago"));
 }
@@ -286,16 +296,14 @@ TEST_CASE("until: one clock per run, an offset-less --now read in --tz for every
 
 TEST_CASE("until: an event under way says which day it is") {
   // The ASEAN summit runs 26-28 Oct (all day, Kuala Lumpur); 27 Oct is its second day of three.
-  auto r = seed({"until", "asean-summit-47", "--from", "2025-10-27", "--json"});
-  CHECK(r.code == 0);
-  CHECK(has(r.out, "\"under_way\": {\n    \"day\": 2,\n    \"days\": 3\n  }"));
+  seed_prints({"until", "asean-summit-47", "--from", "2025-10-27", "--json"},
+              {"\"under_way\": {\n    \"day\": 2,\n    \"days\": 3\n  }"});
 }
 
 TEST_CASE("between: from both ends") {
-  auto r = seed({"between", "busan", "kl-trade-talks"});
-  CHECK(r.code == 0);
-  CHECK(has(r.out, "busan-trump-xi starts 4 days after the end of kl-trade-talks"));
-  CHECK(has(r.out, "kl-trade-talks ends 4 days before the start of busan-trump-xi"));
+  seed_prints({"between", "busan", "kl-trade-talks"},
+              {"busan-trump-xi starts 4 days after the end of kl-trade-talks",
+               "kl-trade-talks ends 4 days before the start of busan-trump-xi"});
   CHECK(seed({"between", "busan", "busan-trump-xi"}).code == 2);  // the same event twice
 }
 
@@ -303,18 +311,13 @@ TEST_CASE("order and path: Geneva depends on nothing and leads to Busan") {
   auto order = seed({"order", "--json"});
   CHECK(order.code == 0);
   CHECK(order.out.find("\"geneva-talks\"") < order.out.find("\"busan-trump-xi\""));
-  auto path = seed({"path", "geneva-talks", "busan-trump-xi"});
-  CHECK(path.code == 0);
-  CHECK(has(path.out, "geneva-talks"));
-  CHECK(has(path.out, "busan-trump-xi"));
+  seed_prints({"path", "geneva-talks", "busan-trump-xi"}, {"geneva-talks", "busan-trump-xi"});
 }
 
 TEST_CASE("agenda: 30 Oct in Seoul has Busan, and the follow-up round possibly") {
   // The follow-up round may start from 12:40 KST on the 30th (Busan's end), so it is possibly on it.
-  auto r = seed({"--tz", "Asia/Seoul", "agenda", "--on", "2025-10-30"});
-  CHECK(r.code == 0);
-  CHECK(has(r.out, "Thu 30 Oct 2025 (Asia/Seoul)"));
-  CHECK(has(r.out, "busan-trump-xi"));
+  auto r = seed_prints({"--tz", "Asia/Seoul", "agenda", "--on", "2025-10-30"},
+                       {"Thu 30 Oct 2025 (Asia/Seoul)", "busan-trump-xi"});
   auto possibly = r.out.find("possibly");
   REQUIRE(possibly != std::string::npos);
   CHECK(r.out.find("follow-up-round", possibly) != std::string::npos);
@@ -323,10 +326,8 @@ TEST_CASE("agenda: 30 Oct in Seoul has Busan, and the follow-up round possibly")
 
 TEST_CASE("windows: the follow-up round within 30 days after Busan") {
   // Busan ends 12:40 KST = 03:40Z on 30 Oct; thirty days later is 29 Nov 03:40Z.
-  auto r = seed({"windows", "follow-up-round", "--json"});
-  CHECK(r.code == 0);
-  CHECK(has(r.out, "\"earliest_start_utc\": \"2025-10-30T03:40:00Z\""));
-  CHECK(has(r.out, "\"latest_start_utc\": \"2025-11-29T03:40:00Z\""));
+  seed_prints({"windows", "follow-up-round", "--json"},
+              {"\"earliest_start_utc\": \"2025-10-30T03:40:00Z\"", "\"latest_start_utc\": \"2025-11-29T03:40:00Z\""});
 }
 
 TEST_CASE("graph: DOT and Mermaid") {

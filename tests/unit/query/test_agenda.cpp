@@ -59,42 +59,6 @@ std::string on(const Calendar& c, std::string_view date, std::string_view zone_n
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("an evening in New York is the next day in Seoul") {
-  auto t = timeline();
-  // The Seoul dinner (23:00 KST = 14:00Z on the 29th) is 10:00 EDT on the 29th in New York.
-  CHECK(on(t, "2025-10-29", "America/New_York") == "late ny-call ");
-  // In start order: the dinner began at 23:00 KST on the 29th (14:00Z), the call at 02:00Z.
-  CHECK(on(t, "2025-10-30", "Asia/Seoul") == "late ny-call ");
-  CHECK(on(t, "2025-10-29", "Asia/Seoul") == "late ");
-}
-
-TEST_CASE("all-day events keep their own dates in every zone") {
-  auto t = timeline();
-  // The summit is on 26–28 Oct, in Seoul or New York alike.
-  CHECK(on(t, "2025-10-26", "America/New_York") == "summit ");
-  CHECK(on(t, "2025-10-28", "America/New_York") == "summit ");
-  // The 25th in New York: the summit is not on it, and the Kiritimati call (16:00 EDT) is on the 24th.
-  CHECK(on(t, "2025-10-25", "America/New_York") == "");
-}
-
-TEST_CASE("half-open spans, instants at midnight, the repeated hour and the date line") {
-  auto t = timeline();
-  CHECK(on(t, "2025-10-31", "Asia/Seoul") == "to-midnight ");
-  // 1 Nov in Seoul: the midnight instant, not the span that ends at it; and November's round maybe.
-  CHECK(on(t, "2025-11-01", "Asia/Seoul") == "midnight round? ");
-  // 2 Nov in New York has 25 hours; 06:30Z is within it.
-  CHECK(on(t, "2025-11-02", "America/New_York") == "repeated-hour round? ");
-  // 20:00Z on the 24th: the 24th in UTC and in Pago Pago, the 25th in Kiritimati.
-  CHECK(on(t, "2025-10-24", "UTC") == "kiritimati ");
-  CHECK(on(t, "2025-10-24", "Pacific/Pago_Pago") == "kiritimati ");
-  CHECK(on(t, "2025-10-25", "Pacific/Kiritimati") == "kiritimati ");
-  CHECK(on(t, "2025-10-25", "UTC") == "");
-}
-
-namespace {
-
 // "id start-end" for each timed entry, a side on another day as "-", e.g. "late 23:00-" ; untimed: "id".
 std::string hours(const Calendar& c, std::string_view date, std::string_view zone_name) {
   auto clock = [](const std::optional<CivilDateTime>& t) { return t ? to_string(*t).substr(11, 5) : std::string{"-"}; };
@@ -108,21 +72,56 @@ std::string hours(const Calendar& c, std::string_view date, std::string_view zon
   return out;
 }
 
+// A day read in a zone: what `on` and `hours` say of it.
+struct DayCase {
+  std::string_view date;
+  std::string_view zone;
+  std::string_view on;
+  std::string_view hours;
+};
+
 }  // namespace
 
-TEST_CASE("the clock times of each timed event on the day, in the agenda's zone") {
-  auto t = timeline();
-  // The dinner runs 23:00–01:00 KST: open at the end on the 29th, at the start on the 30th. The New
-  // York call (02:00Z–03:00Z) is 11:00–12:00 in Seoul.
-  CHECK(hours(t, "2025-10-29", "Asia/Seoul") == "late 23:00--; ");
-  CHECK(hours(t, "2025-10-30", "Asia/Seoul") == "late --01:00; ny-call 11:00-12:00; ");
-  // Read in New York the dinner is 10:00–12:00 EDT on the 29th (14:00Z–16:00Z), whole on one day.
-  CHECK(hours(t, "2025-10-29", "America/New_York") == "late 10:00-12:00; ny-call 22:00-23:00; ");
-  // A span that ends at midnight ends on the next day; an instant has only its start; the summit and
-  // the round have no clock times.
-  CHECK(hours(t, "2025-10-31", "Asia/Seoul") == "to-midnight 22:00--; ");
-  CHECK(hours(t, "2025-11-01", "Asia/Seoul") == "midnight 00:00; round; ");
-  CHECK(hours(t, "2025-10-27", "Asia/Seoul") == "summit; ");
+TEST_CASE("the agenda of a day in a zone: its events in start order, and their clock times there") {
+  const DayCase cases[] = {
+      // An evening in New York is the next day in Seoul. The Seoul dinner (23:00–01:00 KST = 14:00Z–16:00Z
+      // on the 29th) is 10:00–12:00 EDT on the 29th in New York, whole on one day.
+      {"2025-10-29", "America/New_York", "late ny-call ", "late 10:00-12:00; ny-call 22:00-23:00; "},
+      // In start order: the dinner began at 23:00 KST on the 29th (14:00Z), the call at 02:00Z. The dinner
+      // is open at the start on the 30th; the call (02:00Z–03:00Z) is 11:00–12:00 in Seoul.
+      {"2025-10-30", "Asia/Seoul", "late ny-call ", "late --01:00; ny-call 11:00-12:00; "},
+      // The dinner is open at the end on the 29th.
+      {"2025-10-29", "Asia/Seoul", "late ", "late 23:00--; "},
+
+      // All-day events keep their own dates in every zone, and have no clock times: the summit is on
+      // 26–28 Oct, in Seoul or New York alike.
+      {"2025-10-26", "America/New_York", "summit ", "summit; "},
+      {"2025-10-27", "Asia/Seoul", "summit ", "summit; "},
+      {"2025-10-28", "America/New_York", "summit ", "summit; "},
+      // The 25th in New York: the summit is not on it, and the Kiritimati call (16:00 EDT) is on the 24th.
+      {"2025-10-25", "America/New_York", "", ""},
+
+      // Half-open spans: a span that ends at midnight is not on the next day, and is open at its end.
+      {"2025-10-31", "Asia/Seoul", "to-midnight ", "to-midnight 22:00--; "},
+      // 1 Nov in Seoul: the midnight instant, not the span that ends at it; and November's round maybe. An
+      // instant has only its start; the round has no clock times.
+      {"2025-11-01", "Asia/Seoul", "midnight round? ", "midnight 00:00; round; "},
+      // 2 Nov in New York has 25 hours; 06:30Z is within it, at the second 01:30 (EST).
+      {"2025-11-02", "America/New_York", "repeated-hour round? ", "repeated-hour 01:30; round; "},
+      // The date line: 20:00Z on the 24th is the 24th in UTC and 09:00 on the 24th in Pago Pago (−11:00), and
+      // 10:00 on the 25th in Kiritimati (+14:00).
+      {"2025-10-24", "UTC", "kiritimati ", "kiritimati 20:00; "},
+      {"2025-10-24", "Pacific/Pago_Pago", "kiritimati ", "kiritimati 09:00; "},
+      {"2025-10-25", "Pacific/Kiritimati", "kiritimati ", "kiritimati 10:00; "},
+      {"2025-10-25", "UTC", "", ""},
+  };
+  const auto c = timeline();
+  for (const auto& row : cases) {
+    CAPTURE(row.date);
+    CAPTURE(row.zone);
+    CHECK(on(c, row.date, row.zone) == row.on);
+    CHECK(hours(c, row.date, row.zone) == row.hours);
+  }
 }
 
 TEST_CASE("today is the civil day in the zone at the instant") {
