@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/cases.h"
+
 using namespace dipcal;
 using namespace dipcal::serve;
 
@@ -11,15 +13,15 @@ const Instant kRfcExample = Instant::from_unix(784111777);
 TEST_CASE("HTTP dates: written as IMF-fixdate, read in all three forms") {
   CHECK(http_date(kRfcExample) == "Sun, 06 Nov 1994 08:49:37 GMT");
   CHECK(http_date(Instant::from_unix(0)) == "Thu, 01 Jan 1970 00:00:00 GMT");
-  CHECK(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT") == kRfcExample);
-  CHECK(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT") == kRfcExample);
-  CHECK(parse_http_date("Sun Nov  6 08:49:37 1994") == kRfcExample);
-  CHECK(parse_http_date(" Sun, 06 Nov 1994 08:49:37 GMT ") == kRfcExample);
-  CHECK_FALSE(parse_http_date("Sun, 06 Nov 1994 08:49:37 PST"));
-  CHECK_FALSE(parse_http_date("Sun, 31 Feb 1994 08:49:37 GMT"));
-  CHECK_FALSE(parse_http_date("Sun, 06 Nov 1994 25:49:37 GMT"));
-  CHECK_FALSE(parse_http_date("yesterday"));
-  CHECK_FALSE(parse_http_date(""));
+  // RFC 9110 section 5.6.7's three forms of the one instant, and white space around the field.
+  testing::check_cases(parse_http_date, {
+      {"Sun, 06 Nov 1994 08:49:37 GMT", kRfcExample},    // IMF-fixdate
+      {"Sunday, 06-Nov-94 08:49:37 GMT", kRfcExample},   // obsolete RFC 850 form
+      {"Sun Nov  6 08:49:37 1994", kRfcExample},         // ANSI C's asctime() form
+      {" Sun, 06 Nov 1994 08:49:37 GMT ", kRfcExample},
+  });
+  testing::check_refused(parse_http_date, {"Sun, 06 Nov 1994 08:49:37 PST", "Sun, 31 Feb 1994 08:49:37 GMT",
+                                           "Sun, 06 Nov 1994 25:49:37 GMT", "yesterday", ""});
 }
 
 TEST_CASE("strong ETags name the bytes") {
@@ -33,12 +35,9 @@ TEST_CASE("strong ETags name the bytes") {
 
 TEST_CASE("If-None-Match: any listed tag, weak comparison, or *") {
   const std::string tag = "\"0123\"";
-  CHECK(if_none_match_matches("\"0123\"", tag));
-  CHECK(if_none_match_matches("\"x\", W/\"0123\"", tag));
-  CHECK(if_none_match_matches("*", tag));
-  CHECK_FALSE(if_none_match_matches("\"01234\"", tag));
-  CHECK_FALSE(if_none_match_matches("", tag));
-  CHECK_FALSE(if_none_match_matches("0123", tag));
+  auto matches = [&](std::string_view field) { return if_none_match_matches(field, tag); };
+  testing::check_accepted(matches, {"\"0123\"", "\"x\", W/\"0123\"", "*"});
+  testing::check_refused(matches, {"\"01234\"", "", "0123"});
 }
 
 TEST_CASE("304 or 200") {
@@ -61,14 +60,6 @@ TEST_CASE("304 or 200") {
 }
 
 TEST_CASE("Accept-Encoding") {
-  CHECK(accepts_gzip("gzip"));
-  CHECK(accepts_gzip("deflate, gzip;q=0.5, br"));
-  CHECK(accepts_gzip("x-gzip"));
-  CHECK(accepts_gzip("*"));
-  CHECK(accepts_gzip("GZIP;Q=1"));
-  CHECK_FALSE(accepts_gzip("gzip;q=0"));
-  CHECK_FALSE(accepts_gzip("gzip;q=0.000, *"));
-  CHECK_FALSE(accepts_gzip("identity"));
-  CHECK_FALSE(accepts_gzip("br, deflate"));
-  CHECK_FALSE(accepts_gzip(""));
+  testing::check_accepted(accepts_gzip, {"gzip", "deflate, gzip;q=0.5, br", "x-gzip", "*", "GZIP;Q=1"});
+  testing::check_refused(accepts_gzip, {"gzip;q=0", "gzip;q=0.000, *", "identity", "br, deflate", ""});
 }

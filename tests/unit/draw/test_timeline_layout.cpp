@@ -236,14 +236,8 @@ TEST_CASE("layout: an axis in Seoul places Kuala Lumpur's days an hour into Seou
 
 TEST_CASE("layout: a season of 204 days has Monday ticks and a label per month") {
   auto t = timeline_of(R"(events:
-  - id: first
-    title: First
-    start: 2025-05-10
-    location: {city: Geneva, zone: UTC}
-  - id: last
-    title: Last
-    start: 2025-11-29
-    location: {city: Geneva, zone: UTC}
+  - {id: first, title: First, start: 2025-05-10, location: {city: Geneva, zone: UTC}}
+  - {id: last, title: Last, start: 2025-11-29, location: {city: Geneva, zone: UTC}}
 )");
   auto layout = layout_timeline(t, all(t), nullptr, options_1180());
   // 10 May to 29 Nov inclusive: 22 + 30 + 31 + 31 + 30 + 31 + 29 = 204 days, 4.902 px a day.
@@ -422,35 +416,12 @@ TEST_CASE("layout: undated events take their window, or a line below the lanes")
 
 TEST_CASE("layout: lanes by kind and by group of actors") {
   auto t = timeline_of(R"(events:
-  - id: a
-    title: A
-    kind: talks
-    start: 2025-10-20
-    actors: [Bessent, He Lifeng]
-    location: {city: Geneva, zone: UTC}
-  - id: b
-    title: B
-    kind: summit
-    start: 2025-10-21
-    actors: [He Lifeng]
-    location: {city: Geneva, zone: UTC}
-  - id: c
-    title: C
-    kind: talks
-    start: 2025-10-22
-    location: {city: London, zone: UTC}
-  - id: d
-    title: D
-    kind: talks
-    start: 2025-10-23
-    actors: [He Lifeng, Bessent]
-    location: {city: London, zone: UTC}
-  - id: e
-    title: E
-    kind: summit
-    start: 2025-10-24
-    actors: [Donald Trump, Vladimir Putin]
-    location: {city: Anchorage, zone: UTC}
+  - {id: a, title: A, kind: talks, start: 2025-10-20, actors: [Bessent, He Lifeng], location: {city: Geneva, zone: UTC}}
+  - {id: b, title: B, kind: summit, start: 2025-10-21, actors: [He Lifeng], location: {city: Geneva, zone: UTC}}
+  - {id: c, title: C, kind: talks, start: 2025-10-22, location: {city: London, zone: UTC}}
+  - {id: d, title: D, kind: talks, start: 2025-10-23, actors: [He Lifeng, Bessent], location: {city: London, zone: UTC}}
+  - {id: e, title: E, kind: summit, start: 2025-10-24, actors: [Donald Trump, Vladimir Putin],
+     location: {city: Anchorage, zone: UTC}}
 )");
   auto o = options_1180();
   o.lanes = LaneGrouping::kind;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/cases.h"
+
 #include <chrono>
 
 using namespace dipcal;
@@ -76,18 +78,13 @@ TEST_CASE("parse_offset_date_time keeps the local time and the offset apart") {
 }
 
 TEST_CASE("parse_rfc3339 refuses what is not RFC 3339") {
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00"));        // no offset: a civil time, not an instant
-  CHECK_FALSE(parse_rfc3339("2025-10-30"));
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00+0900"));   // offset needs a colon
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00+9:00"));
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00+24:00"));
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00+09:60"));
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00Z "));      // trailing text
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00ZZ"));
-  CHECK_FALSE(parse_rfc3339("2025-10-30T24:00:00Z"));
-  CHECK_FALSE(parse_rfc3339("2025-10-30 02:00:00Z"));
-  CHECK_FALSE(parse_rfc3339("2025-10-30T02:00:00 Asia/Seoul"));
-  CHECK_FALSE(parse_rfc3339(""));
+  testing::check_refused(parse_rfc3339, {
+      "2025-10-30T02:00:00", "2025-10-30",               // no offset: a civil time, not an instant
+      "2025-10-30T02:00:00+0900",                        // offset needs a colon
+      "2025-10-30T02:00:00+9:00", "2025-10-30T02:00:00+24:00", "2025-10-30T02:00:00+09:60",
+      "2025-10-30T02:00:00Z ", "2025-10-30T02:00:00ZZ",  // trailing text
+      "2025-10-30T24:00:00Z", "2025-10-30 02:00:00Z", "2025-10-30T02:00:00 Asia/Seoul", "",
+  });
 }
 
 TEST_CASE("offset_to_string") {

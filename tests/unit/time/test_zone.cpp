@@ -33,6 +33,23 @@ using testing::zone;
 
 Instant utc(std::string_view text) { return testing::instant(text); }
 
+// Resolves `local` in `z` and checks the kind and both readings: `first` read with the offset before
+// the change, `second` with the one after it (zone.h's LocalResolution).
+LocalResolution check_resolve(const Zone& z, std::string_view local, LocalKind kind, std::string_view first,
+                              std::string_view second) {
+  INFO(z.name(), " at ", local);
+  auto r = z.resolve(civil(local));
+  CHECK(r.kind == kind);
+  CHECK(iso(r.first) == first);
+  CHECK(iso(r.second) == second);
+  return r;
+}
+
+// A local time that happens once: both readings are the one instant, `at`.
+LocalResolution check_unique(const Zone& z, std::string_view local, std::string_view at) {
+  return check_resolve(z, local, LocalKind::unique, at, at);
+}
+
 // The offset a zone reads at a local time that is not near a transition.
 seconds offset_at(const Zone& z, std::string_view local) {
   auto r = z.resolve(civil(local));
@@ -50,9 +67,7 @@ TEST_CASE("UTC") {
   auto found = ZoneDb::system().find("UTC");
   REQUIRE(found);
   CHECK(found->name() == "UTC");
-  auto r = z.resolve(civil("2025-10-30T11:00"));
-  CHECK(r.kind == LocalKind::unique);
-  CHECK(iso(r.first) == "2025-10-30T11:00:00Z");
+  check_unique(z, "2025-10-30T11:00", "2025-10-30T11:00:00Z");
 }
 
 TEST_CASE("Asia/Kathmandu is +05:45 in 2025 and was +05:30 before 1986") {
@@ -61,9 +76,7 @@ TEST_CASE("Asia/Kathmandu is +05:45 in 2025 and was +05:30 before 1986") {
   CHECK(reading.offset == hours{5} + minutes{45});
   CHECK(reading.abbrev == "+0545");
   CHECK_FALSE(reading.dst);
-  auto r = z.resolve(civil("2025-06-01T00:00"));
-  CHECK(r.kind == LocalKind::unique);
-  CHECK(iso(r.first) == "2025-05-31T18:15:00Z");
+  check_unique(z, "2025-06-01T00:00", "2025-05-31T18:15:00Z");
   CHECK(offset_at(z, "1980-06-01T00:00") == hours{5} + minutes{30});
 }
 
@@ -77,18 +90,14 @@ TEST_CASE("Australia/Lord_Howe moves by half an hour") {
   CHECK_FALSE(winter.dst);
 
   // 6 Apr 2025: 02:00 +11 becomes 01:30 +10:30, so 01:30-02:00 happens twice.
-  auto back = z.resolve(civil("2025-04-06T01:45"));
-  CHECK(back.kind == LocalKind::repeated);
-  CHECK(iso(back.first) == "2025-04-05T14:45:00Z");
-  CHECK(iso(back.second) == "2025-04-05T15:15:00Z");
+  auto back =
+      check_resolve(z, "2025-04-06T01:45", LocalKind::repeated, "2025-04-05T14:45:00Z", "2025-04-05T15:15:00Z");
   CHECK(back.first_offset == hours{11});
   CHECK(back.second_offset == hours{10} + minutes{30});
 
   // 5 Oct 2025: 02:00 +10:30 becomes 02:30 +11, so 02:00-02:30 never happens.
-  auto forward = z.resolve(civil("2025-10-05T02:15"));
-  CHECK(forward.kind == LocalKind::skipped);
-  CHECK(iso(forward.first) == "2025-10-04T15:45:00Z");
-  CHECK(iso(forward.second) == "2025-10-04T15:15:00Z");
+  auto forward =
+      check_resolve(z, "2025-10-05T02:15", LocalKind::skipped, "2025-10-04T15:45:00Z", "2025-10-04T15:15:00Z");
   CHECK(forward.first_offset == hours{10} + minutes{30});
   CHECK(forward.second_offset == hours{11});
 
@@ -102,21 +111,14 @@ TEST_CASE("Australia/Lord_Howe moves by half an hour") {
 TEST_CASE("Pacific/Apia skipped 30 December 2011") {
   auto z = zone("Pacific/Apia");
   // The clocks went from 23:59:59 on 29 Dec (-10) to 00:00 on 31 Dec (+14) at 2011-12-30T10:00Z.
-  auto noon = z.resolve(civil("2011-12-30T12:00"));
-  CHECK(noon.kind == LocalKind::skipped);
-  CHECK(iso(noon.first) == "2011-12-30T22:00:00Z");
-  CHECK(iso(noon.second) == "2011-12-29T22:00:00Z");
+  auto noon = check_resolve(z, "2011-12-30T12:00", LocalKind::skipped, "2011-12-30T22:00:00Z", "2011-12-29T22:00:00Z");
   CHECK(noon.first_offset == -hours{10});
   CHECK(noon.second_offset == hours{14});
   CHECK(z.resolve(civil("2011-12-30T00:00")).kind == LocalKind::skipped);
   CHECK(z.resolve(civil("2011-12-30T23:59:59")).kind == LocalKind::skipped);
 
-  auto before = z.resolve(civil("2011-12-29T12:00"));
-  CHECK(before.kind == LocalKind::unique);
-  CHECK(iso(before.first) == "2011-12-29T22:00:00Z");
-  auto after = z.resolve(civil("2011-12-31T12:00"));
-  CHECK(after.kind == LocalKind::unique);
-  CHECK(iso(after.first) == "2011-12-30T22:00:00Z");
+  check_unique(z, "2011-12-29T12:00", "2011-12-29T22:00:00Z");
+  check_unique(z, "2011-12-31T12:00", "2011-12-30T22:00:00Z");
 
   CHECK(iso(z.start_of_day(day("2011-12-31"))) == "2011-12-30T10:00:00Z");
   // The day that did not exist starts when the clocks jumped over it.
@@ -127,10 +129,9 @@ TEST_CASE("Pacific/Apia skipped 30 December 2011") {
 
 TEST_CASE("Europe/Berlin 2025-10-26T02:30 happens twice") {
   auto z = zone("Europe/Berlin");
-  auto r = z.resolve(civil("2025-10-26T02:30"));
-  CHECK(r.kind == LocalKind::repeated);
-  CHECK(iso(r.first) == "2025-10-26T00:30:00Z");  // CEST, +02:00
-  CHECK(iso(r.second) == "2025-10-26T01:30:00Z");  // CET, +01:00
+  auto r = check_resolve(z, "2025-10-26T02:30", LocalKind::repeated,
+                         "2025-10-26T00:30:00Z",   // CEST, +02:00
+                         "2025-10-26T01:30:00Z");  // CET, +01:00
   CHECK(r.first_offset == hours{2});
   CHECK(r.second_offset == hours{1});
   CHECK(r.earliest_valid() == r.first);
@@ -138,43 +139,35 @@ TEST_CASE("Europe/Berlin 2025-10-26T02:30 happens twice") {
   CHECK(z.at(r.second).abbrev == "CET");
 
   // Spring: 2025-03-30T02:30 does not exist; CET reads it as 01:30Z, CEST as 00:30Z.
-  auto gap = z.resolve(civil("2025-03-30T02:30"));
-  CHECK(gap.kind == LocalKind::skipped);
-  CHECK(iso(gap.first) == "2025-03-30T01:30:00Z");
-  CHECK(iso(gap.second) == "2025-03-30T00:30:00Z");
+  check_resolve(z, "2025-03-30T02:30", LocalKind::skipped, "2025-03-30T01:30:00Z", "2025-03-30T00:30:00Z");
 }
 
 TEST_CASE("America/New_York around the 2025 changes") {
   auto z = zone("America/New_York");
-  auto fall = z.resolve(civil("2025-11-02T01:30"));
-  CHECK(fall.kind == LocalKind::repeated);
-  CHECK(iso(fall.first) == "2025-11-02T05:30:00Z");   // EDT
-  CHECK(iso(fall.second) == "2025-11-02T06:30:00Z");  // EST
+  auto fall = check_resolve(z, "2025-11-02T01:30", LocalKind::repeated,
+                            "2025-11-02T05:30:00Z",   // EDT
+                            "2025-11-02T06:30:00Z");  // EST
   CHECK(fall.first_offset == -hours{4});
   CHECK(fall.second_offset == -hours{5});
 
-  auto spring = z.resolve(civil("2025-03-09T02:30"));
-  CHECK(spring.kind == LocalKind::skipped);
-  CHECK(iso(spring.first) == "2025-03-09T07:30:00Z");   // read with EST, the offset before the gap
-  CHECK(iso(spring.second) == "2025-03-09T06:30:00Z");  // read with EDT, the offset after it
+  auto spring = check_resolve(z, "2025-03-09T02:30", LocalKind::skipped,
+                              "2025-03-09T07:30:00Z",   // read with EST, the offset before the gap
+                              "2025-03-09T06:30:00Z");  // read with EDT, the offset after it
   CHECK(spring.first_offset == -hours{5});
   CHECK(spring.second_offset == -hours{4});
   // The clocks jump from 02:00 EST to 03:00 EDT at 07:00Z: that is when 02:30 is passed.
   CHECK(iso(spring.earliest_valid()) == "2025-03-09T07:00:00Z");
 
   // Just outside the gap and the overlap.
-  CHECK(iso(z.resolve(civil("2025-03-09T01:59:59")).first) == "2025-03-09T06:59:59Z");
-  CHECK(iso(z.resolve(civil("2025-03-09T03:00")).first) == "2025-03-09T07:00:00Z");
-  CHECK(z.resolve(civil("2025-11-02T00:59:59")).kind == LocalKind::unique);
-  CHECK(z.resolve(civil("2025-11-02T02:00")).kind == LocalKind::unique);
-  CHECK(iso(z.resolve(civil("2025-11-02T02:00")).first) == "2025-11-02T07:00:00Z");
+  check_unique(z, "2025-03-09T01:59:59", "2025-03-09T06:59:59Z");  // EST
+  check_unique(z, "2025-03-09T03:00", "2025-03-09T07:00:00Z");     // EDT
+  check_unique(z, "2025-11-02T00:59:59", "2025-11-02T04:59:59Z");  // EDT
+  check_unique(z, "2025-11-02T02:00", "2025-11-02T07:00:00Z");     // EST
 }
 
 TEST_CASE("Asia/Seoul 11:00 is 02:00Z, which New York reads as 22:00 the day before") {
   auto seoul = zone("Asia/Seoul");
-  auto r = seoul.resolve(civil("2025-10-30T11:00"));
-  CHECK(r.kind == LocalKind::unique);
-  CHECK(iso(r.first) == "2025-10-30T02:00:00Z");
+  auto r = check_unique(seoul, "2025-10-30T11:00", "2025-10-30T02:00:00Z");
   CHECK(seoul.at(r.first).abbrev == "KST");
 
   auto ny = zone("America/New_York");
@@ -197,17 +190,11 @@ TEST_CASE("after 2037 the zone file's rule still applies") {
   CHECK(january.offset == -hours{5});
   CHECK(january.abbrev == "EST");
   CHECK_FALSE(january.dst);
-  CHECK(iso(ny.resolve(civil("2040-07-01T12:00")).first) == "2040-07-01T16:00:00Z");
-  CHECK(iso(ny.resolve(civil("2040-01-15T12:00")).first) == "2040-01-15T17:00:00Z");
+  check_unique(ny, "2040-07-01T12:00", "2040-07-01T16:00:00Z");
+  check_unique(ny, "2040-01-15T12:00", "2040-01-15T17:00:00Z");
   // 2040: second Sunday of March is the 11th, first Sunday of November the 4th.
-  auto gap = ny.resolve(civil("2040-03-11T02:30"));
-  CHECK(gap.kind == LocalKind::skipped);
-  CHECK(iso(gap.first) == "2040-03-11T07:30:00Z");
-  CHECK(iso(gap.second) == "2040-03-11T06:30:00Z");
-  auto overlap = ny.resolve(civil("2040-11-04T01:30"));
-  CHECK(overlap.kind == LocalKind::repeated);
-  CHECK(iso(overlap.first) == "2040-11-04T05:30:00Z");
-  CHECK(iso(overlap.second) == "2040-11-04T06:30:00Z");
+  check_resolve(ny, "2040-03-11T02:30", LocalKind::skipped, "2040-03-11T07:30:00Z", "2040-03-11T06:30:00Z");
+  check_resolve(ny, "2040-11-04T01:30", LocalKind::repeated, "2040-11-04T05:30:00Z", "2040-11-04T06:30:00Z");
   CHECK(to_string(ny.to_civil(utc("2040-11-04T05:59:59Z"))) == "2040-11-04T01:59:59");
   CHECK(to_string(ny.to_civil(utc("2040-11-04T06:00:00Z"))) == "2040-11-04T01:00:00");
 }
@@ -227,17 +214,10 @@ TEST_CASE("America/Nuuk after 2037: a rule with transitions at -1:00 and 0:00") 
   CHECK(z.at(utc("2040-10-28T00:59:59Z")).offset == -hours{1});
   CHECK(z.at(utc("2040-10-28T01:00:00Z")).offset == -hours{2});
 
-  auto gap = z.resolve(civil("2040-03-24T23:30"));  // on the Saturday
-  CHECK(gap.kind == LocalKind::skipped);
-  CHECK(iso(gap.first) == "2040-03-25T01:30:00Z");
-  CHECK(iso(gap.second) == "2040-03-25T00:30:00Z");
-  auto midnight = z.resolve(civil("2040-03-25T00:00"));
-  CHECK(midnight.kind == LocalKind::unique);
-  CHECK(iso(midnight.first) == "2040-03-25T01:00:00Z");
-  auto overlap = z.resolve(civil("2040-10-27T23:30"));
-  CHECK(overlap.kind == LocalKind::repeated);
-  CHECK(iso(overlap.first) == "2040-10-28T00:30:00Z");
-  CHECK(iso(overlap.second) == "2040-10-28T01:30:00Z");
+  // On the Saturday, 23:00-00:00 never happens.
+  check_resolve(z, "2040-03-24T23:30", LocalKind::skipped, "2040-03-25T01:30:00Z", "2040-03-25T00:30:00Z");
+  check_unique(z, "2040-03-25T00:00", "2040-03-25T01:00:00Z");
+  check_resolve(z, "2040-10-27T23:30", LocalKind::repeated, "2040-10-28T00:30:00Z", "2040-10-28T01:30:00Z");
   // Today's readings agree with the same rule.
   CHECK(offset_at(z, "2025-07-01T12:00") == -hours{1});
   CHECK(offset_at(z, "2025-01-15T12:00") == -hours{2});
@@ -245,13 +225,10 @@ TEST_CASE("America/Nuuk after 2037: a rule with transitions at -1:00 and 0:00") 
 
 TEST_CASE("before 1970") {
   auto ny = zone("America/New_York");
-  auto summer = ny.resolve(civil("1950-07-01T12:00"));
-  CHECK(summer.kind == LocalKind::unique);
-  CHECK(iso(summer.first) == "1950-07-01T16:00:00Z");
+  auto summer = check_unique(ny, "1950-07-01T12:00", "1950-07-01T16:00:00Z");
   CHECK(ny.at(summer.first).abbrev == "EDT");
   CHECK(ny.at(summer.first).dst);
-  auto winter = ny.resolve(civil("1950-01-15T12:00"));
-  CHECK(iso(winter.first) == "1950-01-15T17:00:00Z");
+  auto winter = check_unique(ny, "1950-01-15T12:00", "1950-01-15T17:00:00Z");
   CHECK(ny.at(winter.first).abbrev == "EST");
   CHECK(iso(ny.to_civil(utc("1950-07-01T16:00:00Z"))) == "1950-07-01T12:00:00");
 }
@@ -268,10 +245,7 @@ TEST_CASE("start_of_day when midnight is skipped") {
   // America/Santiago, 7 Sep 2025: at 04:00Z the clocks go from 00:00 -04 to 01:00 -03, so the day
   // starts at 04:00Z and the first local time it shows is 01:00.
   auto santiago = zone("America/Santiago");
-  auto r = santiago.resolve(civil("2025-09-07T00:00"));
-  CHECK(r.kind == LocalKind::skipped);
-  CHECK(iso(r.first) == "2025-09-07T04:00:00Z");
-  CHECK(iso(r.second) == "2025-09-07T03:00:00Z");
+  check_resolve(santiago, "2025-09-07T00:00", LocalKind::skipped, "2025-09-07T04:00:00Z", "2025-09-07T03:00:00Z");
   CHECK(iso(santiago.start_of_day(day("2025-09-07"))) == "2025-09-07T04:00:00Z");
   CHECK(iso(santiago.to_civil(santiago.start_of_day(day("2025-09-07")))) == "2025-09-07T01:00:00");
   // Asia/Beirut, 30 Mar 2025: 00:00 EET becomes 01:00 EEST at 22:00Z the day before.
