@@ -1,5 +1,7 @@
 #include "entry.h"
 
+#include "dipcal/text/suggest.h"
+
 #include "dipcal/reasoning/graph.h"
 #include "dipcal/query/days.h"
 
@@ -461,6 +463,16 @@ EntryView::NameMatch EntryView::find(std::string_view text) const {
   return match;
 }
 
+std::vector<std::uint32_t> EntryView::suggested_for(std::string_view text) const {
+  std::vector<std::string_view> names(items(kNames, sizeof(NameKey)));
+  for (std::size_t k = 0; k < names.size(); ++k) names[k] = name(k);  // in order, as Timeline::names() lists them
+  std::vector<std::uint32_t> events;
+  for (const auto& near : closest(text, names))
+    for (auto e : find(near).events)
+      if (std::find(events.begin(), events.end(), e) == events.end()) events.push_back(e);
+  return events;
+}
+
 std::vector<std::uint32_t> EntryView::on_days(CivilDate first, CivilDate last, const std::optional<Zone>& zone) const {
   // The days as instants of the zone (of any zone: a day each side of UTC's, since no offset is a day).
   auto from = zone ? zone->start_of_day(first).unix_seconds() : day_second(first) - kDay;
@@ -546,7 +558,10 @@ std::optional<CompiledTimeline> EntryView::part(const Interest& interest, const 
   std::vector<std::uint32_t> chosen, asked;
   for (const auto& n : interest.names) {
     auto match = find(n);
-    if (match.events.empty() || match.too_many) return std::nullopt;  // the whole calendar suggests names
+    if (match.too_many) return std::nullopt;
+    // A name nothing answers to: the part holds the events of the names Timeline::find suggests
+    // instead, the nearest of the whole calendar, so that it suggests the same ones.
+    if (match.events.empty()) match.events = suggested_for(n);
     asked.insert(asked.end(), match.events.begin(), match.events.end());
   }
   for (const auto& n : interest.maybe_names) {

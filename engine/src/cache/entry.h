@@ -153,6 +153,8 @@ class EntryView {
   // The ids of every event reached from `event` through the lists of `starts`/`items`, chronological.
   [[nodiscard]] std::vector<std::string> reached(EntrySection starts, EntrySection items, std::size_t event) const;
   [[nodiscard]] NameMatch find(std::string_view name) const;
+  // The events of the names closest to `text` (text/suggest.h), as Timeline::find suggests them.
+  [[nodiscard]] std::vector<std::uint32_t> suggested_for(std::string_view text) const;
   // The events that may be on civil days [first, last] of `zone` (of any zone when none is given).
   [[nodiscard]] std::vector<std::uint32_t> on_days(CivilDate first, CivilDate last, const std::optional<Zone>& zone) const;
   // Reads the meta section into the members below; false when it does not read whole.

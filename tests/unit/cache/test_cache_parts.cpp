@@ -24,6 +24,8 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <variant>
+#include <vector>
 
 using namespace dipcal;
 namespace fs = std::filesystem;
@@ -184,10 +186,27 @@ TEST_CASE("a question about a few events gets the whole calendar's answer from i
     CHECK(busy > 50);  // days with events on them were compared, not only empty ones
   }
 
-  SUBCASE("names that find nothing, or many, need the whole calendar") {
-    auto missing = folder.open(Interest{{"no-such-event"}, {}, false, std::nullopt, std::nullopt});
-    CHECK_FALSE(missing.part());
-    CHECK(missing.timeline().size() == timeline.size());
+  SUBCASE("a name that finds nothing is suggested the whole calendar's nearest names; many names need the whole calendar") {
+    // Misspellings of ids of every part of the calendar (the last letter changed), and a name near none.
+    std::vector<std::string> names{"no-such-event"};
+    for (std::size_t i = 0; i < timeline.size(); i += 397) {
+      auto name = timeline.at(i).id;
+      name.back() = name.back() == 'q' ? 'z' : 'q';
+      names.push_back(name);
+    }
+    int suggested = 0;
+    for (const auto& name : names) {
+      CAPTURE(name);
+      auto missing = folder.open(Interest{{name}, {}, false, std::nullopt, std::nullopt});
+      CHECK(missing.part());
+      auto from_part = missing.timeline().find(name);
+      auto from_whole = timeline.find(name);
+      REQUIRE(std::holds_alternative<NameNotFound>(from_part));
+      REQUIRE(std::holds_alternative<NameNotFound>(from_whole));
+      CHECK(std::get<NameNotFound>(from_part).suggestions == std::get<NameNotFound>(from_whole).suggestions);
+      suggested += !std::get<NameNotFound>(from_whole).suggestions.empty();
+    }
+    CHECK(suggested == static_cast<int>(names.size()) - 1);  // every misspelling is one letter from its id
     auto many = folder.open(Interest{{"e"}, {}, false, std::nullopt, std::nullopt});  // every generated id begins so
     CHECK_FALSE(many.part());
     auto date = folder.open(Interest{{"busan"}, {"2025-10-26"}, false, std::nullopt, std::nullopt});  // a --from that is a date
