@@ -4,7 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 using namespace dipcal;
@@ -49,4 +53,36 @@ TEST_CASE("closest orders by distance, keeps to the limit and to plausible typos
   // A short word still allows two edits.
   CHECK(closest("ab", Names{"xy", "xyz"}) == Names{"xy"});
   CHECK(closest("word", Names{}).empty());
+}
+
+TEST_CASE("closest stops counting past the threshold without changing what it finds") {
+  // Against the full distance of every candidate, on random names over a small alphabet (so that many
+  // come near): the same names, in the same order, for a list and for views of it.
+  std::mt19937 random{20251026};
+  auto name = [&](std::size_t max_length) {
+    std::string s(1 + random() % max_length, 'a');
+    for (auto& c : s) c = "abcAB-/"[random() % 7];
+    return s;
+  };
+  for (int round = 0; round < 300; ++round) {
+    Names candidates;
+    for (int k = 0; k < 40; ++k) candidates.push_back(name(12));
+    std::sort(candidates.begin(), candidates.end());
+    auto word = name(10);
+    CAPTURE(word);
+    std::size_t threshold = std::max<std::size_t>(2, word.size() / 3);
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    for (const auto& c : candidates) {
+      std::size_t d = edit_distance(word, c);
+      if (auto slash = c.rfind('/'); slash != std::string::npos && word.find('/') == std::string::npos)
+        d = std::min(d, edit_distance(word, c.substr(slash + 1)));
+      if (d <= threshold) scored.emplace_back(d, c);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    Names expected;
+    for (std::size_t i = 0; i < scored.size() && i < 3; ++i) expected.push_back(scored[i].second);
+    CHECK(closest(word, candidates) == expected);
+    std::vector<std::string_view> views(candidates.begin(), candidates.end());
+    CHECK(closest(word, views) == expected);
+  }
 }
