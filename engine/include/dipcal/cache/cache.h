@@ -85,8 +85,9 @@ struct CompiledTimeline {
 // Every question about these events gets the answer it would get from the whole calendar: the part
 // holds each event a query could look at to answer it.
 struct Interest {
-  // Events asked for by id, alias or unique prefix. A name that finds nothing, or many, needs the
-  // whole calendar (the answer lists suggestions or candidates).
+  // Events asked for by id, alias or unique prefix. For a name that finds nothing the part holds the
+  // events of the whole calendar's nearest names, which the answer suggests; one that finds many
+  // needs the whole calendar (the answer lists the candidates).
   std::vector<std::string> names;
   // Texts that may name an event, or else are read as something else (a date): no part is refused for them.
   std::vector<std::string> maybe_names;
