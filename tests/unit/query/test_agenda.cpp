@@ -66,7 +66,14 @@ std::string hours(const Calendar& c, std::string_view date, std::string_view zon
   std::string out;
   for (const auto& e : day.entries) {
     out += c.timeline().at(e.event).id;
-    if (e.hours) out += " " + clock(e.hours->start) + (e.hours->instant ? "" : "-" + clock(e.hours->end));
+    if (e.hours) {
+      out += ' ';
+      out += clock(e.hours->start);
+      if (!e.hours->instant) {
+        out += '-';
+        out += clock(e.hours->end);
+      }
+    }
     out += "; ";
   }
   return out;

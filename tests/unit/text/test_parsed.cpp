@@ -14,7 +14,7 @@ namespace {
 
 // A stand-in parser: one digit, or where the text stops being one.
 Parsed<int> digit(const std::string& text) {
-  if (text.size() != 1) return ParseError{"expected one digit", text.empty() ? 0 : 1, "write 0 to 9", {}};
+  if (text.size() != 1) return ParseError{"expected one digit", text.empty() ? 0u : 1u, "write 0 to 9", {}};
   if (text[0] < '0' || text[0] > '9') return ParseError{"not a digit", 0, "", {"0", "9"}};
   return text[0] - '0';
 }
